@@ -1,0 +1,112 @@
+package socialprescribing
+
+import (
+	"errors"
+	"strings"
+)
+
+// Sentinel error categories. Every error of the library wraps one of them (or a package's own
+// sentinel), so callers branch with errors.Is rather than on message text.
+var (
+	// ErrInvalid means a value is present but breaks a rule (a check digit, a range, an enum).
+	ErrInvalid = errors.New("invalid")
+	// ErrRequired means a required value is missing.
+	ErrRequired = errors.New("required")
+	// ErrSyntax means input is not in the expected form (malformed JSON, a date not in YYYY-MM-DD).
+	ErrSyntax = errors.New("syntax")
+	// ErrUnknownField means a JSON document has a key that the type does not define, or a key written
+	// in the wrong case.
+	ErrUnknownField = errors.New("unknown field")
+	// ErrDuplicateField means a JSON object has the same key twice.
+	ErrDuplicateField = errors.New("duplicate field")
+)
+
+// FieldError reports one rule that one field breaks.
+//
+// Path is a JSON Pointer (RFC 6901) over the document's JSON names, such as "/person/nhsNumber" or
+// "/needs/0"; it is "" for the document as a whole. Rule names the rule: a validate tag ("required",
+// "min"), a value type's rule ("nhsnumber", "date") or a decoder rule ("unknown-field",
+// "duplicate-field", "type", "syntax"). Err is the cause and wraps a sentinel category. A FieldError
+// never holds the offending value.
+type FieldError struct {
+	Path string
+	Rule string
+	Err  error
+}
+
+// Error returns "path: rule: cause".
+func (e *FieldError) Error() string {
+	var b strings.Builder
+	p := e.Path
+	if p == "" {
+		p = "/"
+	}
+	b.WriteString(p)
+	b.WriteString(": ")
+	b.WriteString(e.Rule)
+	if e.Err != nil {
+		b.WriteString(": ")
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the cause.
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// ValidationError is the aggregate of every rule a document breaks, in a deterministic order (by path,
+// then rule).
+type ValidationError struct {
+	// Type names the document type that was checked, such as "referral.Referral".
+	Type string
+	// Errors holds one FieldError per broken rule; it is never empty.
+	Errors []*FieldError
+}
+
+// Error lists the broken rules on one line, prefixed with the document type.
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Type)
+	b.WriteString(": ")
+	for i, fe := range e.Errors {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(fe.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the FieldErrors, so that errors.Is and errors.As look through them.
+func (e *ValidationError) Unwrap() []error {
+	out := make([]error, len(e.Errors))
+	for i, fe := range e.Errors {
+		out[i] = fe
+	}
+	return out
+}
+
+// Has reports whether some FieldError has the given path and rule. An empty path or rule matches any.
+func (e *ValidationError) Has(path, rule string) bool {
+	for _, fe := range e.Errors {
+		if (path == "" || fe.Path == path) && (rule == "" || fe.Rule == rule) {
+			return true
+		}
+	}
+	return false
+}
+
+// JoinPointer appends reference tokens to a JSON Pointer, escaping "~" and "/" as RFC 6901 requires.
+func JoinPointer(base string, tokens ...string) string {
+	var b strings.Builder
+	b.WriteString(base)
+	for _, t := range tokens {
+		b.WriteByte('/')
+		if strings.ContainsAny(t, "~/") {
+			t = strings.ReplaceAll(t, "~", "~0")
+			t = strings.ReplaceAll(t, "/", "~1")
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}

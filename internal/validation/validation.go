@@ -1,0 +1,197 @@
+// Package validation holds the library's one validator/v10 instance and turns its errors into the
+// library's error shape. Nothing outside this module can reach it, so no caller can register a tag
+// that changes how another caller's documents are checked.
+package validation
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	sp "github.com/socialprescribing/go-socialprescribing"
+
+	"github.com/go-playground/validator/v10"
+)
+
+// Tags lists every validate tag the library uses. The schema package translates exactly these into
+// JSON Schema keywords and fails on any other, so a tag cannot be used in Go without the schema
+// knowing it.
+var Tags = []string{"required", "omitempty", "min", "max", "len", "gte", "lte", "gt", "lt", "oneof", "dive", "unique", "enum"}
+
+// validatable is what the "enum" tag calls.
+type validatable interface{ IsValid() bool }
+
+var v = newValidator()
+
+func newValidator() *validator.Validate {
+	val := validator.New(validator.WithRequiredStructEnabled())
+	val.RegisterTagNameFunc(func(f reflect.StructField) string {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			return ""
+		}
+		if name == "" {
+			return f.Name
+		}
+		return name
+	})
+	if err := val.RegisterValidation("enum", func(fl validator.FieldLevel) bool {
+		f := fl.Field()
+		if f.CanInterface() {
+			if e, ok := f.Interface().(validatable); ok {
+				return e.IsValid()
+			}
+		}
+		return false
+	}); err != nil {
+		panic(err)
+	}
+	return val
+}
+
+// Errors collects the FieldErrors of one document.
+type Errors struct {
+	typ  string
+	errs []*sp.FieldError
+}
+
+// New returns an empty collector for a document of the named type ("referral.Referral").
+func New(typ string) *Errors { return &Errors{typ: typ} }
+
+// Struct runs the validator over s (a struct or pointer to one) and returns a collector holding what
+// it found, to which the caller adds its own cross-field checks.
+func Struct(typ string, s any) *Errors {
+	c := New(typ)
+	err := v.Struct(s)
+	if err == nil {
+		return c
+	}
+	var ves validator.ValidationErrors
+	if !errors.As(err, &ves) {
+		c.Add("", "validate", fmt.Errorf("validation: %w", sp.ErrInvalid))
+		return c
+	}
+	for _, fe := range ves {
+		c.errs = append(c.errs, convert(fe))
+	}
+	return c
+}
+
+// Add records a broken rule at a JSON Pointer path.
+func (c *Errors) Add(path, rule string, err error) {
+	c.errs = append(c.errs, &sp.FieldError{Path: path, Rule: rule, Err: err})
+}
+
+// Merge adds the FieldErrors of err (a *ValidationError from a nested document) under prefix.
+func (c *Errors) Merge(prefix string, err error) {
+	if err == nil {
+		return
+	}
+	var ve *sp.ValidationError
+	if errors.As(err, &ve) {
+		for _, fe := range ve.Errors {
+			c.errs = append(c.errs, &sp.FieldError{Path: prefix + fe.Path, Rule: fe.Rule, Err: fe.Err})
+		}
+		return
+	}
+	c.Add(prefix, "invalid", err)
+}
+
+// Len returns the number of errors collected.
+func (c *Errors) Len() int { return len(c.errs) }
+
+// Err returns nil if nothing was collected, or a *ValidationError with the errors sorted by path and
+// rule.
+func (c *Errors) Err() error {
+	if len(c.errs) == 0 {
+		return nil
+	}
+	errs := slices.Clone(c.errs)
+	slices.SortStableFunc(errs, func(a, b *sp.FieldError) int {
+		if x := cmp.Compare(a.Path, b.Path); x != 0 {
+			return x
+		}
+		return cmp.Compare(a.Rule, b.Rule)
+	})
+	return &sp.ValidationError{Type: c.typ, Errors: errs}
+}
+
+// convert turns one validator error into a FieldError, never copying the field's value.
+func convert(fe validator.FieldError) *sp.FieldError {
+	path := Pointer(fe.Namespace())
+	tag := fe.Tag()
+	var err error
+	switch tag {
+	case "required":
+		err = fmt.Errorf("value is required: %w", sp.ErrRequired)
+	case "min", "gte":
+		err = fmt.Errorf("%s must be at least %s: %w", measure(fe), fe.Param(), sp.ErrInvalid)
+	case "max", "lte":
+		err = fmt.Errorf("%s must be at most %s: %w", measure(fe), fe.Param(), sp.ErrInvalid)
+	case "gt":
+		err = fmt.Errorf("%s must be more than %s: %w", measure(fe), fe.Param(), sp.ErrInvalid)
+	case "lt":
+		err = fmt.Errorf("%s must be less than %s: %w", measure(fe), fe.Param(), sp.ErrInvalid)
+	case "len":
+		err = fmt.Errorf("%s must be exactly %s: %w", measure(fe), fe.Param(), sp.ErrInvalid)
+	case "oneof":
+		err = fmt.Errorf("must be one of [%s]: %w", fe.Param(), sp.ErrInvalid)
+	case "unique":
+		err = fmt.Errorf("items must be unique: %w", sp.ErrInvalid)
+	case "enum":
+		err = fmt.Errorf("not one of the defined values: %w", sp.ErrInvalid)
+	default:
+		err = fmt.Errorf("breaks rule %q: %w", tag, sp.ErrInvalid)
+	}
+	return &sp.FieldError{Path: path, Rule: tag, Err: err}
+}
+
+func measure(fe validator.FieldError) string {
+	switch fe.Kind() {
+	case reflect.String:
+		return "length"
+	case reflect.Slice, reflect.Array, reflect.Map:
+		return "number of items"
+	}
+	return "value"
+}
+
+// Pointer turns a validator namespace ("Referral.person.needs[0]") into a JSON Pointer
+// ("/person/needs/0"), dropping the leading Go type name.
+func Pointer(ns string) string {
+	_, rest, found := strings.Cut(ns, ".")
+	if !found {
+		return ""
+	}
+	var tokens []string
+	for part := range strings.SplitSeq(rest, ".") {
+		for {
+			i := strings.IndexByte(part, '[')
+			if i < 0 {
+				tokens = append(tokens, part)
+				break
+			}
+			if i > 0 {
+				tokens = append(tokens, part[:i])
+			}
+			j := strings.IndexByte(part[i:], ']')
+			if j < 0 {
+				tokens = append(tokens, part[i:])
+				break
+			}
+			tokens = append(tokens, part[i+1:i+j])
+			part = part[i+j+1:]
+			if part == "" {
+				break
+			}
+		}
+	}
+	return sp.JoinPointer("", tokens...)
+}
+
+// Itoa is strconv.Itoa, for building paths.
+func Itoa(i int) string { return strconv.Itoa(i) }
