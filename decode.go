@@ -2,6 +2,7 @@ package socialprescribing
 
 import (
 	"bytes"
+	"cmp"
 	"encoding"
 	"encoding/json"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"io"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -50,6 +52,13 @@ func Decode(data []byte, v any) error {
 		return &ValidationError{Type: typeName(rv.Type().Elem()), Errors: []*FieldError{w.fatal}}
 	}
 	if len(w.errs) > 0 {
+		// Sort into the order ValidationError documents: by path, then rule.
+		slices.SortStableFunc(w.errs, func(a, b *FieldError) int {
+			if c := cmp.Compare(a.Path, b.Path); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.Rule, b.Rule)
+		})
 		return &ValidationError{Type: typeName(rv.Type().Elem()), Errors: w.errs}
 	}
 	if err := json.Unmarshal(data, v); err != nil {
@@ -288,7 +297,8 @@ func (w *walker) walk(t reflect.Type, path string) {
 			w.typeErr(path, tok, "a number")
 			return
 		}
-		f, err := strconv.ParseFloat(string(n), 64)
+		// Parse at the field's own size, as encoding/json does, so a float32 overflow is caught here.
+		f, err := strconv.ParseFloat(string(n), t.Bits())
 		if err != nil || math.IsInf(f, 0) {
 			w.add(path, "type", fmt.Errorf("socialprescribing: number out of range: %w", ErrInvalid))
 		}
