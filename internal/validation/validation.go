@@ -28,13 +28,22 @@ type validatable interface{ IsValid() bool }
 var v = newValidator()
 
 func newValidator() *validator.Validate {
-	val := validator.New(validator.WithRequiredStructEnabled())
+	// WithTagNameFuncBlankOmit lets an embedded struct add no segment to the namespace, as
+	// encoding/json promotes its fields: its errors are at /id, not /Base/id.
+	val := validator.New(validator.WithRequiredStructEnabled(), validator.WithTagNameFuncBlankOmit())
 	val.RegisterTagNameFunc(func(f reflect.StructField) string {
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		if name == "-" {
-			return ""
+			return f.Name
 		}
 		if name == "" {
+			ft := f.Type
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			if f.Anonymous && ft.Kind() == reflect.Struct {
+				return ""
+			}
 			return f.Name
 		}
 		return name

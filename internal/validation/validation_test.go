@@ -45,12 +45,23 @@ type item struct {
 	Title string `json:"title" validate:"required"`
 }
 
+// Base is embedded: encoding/json promotes its fields, so its errors have no /Base segment.
+type Base struct {
+	ID string `json:"id" validate:"required"`
+}
+
+type Named struct {
+	Label string `json:"label" validate:"required"`
+}
+
 type sample struct {
-	Name  string          `json:"name" validate:"required"`
-	Items []item          `json:"items" validate:"required,min=1,dive"`
-	Meta  map[string]item `json:"meta" validate:"dive"`
-	Count int             `json:"count" validate:"gte=0,lte=10"`
-	Plain string          `validate:"max=3"`
+	Base
+	*Named `json:"named"`
+	Name   string          `json:"name" validate:"required"`
+	Items  []item          `json:"items" validate:"required,min=1,dive"`
+	Meta   map[string]item `json:"meta" validate:"dive"`
+	Count  int             `json:"count" validate:"gte=0,lte=10"`
+	Plain  string          `validate:"max=3"`
 }
 
 func TestStructPaths(t *testing.T) {
@@ -59,6 +70,7 @@ func TestStructPaths(t *testing.T) {
 		Meta:  map[string]item{"v1.2": {}},
 		Count: 11,
 		Plain: "long",
+		Named: &Named{Label: ""},
 	}
 	err := validation.Struct("validation_test.sample", &s).Err()
 	var ve *sp.ValidationError
@@ -76,9 +88,11 @@ func TestStructPaths(t *testing.T) {
 	want := []ruleAt{
 		{"/Plain", "max"},
 		{"/count", "lte"},
+		{"/id", "required"},
 		{"/items/1/title", "required"},
 		{"/meta/v1.2/title", "required"},
 		{"/name", "required"},
+		{"/named/label", "required"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("paths and rules (-want +got):\n%s", diff)
@@ -86,7 +100,7 @@ func TestStructPaths(t *testing.T) {
 	if ve.Type != "validation_test.sample" {
 		t.Errorf("Type = %q", ve.Type)
 	}
-	if err := validation.Struct("x", &sample{Name: "n", Items: []item{{Title: "t"}}}).Err(); err != nil {
+	if err := validation.Struct("x", &sample{Base: Base{ID: "i"}, Name: "n", Items: []item{{Title: "t"}}}).Err(); err != nil {
 		t.Errorf("valid sample: %v", err)
 	}
 }
