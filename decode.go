@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -213,6 +214,15 @@ func (w *walker) walk(t reflect.Type, path string) {
 		w.skipRest(tok)
 		return
 	}
+	if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 {
+		// encoding/json writes a []byte as a base64 string (and also reads an array of numbers).
+		if s, isStr := tok.(string); isStr {
+			if _, err := base64.StdEncoding.DecodeString(s); err != nil {
+				w.add(path, "type", fmt.Errorf("socialprescribing: want base64 data: %w", ErrInvalid))
+			}
+			return
+		}
+	}
 	switch t.Kind() {
 	case reflect.Struct:
 		d, isDelim := tok.(json.Delim)
@@ -223,7 +233,11 @@ func (w *walker) walk(t reflect.Type, path string) {
 		w.object(t, path)
 	case reflect.Map:
 		d, isDelim := tok.(json.Delim)
-		if !isDelim || d != '{' || t.Key().Kind() != reflect.String {
+		// Keys that implement encoding.TextUnmarshaler (enums, value types) are checked as
+		// encoding/json will read them, so a bad key is reported at its path.
+		keyType := t.Key()
+		keyText := reflect.PointerTo(keyType).Implements(textUnmarshalerType)
+		if !isDelim || d != '{' || (keyType.Kind() != reflect.String && !keyText) {
 			w.typeErr(path, tok, "an object")
 			return
 		}
@@ -242,6 +256,11 @@ func (w *walker) walk(t reflect.Type, path string) {
 				w.add(p, "duplicate-field", fmt.Errorf("socialprescribing: key appears more than once: %w", ErrDuplicateField))
 			}
 			seen[key] = true
+			if keyText {
+				if err := reflect.New(keyType).Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(key)); err != nil {
+					w.add(p, valueRule(keyType), err)
+				}
+			}
 			w.walk(t.Elem(), p)
 		}
 	case reflect.Slice, reflect.Array:

@@ -23,25 +23,27 @@ type inner struct {
 
 // testDoc has one field of every kind the strict decoder handles.
 type testDoc struct {
-	Name     string             `json:"name"`
-	Age      int                `json:"age,omitempty"`
-	Small    int8               `json:"small,omitempty"`
-	Count    uint16             `json:"count,omitempty"`
-	Ratio    float64            `json:"ratio,omitempty"`
-	Ratio32  float32            `json:"ratio32,omitempty"`
-	Score    *int               `json:"score,omitempty"`
-	Active   bool               `json:"active,omitempty"`
-	Born     sp.Date            `json:"born,omitzero"`
-	NHS      sp.NHSNumber       `json:"nhsNumber,omitzero"`
-	Severity sp.Severity        `json:"severity,omitempty"`
-	At       time.Time          `json:"at,omitzero"`
-	Tags     []string           `json:"tags,omitempty"`
-	A        []inner            `json:"a,omitempty"`
-	Meta     map[string]int     `json:"meta,omitempty"`
-	Sub      *inner             `json:"sub,omitempty"`
-	Pair     [2]int             `json:"pair,omitzero"`
-	Dates    map[string]sp.Date `json:"dates,omitempty"`
-	Ignored  string             `json:"-"`
+	Name     string              `json:"name"`
+	Age      int                 `json:"age,omitempty"`
+	Small    int8                `json:"small,omitempty"`
+	Count    uint16              `json:"count,omitempty"`
+	Ratio    float64             `json:"ratio,omitempty"`
+	Ratio32  float32             `json:"ratio32,omitempty"`
+	Score    *int                `json:"score,omitempty"`
+	Active   bool                `json:"active,omitempty"`
+	Born     sp.Date             `json:"born,omitzero"`
+	NHS      sp.NHSNumber        `json:"nhsNumber,omitzero"`
+	Severity sp.Severity         `json:"severity,omitempty"`
+	At       time.Time           `json:"at,omitzero"`
+	Tags     []string            `json:"tags,omitempty"`
+	A        []inner             `json:"a,omitempty"`
+	Meta     map[string]int      `json:"meta,omitempty"`
+	Sub      *inner              `json:"sub,omitempty"`
+	Pair     [2]int              `json:"pair,omitzero"`
+	Dates    map[string]sp.Date  `json:"dates,omitempty"`
+	Counts   map[sp.Severity]int `json:"counts,omitempty"`
+	Raw      []byte              `json:"raw,omitempty"`
+	Ignored  string              `json:"-"`
 }
 
 type ruleAt struct{ Path, Rule string }
@@ -72,6 +74,9 @@ func TestDecodeRules(t *testing.T) {
 	}{
 		{"valid minimal", "a known key with the right type", `{"name":"x"}`, nil, nil},
 		{"valid full", "every field kind", `{"name":"x","age":-3,"small":-128,"count":65535,"ratio":1.5e3,"ratio32":0.25,"score":0,"active":true,"born":"2024-02-29","nhsNumber":"9434765919","severity":"info","at":"2024-02-01T10:00:00Z","tags":["a",""],"a":[{"b":1},{"b":2,"c":"z"}],"meta":{"k":1},"sub":{"b":0},"pair":[1,2],"dates":{"d":"2000-02-29"}}`, nil, nil},
+		{"valid enum keys", "a map keyed by an enum", `{"counts":{"error":1,"info":0}}`, nil, nil},
+		{"valid base64", "encoding/json writes []byte as base64", `{"raw":"aGVsbG8="}`, nil, nil},
+		{"valid byte array", "encoding/json also reads []byte from an array of numbers", `{"raw":[104,105]}`, nil, nil},
 		{"valid whitespace", "white space around the document is fine", " \n\t{ \"name\" : \"x\" } \r\n", nil, nil},
 		{"valid float32 max", "the shortest form of the largest float32 rounds to it", `{"ratio32":3.4028235e38,"ratio":1.7976931348623157e308}`, nil, nil},
 		{"valid empty object", "no key is required by the decoder", `{}`, nil, nil},
@@ -128,6 +133,9 @@ func TestDecodeRules(t *testing.T) {
 		{"spaced nhs number", "documents carry the ten digits only", `{"nhsNumber":"943 476 5919"}`, []ruleAt{{"/nhsNumber", "nhsnumber"}}, sp.ErrSyntax},
 		{"bad enum", "not a defined severity", `{"severity":"fatal"}`, []ruleAt{{"/severity", "enum"}}, sp.ErrInvalid},
 		{"enum wrong case", "enums are exact", `{"severity":"Error"}`, []ruleAt{{"/severity", "enum"}}, sp.ErrInvalid},
+		{"bad enum key", "map keys of an enum type are checked", `{"name":"changed","counts":{"error":1,"fatal":2}}`, []ruleAt{{"/counts/fatal", "enum"}}, sp.ErrInvalid},
+		{"bad base64", "a []byte string must be base64", `{"raw":"not base64!"}`, []ruleAt{{"/raw", "type"}}, sp.ErrInvalid},
+		{"byte overflow", "a []byte item is a byte", `{"raw":[256]}`, []ruleAt{{"/raw/0", "type"}}, sp.ErrInvalid},
 		{"bad date-time", "not RFC 3339", `{"at":"2024-02-01 10:00"}`, []ruleAt{{"/at", "date-time"}}, sp.ErrSyntax},
 
 		{"trailing object", "a second document", `{"name":"x"} {}`, []ruleAt{{"", "trailing-data"}}, sp.ErrSyntax},
@@ -332,6 +340,8 @@ var genDoc = rapid.Custom(func(t *rapid.T) testDoc {
 		Meta:     rapid.MapOf(rapid.String(), rapid.Int()).Draw(t, "meta"),
 		Sub:      rapid.Ptr(genInner, true).Draw(t, "sub"),
 		Pair:     [2]int{rapid.Int().Draw(t, "p0"), rapid.Int().Draw(t, "p1")},
+		Counts:   rapid.MapOf(rapid.SampledFrom(sp.Severities()), rapid.Int()).Draw(t, "counts"),
+		Raw:      rapid.SliceOf(rapid.Byte()).Draw(t, "raw"),
 	}
 	if rapid.Bool().Draw(t, "has-born") {
 		d.Born, _ = genDate(t, "born")
