@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -382,4 +384,55 @@ func TestDecodeRoundTrip(t *testing.T) {
 			t.Fatalf("Decode(json.Marshal(d)) != d (-want +got):\n%s", diff)
 		}
 	})
+}
+
+func TestDecodeLeavesValueOnError(t *testing.T) {
+	breakers := []string{`"unknownKey":1`, `"name":null`, `"age":"x"`, `"born":"2024-02-30"`, `"counts":{"fatal":1}`, `"ratio32":1e39`, `"tags":[1]`}
+	rapid.Check(t, func(t *rapid.T) {
+		d := genDoc.Draw(t, "doc")
+		if d.Ratio != d.Ratio || d.Ratio32 != d.Ratio32 {
+			t.Skip("NaN has no JSON form")
+		}
+		data, err := json.Marshal(d)
+		if err != nil {
+			t.Skipf("encoding/json cannot write this value: %v", err)
+		}
+		br := rapid.SampledFrom(breakers).Draw(t, "breaker")
+		// Put the broken member last, so that every other member is well formed and could be written.
+		bad := string(data[:len(data)-1])
+		if bad != "{" {
+			bad += ","
+		}
+		bad += br + "}"
+
+		before := genDoc.Draw(t, "before")
+		got := before // shares maps and slices with before, so a write through them shows in the clone only
+		snapshot := cloneDoc(before)
+		if err := sp.Decode([]byte(bad), &got); err == nil {
+			t.Fatalf("Decode(%s) = nil, want an error", bad)
+		}
+		if diff := cmp.Diff(snapshot, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("Decode changed v on error (-before +after):\n%s", diff)
+		}
+	})
+}
+
+// cloneDoc copies d deeply.
+func cloneDoc(d testDoc) testDoc {
+	c := d
+	c.Tags = slices.Clone(d.Tags)
+	c.A = slices.Clone(d.A)
+	c.Meta = maps.Clone(d.Meta)
+	c.Dates = maps.Clone(d.Dates)
+	c.Counts = maps.Clone(d.Counts)
+	c.Raw = slices.Clone(d.Raw)
+	if d.Score != nil {
+		v := *d.Score
+		c.Score = &v
+	}
+	if d.Sub != nil {
+		v := *d.Sub
+		c.Sub = &v
+	}
+	return c
 }
