@@ -3,13 +3,30 @@ package socialprescribing_test
 import (
 	"encoding/json"
 	"errors"
-	"strings"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	sp "github.com/socialprescribing/go-socialprescribing"
 )
+
+// The parsers' error messages name the category of the problem and nothing of the input, so every
+// error is one of a few fixed messages, taken here from inputs with no personal data.
+var (
+	dateMessages = messagesOf(func(s string) error { _, err := sp.ParseDate(s); return err }, "x", "2024-02-30")
+	nhsMessages  = messagesOf(func(s string) error { _, err := sp.ParseNHSNumber(s); return err }, "x", "0000000001", "1000000010")
+)
+
+func messagesOf(parse func(string) error, inputs ...string) []string {
+	var out []string
+	for _, in := range inputs {
+		out = append(out, parse(in).Error())
+	}
+	return out
+}
+
+func constantMessage(err error, msgs []string) bool { return slices.Contains(msgs, err.Error()) }
 
 func FuzzParseDate(f *testing.F) {
 	for _, s := range []string{"2024-02-29", "1900-02-29", "0001-01-01", "9999-12-31", "2024-2-01", "+2024-02-01", " 2024-02-01", "2024-02-30", "", "0000-00-00", "9999-99-99"} {
@@ -21,8 +38,8 @@ func FuzzParseDate(f *testing.F) {
 			if !errors.Is(err, sp.ErrSyntax) && !errors.Is(err, sp.ErrInvalid) {
 				t.Fatalf("ParseDate(%q) error %v wraps neither ErrSyntax nor ErrInvalid", s, err)
 			}
-			if len(s) > 1 && strings.Contains(err.Error(), s) {
-				t.Fatalf("ParseDate(%q) error %q contains the input", s, err)
+			if !constantMessage(err, dateMessages) {
+				t.Fatalf("ParseDate(%q) error %q is not one of the fixed messages: it may quote the input", s, err)
 			}
 			if !d.IsZero() {
 				t.Fatalf("ParseDate(%q) returned %v with an error", s, d)
@@ -52,8 +69,8 @@ func FuzzParseNHSNumber(f *testing.F) {
 			if !errors.Is(err, sp.ErrSyntax) && !errors.Is(err, sp.ErrInvalid) {
 				t.Fatalf("ParseNHSNumber(%q) error %v wraps neither ErrSyntax nor ErrInvalid", s, err)
 			}
-			if len(d) >= 4 && strings.Contains(onlyDigits(err.Error()), d) {
-				t.Fatalf("ParseNHSNumber(%q) error %q contains the digits", s, err)
+			if !constantMessage(err, nhsMessages) {
+				t.Fatalf("ParseNHSNumber(%q) error %q is not one of the fixed messages: it may quote the input", s, err)
 			}
 			if n.IsValid() {
 				t.Fatalf("ParseNHSNumber(%q) returned a number with an error", s)
