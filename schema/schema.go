@@ -51,7 +51,7 @@ func Get(name string) ([]byte, error) {
 	}
 	b, err := files.ReadFile("v1/" + name + ".json")
 	if err != nil {
-		return nil, fmt.Errorf("schema: %s is registered but not generated; run go generate ./schema/...", name)
+		return nil, fmt.Errorf("schema: %s is registered but its file was not generated (run go generate in the schema directory)", name)
 	}
 	return b, nil
 }
