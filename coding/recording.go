@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"time"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/internal/enum"
@@ -111,8 +112,16 @@ func (r ActivityRecord) Validate() error {
 const RecordingDays = 7
 
 // RecordingDeadline returns the last day on which a contact's codes are on time: the contact date plus
-// seven calendar days.
-func RecordingDeadline(contact sp.Date) sp.Date { return contact.AddDays(RecordingDays) }
+// seven calendar days. A deadline after 9999-12-31, the last day [sp.Date] holds, is returned as
+// 9999-12-31, which compares with every Date as the true deadline would; the zero Date gives the zero
+// Date.
+func RecordingDeadline(contact sp.Date) sp.Date {
+	d, err := contact.AddDaysChecked(RecordingDays)
+	if err != nil && contact.IsValid() {
+		return sp.MustDate(9999, time.December, 31)
+	}
+	return d
+}
 
 // DueCode returns the social prescribing code an activity needs, and false if it needs none: the
 // referral code when a link worker's referral is accepted, the declined code when it is declined.
