@@ -1,6 +1,7 @@
 package coding
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -273,6 +274,18 @@ func earlierTie(records []ActivityRecord, i, j int) bool {
 	}
 	if len(a.Codes) != len(b.Codes) {
 		return len(a.Codes) < len(b.Codes)
+	}
+	// A link worker's record keeps the code before another role's (which is flagged as the wrong
+	// role anyway); then the role, then the codes themselves. Records equal in all of these are
+	// interchangeable, so the index may decide.
+	if al, bl := a.WorkerRole == RoleLinkWorker, b.WorkerRole == RoleLinkWorker; al != bl {
+		return al
+	}
+	if a.WorkerRole != b.WorkerRole {
+		return a.WorkerRole < b.WorkerRole
+	}
+	if c := slices.CompareFunc(a.Codes, b.Codes, func(x, y SCTID) int { return cmp.Compare(x.v, y.v) }); c != 0 {
+		return c < 0
 	}
 	return i < j
 }

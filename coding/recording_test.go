@@ -209,6 +209,42 @@ func TestCheckRecording(t *testing.T) {
 			asOf: "2024-06-30",
 			want: []found{{coding.RuleDuplicateReferral, E, "EP-1", "/1/codes"}, {coding.RuleReferralNotFirst, E, "EP-1", "/1/codes"}},
 		},
+		{
+			name: "same-day acceptances by a coach and a link worker", reason: "the link worker's record keeps the code, whatever the input order",
+			records: []coding.ActivityRecord{
+				rec("EP-1", accepted, hwbc, "2024-03-01", "2024-03-01", refCode),
+				rec("EP-1", accepted, lw, "2024-03-01", "2024-03-01", refCode),
+			},
+			asOf: "2024-06-30",
+			want: []found{{coding.RuleDuplicateReferral, E, "EP-1", "/0/codes"}, {coding.RuleWrongRole, E, "EP-1", "/0/codes"}},
+		},
+		{
+			name: "same-day acceptances by a link worker and a coach", reason: "the same records in the other order",
+			records: []coding.ActivityRecord{
+				rec("EP-1", accepted, lw, "2024-03-01", "2024-03-01", refCode),
+				rec("EP-1", accepted, hwbc, "2024-03-01", "2024-03-01", refCode),
+			},
+			asOf: "2024-06-30",
+			want: []found{{coding.RuleDuplicateReferral, E, "EP-1", "/1/codes"}, {coding.RuleWrongRole, E, "EP-1", "/1/codes"}},
+		},
+		{
+			name: "same-day acceptances with different score codes", reason: "the tie is broken by the codes, not the input order",
+			records: []coding.ActivityRecord{
+				rec("EP-1", accepted, lw, "2024-03-01", "2024-03-01", refCode, swemwbs),
+				rec("EP-1", accepted, lw, "2024-03-01", "2024-03-01", refCode, selfRefl),
+			},
+			asOf: "2024-06-30",
+			want: []found{{coding.RuleDuplicateReferral, E, "EP-1", "/0/codes"}},
+		},
+		{
+			name: "same-day acceptances with different score codes, swapped", reason: "306098008 < 718466001, so the self-referral one keeps the code",
+			records: []coding.ActivityRecord{
+				rec("EP-1", accepted, lw, "2024-03-01", "2024-03-01", refCode, selfRefl),
+				rec("EP-1", accepted, lw, "2024-03-01", "2024-03-01", refCode, swemwbs),
+			},
+			asOf: "2024-06-30",
+			want: []found{{coding.RuleDuplicateReferral, E, "EP-1", "/1/codes"}},
+		},
 		// coding.wrong-role
 		{
 			name: "referral code on a coach's activity", reason: "health and wellbeing coaches have their own codes (DOMAIN.md §4)",
