@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -12,14 +14,22 @@ import (
 )
 
 // Generate builds every schema and the index afresh from the Go types and returns them as file name →
-// contents (the files of v1/). It fails if a validate tag has no translation, a type name collides
-// across packages, or a document type cannot be reflected.
-func Generate() (map[string][]byte, error) {
+// contents (the files of v1/). root is the module's source directory: descriptions are taken from the
+// Go doc comments there and examples from the valid fixtures. It fails if a validate tag has no
+// translation, a type name collides across packages, or a document type cannot be reflected.
+func Generate(root string) (map[string][]byte, error) {
+	comments, err := goComments(root)
+	if err != nil {
+		return nil, fmt.Errorf("schema: read doc comments: %w", err)
+	}
 	out := map[string][]byte{}
 	var index []IndexEntry
 	for _, d := range documents() {
-		s, err := reflectDocument(d)
+		s, err := reflectDocument(d, comments)
 		if err != nil {
+			return nil, err
+		}
+		if s.Examples, err = examples(root, d); err != nil {
 			return nil, err
 		}
 		b, err := marshal(s)
@@ -68,7 +78,7 @@ func defName(t reflect.Type) string {
 }
 
 // reflectDocument builds one document's schema.
-func reflectDocument(d document) (*jsonschema.Schema, error) {
+func reflectDocument(d document, comments map[string]string) (*jsonschema.Schema, error) {
 	vts := map[reflect.Type]valueType{}
 	for _, vt := range valueTypes() {
 		vts[vt.Type] = vt
@@ -79,11 +89,18 @@ func reflectDocument(d document) (*jsonschema.Schema, error) {
 		RequiredFromJSONSchemaTags: true, // required comes from the validate tags, below
 		Namer: func(t reflect.Type) string {
 			n := defName(t)
-			if prev, ok := names[n]; ok && prev != t && collision == nil {
+			if prev, ok := names[n]; ok && prev != t && t.Name() != "" && collision == nil {
 				collision = fmt.Errorf("schema: $defs name %q used by both %s and %s", n, prev.PkgPath(), t.PkgPath())
 			}
 			names[n] = t
 			return n
+		},
+		LookupComment: func(t reflect.Type, field string) string {
+			key := t.PkgPath() + "." + t.Name()
+			if field != "" {
+				key += "." + field
+			}
+			return comments[key]
 		},
 		Mapper: func(t reflect.Type) *jsonschema.Schema {
 			if vt, ok := vts[t]; ok {
@@ -115,4 +132,28 @@ func reflectDocument(d document) (*jsonschema.Schema, error) {
 		}
 	}
 	return s, nil
+}
+
+// examples returns the document's valid fixtures, in file-name order, as the schema's examples.
+func examples(root string, d document) ([]any, error) {
+	paths, err := filepath.Glob(filepath.Join(root, d.dir(), "testdata", "valid", d.fixture()+".*.json"))
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(paths)
+	var out []any
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("schema: read example: %w", err)
+		}
+		var v any
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.UseNumber()
+		if err := dec.Decode(&v); err != nil {
+			return nil, fmt.Errorf("schema: example %s: %w", filepath.Base(p), err)
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }
