@@ -95,7 +95,7 @@ func TestDecodeRules(t *testing.T) {
 		{"duplicate field", "the same key twice", `{"name":"x","name":"y"}`, []ruleAt{{"/name", "duplicate-field"}}, sp.ErrDuplicateField},
 		{"duplicate nested", "the same key twice in an array item", `{"a":[{"b":1},{"b":2,"b":3}]}`, []ruleAt{{"/a/1/b", "duplicate-field"}}, sp.ErrDuplicateField},
 		{"duplicate map key", "the same key twice in a map", `{"meta":{"k":1,"k":2}}`, []ruleAt{{"/meta/k", "duplicate-field"}}, sp.ErrDuplicateField},
-		{"duplicate unknown", "an unknown key given twice", `{"zz":1,"zz":2}`, []ruleAt{{"/zz", "duplicate-field"}, {"/zz", "unknown-field"}, {"/zz", "unknown-field"}}, sp.ErrDuplicateField},
+		{"duplicate unknown", "an unknown key given twice", `{"zz":1,"zz":2}`, []ruleAt{{"/zz", "duplicate-field"}, {"/zz", "unknown-field"}}, sp.ErrDuplicateField},
 
 		{"null field", "null is not a value; leave the key out", `{"name":null}`, []ruleAt{{"/name", "null"}}, sp.ErrInvalid},
 		{"null pointer field", "null is rejected for pointers too", `{"score":null}`, []ruleAt{{"/score", "null"}}, sp.ErrInvalid},

