@@ -79,6 +79,9 @@ func TestDecodeRules(t *testing.T) {
 		{"valid enum keys", "a map keyed by an enum", `{"counts":{"error":1,"info":0}}`, nil, nil},
 		{"valid base64", "encoding/json writes []byte as base64", `{"raw":"aGVsbG8="}`, nil, nil},
 		{"valid byte array", "encoding/json also reads []byte from an array of numbers", `{"raw":[104,105]}`, nil, nil},
+		{"valid escaped key", "a key is compared after unescaping, as encoding/json does", `{"\u006eame":"x"}`, nil, nil},
+		{"valid escaped string", "escapes in values are fine", `{"name":"a\"b\\c\u00e9\ud83d\ude00"}`, nil, nil},
+		{"valid escaped date", "a value type sees the unescaped text", `{"born":"2024\u002d02-29"}`, nil, nil},
 		{"valid whitespace", "white space around the document is fine", " \n\t{ \"name\" : \"x\" } \r\n", nil, nil},
 		{"valid float32 max", "the shortest form of the largest float32 rounds to it", `{"ratio32":3.4028235e38,"ratio":1.7976931348623157e308}`, nil, nil},
 		{"valid empty object", "no key is required by the decoder", `{}`, nil, nil},
@@ -92,6 +95,8 @@ func TestDecodeRules(t *testing.T) {
 		{"unknown key escaped", "a / in a key is ~1 in the pointer", `{"a/b":1}`, []ruleAt{{"/a~1b", "unknown-field"}}, sp.ErrUnknownField},
 		{"unknown key tilde", "a ~ in a key is ~0 in the pointer", `{"m~n":1}`, []ruleAt{{"/m~0n", "unknown-field"}}, sp.ErrUnknownField},
 
+		{"duplicate escaped", "the same key written once plainly and once with an escape", `{"name":"x","n\u0061me":"y"}`, []ruleAt{{"/name", "duplicate-field"}}, sp.ErrDuplicateField},
+		{"wrong-case escaped", "an escaped capital is still the wrong case", `{"\u004eame":"x"}`, []ruleAt{{"/Name", "unknown-field"}}, sp.ErrUnknownField},
 		{"duplicate field", "the same key twice", `{"name":"x","name":"y"}`, []ruleAt{{"/name", "duplicate-field"}}, sp.ErrDuplicateField},
 		{"duplicate nested", "the same key twice in an array item", `{"a":[{"b":1},{"b":2,"b":3}]}`, []ruleAt{{"/a/1/b", "duplicate-field"}}, sp.ErrDuplicateField},
 		{"duplicate map key", "the same key twice in a map", `{"meta":{"k":1,"k":2}}`, []ruleAt{{"/meta/k", "duplicate-field"}}, sp.ErrDuplicateField},
