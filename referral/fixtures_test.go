@@ -13,7 +13,6 @@ import (
 	"github.com/socialprescribing/go-socialprescribing/referral"
 )
 
-
 // decodeDoc strictly decodes data as the document type named by kind and validates it.
 func decodeDoc(t *testing.T, kind string, data []byte) (any, error) {
 	t.Helper()
