@@ -81,18 +81,66 @@ func TestEnumsStrict(t *testing.T) {
 			}
 		})
 	}
-	check("Source", strs(referral.Sources()), func(s string) (textEnum, error) { var v referral.Source; err := v.UnmarshalText([]byte(s)); return v, err })
-	check("Need", strs(referral.Needs()), func(s string) (textEnum, error) { var v referral.Need; err := v.UnmarshalText([]byte(s)); return v, err })
-	check("Urgency", strs(referral.Urgencies()), func(s string) (textEnum, error) { var v referral.Urgency; err := v.UnmarshalText([]byte(s)); return v, err })
-	check("ContactRoute", strs(referral.ContactRoutes()), func(s string) (textEnum, error) { var v referral.ContactRoute; err := v.UnmarshalText([]byte(s)); return v, err })
-	check("AccessNeed", strs(referral.AccessNeeds()), func(s string) (textEnum, error) { var v referral.AccessNeed; err := v.UnmarshalText([]byte(s)); return v, err })
-	check("Role", strs(referral.Roles()), func(s string) (textEnum, error) { var v referral.Role; err := v.UnmarshalText([]byte(s)); return v, err })
-	check("EscalationTarget", strs(referral.EscalationTargets()), func(s string) (textEnum, error) { var v referral.EscalationTarget; err := v.UnmarshalText([]byte(s)); return v, err })
-	check("State", strs(referral.States()), func(s string) (textEnum, error) { var v referral.State; err := v.UnmarshalText([]byte(s)); return v, err })
-	check("EventKind", strs(referral.EventKinds()), func(s string) (textEnum, error) { var v referral.EventKind; err := v.UnmarshalText([]byte(s)); return v, err })
-	check("Reason", strs(referral.Reasons()), func(s string) (textEnum, error) { var v referral.Reason; err := v.UnmarshalText([]byte(s)); return v, err })
-	check("ConsentStatus", strs(referral.ConsentStatuses()), func(s string) (textEnum, error) { var v referral.ConsentStatus; err := v.UnmarshalText([]byte(s)); return v, err })
-	check("ReferOnRoute", strs(referral.ReferOnRoutes()), func(s string) (textEnum, error) { var v referral.ReferOnRoute; err := v.UnmarshalText([]byte(s)); return v, err })
+	check("Source", strs(referral.Sources()), func(s string) (textEnum, error) {
+		var v referral.Source
+		err := v.UnmarshalText([]byte(s))
+		return v, err
+	})
+	check("Need", strs(referral.Needs()), func(s string) (textEnum, error) {
+		var v referral.Need
+		err := v.UnmarshalText([]byte(s))
+		return v, err
+	})
+	check("Urgency", strs(referral.Urgencies()), func(s string) (textEnum, error) {
+		var v referral.Urgency
+		err := v.UnmarshalText([]byte(s))
+		return v, err
+	})
+	check("ContactRoute", strs(referral.ContactRoutes()), func(s string) (textEnum, error) {
+		var v referral.ContactRoute
+		err := v.UnmarshalText([]byte(s))
+		return v, err
+	})
+	check("AccessNeed", strs(referral.AccessNeeds()), func(s string) (textEnum, error) {
+		var v referral.AccessNeed
+		err := v.UnmarshalText([]byte(s))
+		return v, err
+	})
+	check("Role", strs(referral.Roles()), func(s string) (textEnum, error) {
+		var v referral.Role
+		err := v.UnmarshalText([]byte(s))
+		return v, err
+	})
+	check("EscalationTarget", strs(referral.EscalationTargets()), func(s string) (textEnum, error) {
+		var v referral.EscalationTarget
+		err := v.UnmarshalText([]byte(s))
+		return v, err
+	})
+	check("State", strs(referral.States()), func(s string) (textEnum, error) {
+		var v referral.State
+		err := v.UnmarshalText([]byte(s))
+		return v, err
+	})
+	check("EventKind", strs(referral.EventKinds()), func(s string) (textEnum, error) {
+		var v referral.EventKind
+		err := v.UnmarshalText([]byte(s))
+		return v, err
+	})
+	check("Reason", strs(referral.Reasons()), func(s string) (textEnum, error) {
+		var v referral.Reason
+		err := v.UnmarshalText([]byte(s))
+		return v, err
+	})
+	check("ConsentStatus", strs(referral.ConsentStatuses()), func(s string) (textEnum, error) {
+		var v referral.ConsentStatus
+		err := v.UnmarshalText([]byte(s))
+		return v, err
+	})
+	check("ReferOnRoute", strs(referral.ReferOnRoutes()), func(s string) (textEnum, error) {
+		var v referral.ReferOnRoute
+		err := v.UnmarshalText([]byte(s))
+		return v, err
+	})
 }
 
 func mustErr(_ any, err error) error { return err }
