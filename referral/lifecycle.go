@@ -7,6 +7,7 @@ import (
 	"time"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/coding"
 	"github.com/socialprescribing/go-socialprescribing/internal/enum"
 )
 
@@ -206,18 +207,22 @@ func ReasonsFor(k EventKind) (allowed []Reason, required bool) {
 	return nil, false
 }
 
-// Event is one entry in a referral's history. At is the instant it happened (RFC 3339 on the wire).
-// Coded is the civil date the codes it makes due were entered in the GP clinical system, when they
-// were entered on a later day by someone with system access (DOMAIN.md §4); leave it out when they
-// were coded at the time or are not due. Note is free text and may hold personal data: it is never
-// printed by the library.
+// Event is one entry in a referral's history. At is the instant it happened (RFC 3339 on the wire);
+// By is the role of whoever did it. Note is free text and may hold personal data: it is never printed
+// by the library.
+//
+// CodedOn and Codes record what was entered in the GP clinical system for the event and on which day
+// (the day of the event, or later when a PCN member with system access records a link worker's
+// activity: DOMAIN.md §4). They are write-once: set them when applying the event or later with
+// [Referral.RecordCodes]. [Referral.Activities] hands them to the coding package's recording rules.
 type Event struct {
-	Kind   EventKind `json:"kind" validate:"required,enum"`
-	At     time.Time `json:"at" validate:"required"`
-	By     Role      `json:"by" validate:"required,enum"`
-	Reason Reason    `json:"reason,omitempty" validate:"omitempty,enum"`
-	Note   string    `json:"note,omitempty" validate:"max=1000"`
-	Coded  sp.Date   `json:"coded,omitzero"`
+	Kind    EventKind      `json:"kind" validate:"required,enum"`
+	At      time.Time      `json:"at" validate:"required"`
+	By      Role           `json:"by" validate:"required,enum"`
+	Reason  Reason         `json:"reason,omitempty" validate:"omitempty,enum"`
+	Note    string         `json:"note,omitempty" validate:"max=1000"`
+	CodedOn sp.Date        `json:"codedOn,omitzero"`
+	Codes   []coding.SCTID `json:"codes,omitempty" validate:"max=20,dive,required"`
 }
 
 // Transition is one row of the lifecycle table: an event of kind Event moves a referral from From to
@@ -341,6 +346,7 @@ func (r Referral) Apply(e Event) (Referral, error) {
 	to, _ := next(r.State, e.Kind, r.stateBeforeHold())
 	out := r.Clone()
 	out.State = to
+	e.Codes = slices.Clone(e.Codes)
 	out.History = append(out.History, e)
 	switch e.Kind {
 	case EventAccept:
@@ -374,7 +380,25 @@ func (r Referral) checkEvent(e Event) error {
 	if !e.By.IsValid() {
 		return fmt.Errorf("referral: %s: role not defined: %w", e.Kind, ErrTransition)
 	}
-	return checkReason(e, ErrTransition)
+	if err := checkReason(e, ErrTransition); err != nil {
+		return err
+	}
+	return checkCoding(e.Kind, e.At, e.CodedOn, e.Codes, ErrTransition)
+}
+
+// checkCoding reports whether an event's coding fields fit together, wrapping cat.
+func checkCoding(k EventKind, at time.Time, on sp.Date, codes []coding.SCTID, cat error) error {
+	switch {
+	case len(codes) > 0 && !on.IsValid():
+		return fmt.Errorf("referral: %s: codes need the date they were entered: %w", k, cat)
+	case on.IsValid() && !at.IsZero() && on.Before(sp.DateOf(at)):
+		return fmt.Errorf("referral: %s: codes entered before the event happened: %w", k, cat)
+	case len(codes) > 20:
+		return fmt.Errorf("referral: %s: more than 20 codes: %w", k, cat)
+	case slices.ContainsFunc(codes, func(c coding.SCTID) bool { return !c.IsValid() }):
+		return fmt.Errorf("referral: %s: a code is not a SNOMED CT identifier: %w", k, cat)
+	}
+	return nil
 }
 
 // checkReason reports whether e's reason fits its kind, wrapping cat.

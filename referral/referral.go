@@ -150,6 +150,9 @@ func (r Referral) Clone() Referral {
 	r.Needs = slices.Clone(r.Needs)
 	r.Safeguarding.Escalations = slices.Clone(r.Safeguarding.Escalations)
 	r.History = slices.Clone(r.History)
+	for i := range r.History {
+		r.History[i].Codes = slices.Clone(r.History[i].Codes)
+	}
 	return r
 }
 
@@ -234,8 +237,8 @@ func (r Referral) Findings() []sp.Finding {
 //   - accessNeeds "other" comes with accessNotes ("required");
 //   - state is what the history replays to ("state"); each event is allowed where it stands
 //     ("transition"), has the reason its kind needs ("reason"), is no earlier than the one before
-//     ("time-order") and no earlier than the received date ("date-order"), and was not coded before
-//     it happened ("date-order");
+//     ("time-order") and no earlier than the received date ("date-order"), was not coded before it
+//     happened ("date-order"), and has codedOn when it has codes ("required");
 //   - consent/referral is given once the history holds an accept ("consent");
 //   - escalations need safeguarding/concern ("safeguarding") and are in time order ("time-order").
 func (r Referral) Validate() error {
@@ -299,6 +302,9 @@ func checkHistory(c *validation.Errors, r Referral) {
 				c.Add(p+"/reason", "reason", err)
 			}
 		}
+		if len(e.Codes) > 0 && !e.CodedOn.IsValid() {
+			c.Add(p+"/codedOn", "required", fmt.Errorf("referral: codes need the date they were entered: %w", sp.ErrRequired))
+		}
 		if e.At.IsZero() {
 			continue
 		}
@@ -309,8 +315,8 @@ func checkHistory(c *validation.Errors, r Referral) {
 		if r.Received.IsValid() && d.Before(r.Received) {
 			c.Add(p+"/at", "date-order", fmt.Errorf("referral: event is earlier than the received date: %w", sp.ErrInvalid))
 		}
-		if e.Coded.IsValid() && e.Coded.Before(d) {
-			c.Add(p+"/coded", "date-order", fmt.Errorf("referral: codes entered before the event happened: %w", sp.ErrInvalid))
+		if e.CodedOn.IsValid() && e.CodedOn.Before(d) {
+			c.Add(p+"/codedOn", "date-order", fmt.Errorf("referral: codes entered before the event happened: %w", sp.ErrInvalid))
 		}
 	}
 }
