@@ -89,10 +89,7 @@ func reflectDocument(d document, comments map[string]string) (*jsonschema.Schema
 		RequiredFromJSONSchemaTags: true, // required comes from the validate tags, below
 		Namer: func(t reflect.Type) string {
 			n := defName(t)
-			if n == "" { // an unnamed type ([]T, map[K]V) is inlined and never a $defs entry
-				return ""
-			}
-			if prev, ok := names[n]; ok && prev != t && collision == nil {
+			if prev, ok := names[n]; ok && prev != t && t.Name() != "" && collision == nil {
 				collision = fmt.Errorf("schema: $defs name %q used by both %s and %s", n, prev.PkgPath(), t.PkgPath())
 			}
 			names[n] = t

@@ -85,6 +85,9 @@ func translateField(parent *jsonschema.Schema, name string, s *jsonschema.Schema
 	var lowerExcludesZero bool // some tag rejects the zero value
 	for i, tag := range tags {
 		key, param, _ := strings.Cut(tag, "=")
+		if strings.Contains(tag, "|") {
+			return fmt.Errorf("validate tag %q: alternatives (|) have no JSON Schema translation", tag)
+		}
 		if key != "" && !containsTag(key) {
 			return fmt.Errorf("validate tag %q has no JSON Schema translation (allowed: %v)", key, validation.Tags)
 		}
