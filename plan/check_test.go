@@ -206,6 +206,15 @@ func TestCheck(t *testing.T) {
 			want: []got{},
 		},
 		{
+			name: "review contact on the previous review date", reason: "reviews on 2024-06-03 and 2024-06-10 meet 2024-06-10; 2024-06-17 needs a review after 2024-06-10",
+			edit: func(p *plan.Plan) {
+				p.ReviewDates = []sp.Date{d("2024-06-17"), d("2024-06-10")}
+				p.Contacts[2].Kind = plan.KindReview // 2024-06-03
+				p.Contacts[3].Date = d("2024-06-10")
+			},
+			want: []got{{plan.RuleReviewOverdue, w, "/reviewDates/0"}},
+		},
+		{
 			name: "goal set before the plan was created", reason: "goals are part of the plan",
 			edit: func(p *plan.Plan) { p.Goals[0].Set = d("2024-05-18") },
 			want: []got{{plan.RuleDateOrder, e, "/goals/0/set"}},

@@ -11,11 +11,17 @@ import (
 	"github.com/socialprescribing/go-socialprescribing/referral"
 )
 
+// fataler is what the helpers need of *testing.T, *testing.B and *rapid.T.
+type fataler interface {
+	Helper()
+	Fatal(args ...any)
+}
+
 // d parses a date.
 func d(s string) sp.Date { return sp.MustParseDate(s) }
 
 // newReferral returns referral ep-2024-0042, received on 2024-05-13 and in state received.
-func newReferral(t testing.TB) referral.Referral {
+func newReferral(t fataler) referral.Referral {
 	t.Helper()
 	r, err := referral.New("ep-2024-0042", d("2024-05-13"),
 		referral.Person{NHSNumber: sp.MustParseNHSNumber("9434765919"), DateOfBirth: d("1948-02-29")},
@@ -31,9 +37,15 @@ func newReferral(t testing.TB) referral.Referral {
 }
 
 // acceptedOn returns the referral of newReferral accepted at 10:30 London time on day (a May 2024 date).
-func acceptedOn(t testing.TB, day string) referral.Referral {
+func acceptedOn(t fataler, day string) referral.Referral {
 	t.Helper()
-	at := d(day).Time(time.FixedZone("BST", 3600)).Add(10*time.Hour + 30*time.Minute)
+	return acceptedAt(t, d(day))
+}
+
+// acceptedAt is acceptedOn for a Date.
+func acceptedAt(t fataler, day sp.Date) referral.Referral {
+	t.Helper()
+	at := day.Time(time.FixedZone("BST", 3600)).Add(10*time.Hour + 30*time.Minute)
 	r, err := newReferral(t).Apply(referral.Event{Kind: referral.EventAccept, At: at, By: referral.RoleLinkWorker})
 	if err != nil {
 		t.Fatal(err)
