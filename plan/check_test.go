@@ -137,7 +137,7 @@ func TestCheck(t *testing.T) {
 		},
 		{
 			name: "referral accepted late", reason: "accepted on 2024-05-21: two contacts and the plan's creation come before it",
-			ref:  func(t *testing.T) referral.Referral { return acceptedOn(t, "2024-05-21") },
+			ref: func(t *testing.T) referral.Referral { return acceptedOn(t, "2024-05-21") },
 			want: []got{
 				{plan.RuleContactBeforeAcceptance, e, "/contacts/0/date"},
 				{plan.RuleContactBeforeAcceptance, e, "/contacts/1/date"},
