@@ -28,7 +28,7 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	return codingChecks(w)
+	return runAll(w, codingChecks, planChecks)
 }
 
 // codingChecks decodes the sample records strictly and runs the recording rules as of 2024-06-05.
