@@ -144,3 +144,24 @@ func TestRecordCodes(t *testing.T) {
 		t.Errorf("Validate: %v", err)
 	}
 }
+
+// TestCodesNotShared checks that the codes of an applied event are copied in, and that Clone copies
+// each event's codes.
+func TestCodesNotShared(t *testing.T) {
+	codes := []coding.SCTID{codeReferral}
+	e := ev(referral.EventAccept, at(14, 9))
+	e.CodedOn, e.Codes = sp.MustParseDate("2024-05-14"), codes
+	r, err := sample().Apply(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes[0] = codeDeclined
+	if r.History[0].Codes[0] != codeReferral {
+		t.Errorf("Apply kept the caller's codes slice")
+	}
+	c := r.Clone()
+	c.History[0].Codes[0] = codeDeclined
+	if r.History[0].Codes[0] != codeReferral {
+		t.Errorf("Clone shares an event's codes")
+	}
+}

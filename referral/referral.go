@@ -229,32 +229,32 @@ func (r Referral) Findings() []sp.Finding {
 // Validate checks r against its validate tags and the rules the tags cannot express, returning nil
 // or a *socialprescribing.ValidationError whose FieldErrors carry JSON Pointer paths:
 //
-//   - person/nhsNumber is required unless the source is self (rule "required");
+//   - person/nhsNumber is required unless the source is self (rule "required-unless-self");
 //   - person/dateOfBirth is not after the received date ("date-order");
-//   - referrer/organisation is required unless the source is self ("required"); contact "none" only
+//   - referrer/organisation is required unless the source is self ("required-unless-self"); contact "none" only
 //     on a self-referral ("contact-route");
-//   - a need "other" has a description ("required"); no need appears twice ("unique");
-//   - accessNeeds "other" comes with accessNotes ("required");
+//   - a need "other" has a description ("other-description"); no need appears twice ("duplicate-need");
+//   - accessNeeds "other" comes with accessNotes ("other-description");
 //   - state is what the history replays to ("state"); each event is allowed where it stands
 //     ("transition"), has the reason its kind needs ("reason"), is no earlier than the one before
 //     ("time-order") and no earlier than the received date ("date-order"), was not coded before it
-//     happened ("date-order"), and has codedOn when it has codes ("required");
+//     happened ("date-order"), and has codedOn when it has codes ("coded-on-missing");
 //   - consent/referral is given once the history holds an accept ("consent");
 //   - escalations need safeguarding/concern ("safeguarding") and are in time order ("time-order").
 func (r Referral) Validate() error {
 	c := validation.Struct("referral.Referral", &r)
 	self := r.Referrer.Source == SourceSelf
 	if !self && !r.Person.NHSNumber.IsValid() {
-		c.Add("/person/nhsNumber", "required", fmt.Errorf("referral: nhs number is required unless the person referred themselves: %w", sp.ErrRequired))
+		c.Add("/person/nhsNumber", "required-unless-self", fmt.Errorf("referral: nhs number is required unless the person referred themselves: %w", sp.ErrRequired))
 	}
 	if r.Person.DateOfBirth.IsValid() && r.Received.IsValid() && r.Person.DateOfBirth.After(r.Received) {
 		c.Add("/person/dateOfBirth", "date-order", fmt.Errorf("referral: date of birth is after the received date: %w", sp.ErrInvalid))
 	}
 	if slices.Contains(r.Person.AccessNeeds, AccessOther) && r.Person.AccessNotes == "" {
-		c.Add("/person/accessNotes", "required", fmt.Errorf("referral: access need other needs access notes: %w", sp.ErrRequired))
+		c.Add("/person/accessNotes", "other-description", fmt.Errorf("referral: access need other needs access notes: %w", sp.ErrRequired))
 	}
 	if !self && r.Referrer.Organisation == "" {
-		c.Add("/referrer/organisation", "required", fmt.Errorf("referral: organisation is required unless the person referred themselves: %w", sp.ErrRequired))
+		c.Add("/referrer/organisation", "required-unless-self", fmt.Errorf("referral: organisation is required unless the person referred themselves: %w", sp.ErrRequired))
 	}
 	if !self && r.Referrer.Contact == ContactNone {
 		c.Add("/referrer/contact", "contact-route", fmt.Errorf("referral: contact route none is only for a self-referral: %w", sp.ErrInvalid))
@@ -279,10 +279,10 @@ func (r Referral) Validate() error {
 func checkNeeds(c *validation.Errors, base string, ns []NeedItem) {
 	for i, n := range ns {
 		if n.Need == NeedOther && n.Description == "" {
-			c.Add(base+"/"+strconv.Itoa(i)+"/description", "required", fmt.Errorf("referral: need other needs a description: %w", sp.ErrRequired))
+			c.Add(base+"/"+strconv.Itoa(i)+"/description", "other-description", fmt.Errorf("referral: need other needs a description: %w", sp.ErrRequired))
 		}
 		if n.Need != NeedOther && n.Need != "" && slices.ContainsFunc(ns[:i], func(m NeedItem) bool { return m.Need == n.Need }) {
-			c.Add(base+"/"+strconv.Itoa(i)+"/need", "unique", fmt.Errorf("referral: need appears more than once: %w", sp.ErrInvalid))
+			c.Add(base+"/"+strconv.Itoa(i)+"/need", "duplicate-need", fmt.Errorf("referral: need appears more than once: %w", sp.ErrInvalid))
 		}
 	}
 }
@@ -303,7 +303,7 @@ func checkHistory(c *validation.Errors, r Referral) {
 			}
 		}
 		if len(e.Codes) > 0 && !e.CodedOn.IsValid() {
-			c.Add(p+"/codedOn", "required", fmt.Errorf("referral: codes need the date they were entered: %w", sp.ErrRequired))
+			c.Add(p+"/codedOn", "coded-on-missing", fmt.Errorf("referral: codes need the date they were entered: %w", sp.ErrRequired))
 		}
 		if e.At.IsZero() {
 			continue

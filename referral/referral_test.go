@@ -342,7 +342,7 @@ func TestPropertyNHSNumberRule(t *testing.T) {
 		r.Person.NHSNumber = sp.NHSNumber{}
 		err := r.Validate()
 		var ve *sp.ValidationError
-		missing := errors.As(err, &ve) && ve.Has("/person/nhsNumber", "required")
+		missing := errors.As(err, &ve) && ve.Has("/person/nhsNumber", "required-unless-self")
 		if missing == (r.Referrer.Source == referral.SourceSelf) {
 			t.Fatalf("source %s without NHS number: got %v", r.Referrer.Source, err)
 		}

@@ -92,19 +92,19 @@ func (s Signposting) LogValue() slog.Value {
 }
 
 // Validate checks s against its validate tags and the cross-field rules: a need "other" has a
-// description ("required"), no need appears twice ("unique"), a referral on names its referral id
-// and date ("required") and is not dated before the signposting ("date-order"), and the other routes
-// carry neither ("refer-on").
+// description ("other-description"), no need appears twice ("duplicate-need"), a referral on names
+// its referral id and date ("refer-on") and is not dated before the signposting ("date-order"), and
+// the other routes carry neither ("refer-on").
 func (s Signposting) Validate() error {
 	c := validation.Struct("referral.Signposting", &s)
 	checkNeeds(c, "/needs", s.Needs)
 	switch s.ReferOn.Route {
 	case ReferOnReferred:
 		if s.ReferOn.ReferralID == "" {
-			c.Add("/referOn/referralId", "required", fmt.Errorf("referral: a referral on needs the referral id: %w", sp.ErrRequired))
+			c.Add("/referOn/referralId", "refer-on", fmt.Errorf("referral: a referral on needs the referral id: %w", sp.ErrRequired))
 		}
 		if !s.ReferOn.Date.IsValid() {
-			c.Add("/referOn/date", "required", fmt.Errorf("referral: a referral on needs its date: %w", sp.ErrRequired))
+			c.Add("/referOn/date", "refer-on", fmt.Errorf("referral: a referral on needs its date: %w", sp.ErrRequired))
 		} else if s.Date.IsValid() && s.ReferOn.Date.Before(s.Date) {
 			c.Add("/referOn/date", "date-order", fmt.Errorf("referral: referred on before the signposting: %w", sp.ErrInvalid))
 		}

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/coding"
 	"github.com/socialprescribing/go-socialprescribing/referral"
 	"pgregory.net/rapid"
 )
@@ -149,6 +151,33 @@ func (m *lifecycleMachine) Escalate(t *rapid.T) {
 	m.r = got
 }
 
+// RecordCodes enters codes for a random event of the history: allowed once per event, on or after
+// the event's day.
+func (m *lifecycleMachine) RecordCodes(t *rapid.T) {
+	if len(m.r.History) == 0 {
+		t.Skip("no events")
+	}
+	i := rapid.IntRange(0, len(m.r.History)-1).Draw(t, "event")
+	e := m.r.History[i]
+	on := sp.DateOf(e.At).AddDays(rapid.IntRange(-2, 20).Draw(t, "days"))
+	code := rapid.SampledFrom([]coding.SCTID{codeReferral, codeDeclined}).Draw(t, "code")
+	before := m.r.Clone()
+	got, err := m.r.RecordCodes(i, on, code)
+	if len(e.Codes) > 0 || on.Before(sp.DateOf(e.At)) {
+		if !errors.Is(err, referral.ErrTransition) {
+			t.Fatalf("RecordCodes(%d) on %s: got %v, want ErrTransition", i, on, err)
+		}
+		if diff := cmp.Diff(before, got); diff != "" {
+			t.Fatalf("refused RecordCodes changed the referral:\n%s", diff)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("RecordCodes(%d) on %s: %v", i, on, err)
+	}
+	m.r = got
+}
+
 func (m *lifecycleMachine) Check(t *rapid.T) {
 	if err := m.r.Validate(); err != nil {
 		t.Fatalf("Validate after %d events: %v", m.events, err)
@@ -162,6 +191,11 @@ func (m *lifecycleMachine) Check(t *rapid.T) {
 	for i := 1; i < len(m.r.History); i++ {
 		if m.r.History[i].At.Before(m.r.History[i-1].At) {
 			t.Fatalf("history out of order at %d", i)
+		}
+	}
+	for i, a := range m.r.Activities() {
+		if err := a.Validate(); err != nil {
+			t.Fatalf("activity record %d: %v", i, err)
 		}
 	}
 	if m.state.IsTerminal() != (modelNext[m.state] == nil && m.state != referral.StateOnHold) {

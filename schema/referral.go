@@ -15,9 +15,11 @@ func referralDocuments() []document {
 		GoOnly: []string{
 			goOnlyNHSNumber,
 			goOnlySCTID,
-			"required: person.nhsNumber and referrer.organisation unless the source is self; a description for need other; accessNotes for access need other; codedOn for an event with codes",
+			"required-unless-self: person.nhsNumber and referrer.organisation unless the source is self",
+			"other-description: a description for need other; accessNotes for access need other",
+			"coded-on-missing: codedOn for an event with codes",
 			"contact-route: referrer.contact none only on a self-referral",
-			"unique: no need appears twice",
+			"duplicate-need: no need appears twice",
 			"date-order: dateOfBirth not after received; no event before received; codedOn not before its event",
 			"time-order: history and safeguarding escalations in time order",
 			"transition: each event allowed by the lifecycle from the state before it",
@@ -33,10 +35,10 @@ func referralDocuments() []document {
 		Description: "A light-touch signpost by a care navigator, recorded apart from any referral, with the route on to a link worker.",
 		GoOnly: []string{
 			goOnlyNHSNumber,
-			"required: referOn.referralId and referOn.date when the route is referred; a description for need other",
-			"unique: no need appears twice",
+			"other-description: a description for need other",
+			"duplicate-need: no need appears twice",
 			"date-order: referOn.date not before the signposting date",
-			"refer-on: referOn.referralId and referOn.date only when the route is referred",
+			"refer-on: referOn.referralId and referOn.date when, and only when, the route is referred",
 		},
 	}}
 }

@@ -28,7 +28,10 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	return runAll(w, codingChecks, planChecks)
+	if err := codingChecks(w); err != nil {
+		return err
+	}
+	return runAll(w, referralLifecycle, planChecks)
 }
 
 // codingChecks decodes the sample records strictly and runs the recording rules as of 2024-06-05.
