@@ -188,8 +188,9 @@ func CheckRecording(records []ActivityRecord, asOf sp.Date) []sp.Finding {
 	}
 	// The earliest contact (then the lowest index) carrying the referral code in each episode.
 	firstReferral := map[string]first{}
+	invalid := make([]error, len(records))
 	for i, r := range records {
-		if r.Validate() != nil {
+		if invalid[i] = r.Validate(); invalid[i] != nil {
 			continue
 		}
 		if slices.Contains(r.Codes, referralID) {
@@ -200,7 +201,7 @@ func CheckRecording(records []ActivityRecord, asOf sp.Date) []sp.Finding {
 		}
 	}
 	for i, r := range records {
-		if err := r.Validate(); err != nil {
+		if err := invalid[i]; err != nil {
 			add(i, RuleInvalidRecord, sp.SeverityError, "", "coding: the record is not valid and was not checked: "+err.Error())
 			continue
 		}
