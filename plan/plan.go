@@ -229,17 +229,21 @@ func (c Connection) LogValue() slog.Value {
 }
 
 // Validate checks p against its validate tags and the rules the tags cannot express, returning nil or
-// a *socialprescribing.ValidationError whose FieldErrors carry JSON Pointer paths:
+// a *socialprescribing.ValidationError whose FieldErrors carry JSON Pointer paths. The cross-field
+// rules have names of their own, distinct from the tags, so that a rule the JSON Schema also states is
+// never confused with one only Go checks:
 //
-//   - created is not before referred, agreedOn and closed not before created ("date-order");
-//   - agreed comes with agreedOn ("required") and agreedOn only with agreed ("agreed");
-//   - a goal's target and progress notes are not before the day it was set ("date-order"); a dropped
-//     goal has a reason and no other status has one ("required", "reason");
-//   - a connection's mode fits its status and referred date ("mode"); its started and ended dates are
-//     present as its status needs ("required") and absent otherwise ("status"); declined and stopped
-//     have a reason and no other status has one ("required", "reason"); referred, started and ended
-//     are not before the dates they follow ("date-order");
-//   - reason "other" has a reasonNote and a reasonNote has a reason ("required", "reason").
+//   - "date-order": created is not before referred, agreedOn and closed not before created; a goal's
+//     target and progress notes are not before the day it was set; a connection's referred, started
+//     and ended dates are not before the dates they follow;
+//   - "agreed": agreedOn when, and only when, agreed;
+//   - "reason": a reason when, and only when, the status takes one (a dropped goal; a declined or
+//     stopped connection);
+//   - "reason-note": a reasonNote for reason "other", and only with a reason;
+//   - "mode": status referred only in mode referred and status suggested only in mode signposted; a
+//     referred date when, and only when, the mode is referred;
+//   - "status": a connection's started and ended dates present as its status needs and absent where
+//     it takes none (see [Connection]).
 //
 // Validate does not compare the plan with its referral, nor goals' needs with the plan's needs, nor
 // dates across items: those are rules of [Check].
@@ -256,7 +260,7 @@ func (p Plan) Validate() error {
 	}
 	switch {
 	case p.Agreed && !p.AgreedOn.IsValid():
-		c.Add("/agreedOn", "required", fmt.Errorf("plan: an agreed plan needs the date it was agreed: %w", sp.ErrRequired))
+		c.Add("/agreedOn", "agreed", fmt.Errorf("plan: an agreed plan needs the date it was agreed: %w", sp.ErrRequired))
 	case !p.Agreed && p.AgreedOn.IsValid():
 		c.Add("/agreedOn", "agreed", fmt.Errorf("plan: agreed date on a plan not agreed: %w", sp.ErrInvalid))
 	}
@@ -290,15 +294,15 @@ func checkGoal(c *validation.Errors, base string, g Goal) {
 func checkReason(c *validation.Errors, base string, statusKnown, needs bool, r Reason, note, what string) {
 	switch {
 	case statusKnown && needs && r == "":
-		c.Add(base+"/reason", "required", fmt.Errorf("plan: %s needs a reason: %w", what, sp.ErrRequired))
+		c.Add(base+"/reason", "reason", fmt.Errorf("plan: %s needs a reason: %w", what, sp.ErrRequired))
 	case statusKnown && !needs && r != "":
 		c.Add(base+"/reason", "reason", fmt.Errorf("plan: a reason only for %s: %w", what, sp.ErrInvalid))
 	}
 	switch {
 	case r == ReasonOther && note == "":
-		c.Add(base+"/reasonNote", "required", fmt.Errorf("plan: reason other needs a note: %w", sp.ErrRequired))
+		c.Add(base+"/reasonNote", "reason-note", fmt.Errorf("plan: reason other needs a note: %w", sp.ErrRequired))
 	case r == "" && note != "":
-		c.Add(base+"/reasonNote", "reason", fmt.Errorf("plan: a reason note without a reason: %w", sp.ErrInvalid))
+		c.Add(base+"/reasonNote", "reason-note", fmt.Errorf("plan: a reason note without a reason: %w", sp.ErrInvalid))
 	}
 }
 
@@ -338,7 +342,7 @@ func checkConnection(c *validation.Errors, base string, cn Connection) {
 	}
 	switch {
 	case cn.Mode == ConnectionReferred && !cn.Referred.IsValid():
-		c.Add(base+"/referred", "required", fmt.Errorf("plan: a referred connection needs the date referred: %w", sp.ErrRequired))
+		c.Add(base+"/referred", "mode", fmt.Errorf("plan: a referred connection needs the date referred: %w", sp.ErrRequired))
 	case cn.Mode == ConnectionSignposted && cn.Referred.IsValid():
 		c.Add(base+"/referred", "mode", fmt.Errorf("plan: referred date on a signposted connection: %w", sp.ErrInvalid))
 	}
@@ -364,7 +368,7 @@ func checkConnection(c *validation.Errors, base string, cn Connection) {
 func checkPresence(c *validation.Errors, path string, want presence, d sp.Date, what string) {
 	switch {
 	case want == mandatory && !d.IsValid():
-		c.Add(path, "required", fmt.Errorf("plan: the connection's status needs the %s date: %w", what, sp.ErrRequired))
+		c.Add(path, "status", fmt.Errorf("plan: the connection's status needs the %s date: %w", what, sp.ErrRequired))
 	case want == forbidden && d.IsValid():
 		c.Add(path, "status", fmt.Errorf("plan: the connection's status takes no %s date: %w", what, sp.ErrInvalid))
 	}

@@ -281,10 +281,10 @@ func TestValidateCrossField(t *testing.T) {
 		{"ongoing without start", "ongoing needs the day the person first went", func(p *plan.Plan) {
 			c := &p.Connections[0]
 			c.Status, c.Started, c.Ended = plan.StatusOngoing, sp.Date{}, sp.Date{}
-		}, "/connections/0/started", "required"},
+		}, "/connections/0/started", "status"},
 		{"referred in mode referred without a date", "the referral day is required", func(p *plan.Plan) {
 			p.Connections[2].Referred = sp.Date{}
-		}, "/connections/2/referred", "required"},
+		}, "/connections/2/referred", "mode"},
 		{"suggested in mode referred", "a suggestion is not yet a referral", func(p *plan.Plan) {
 			c := &p.Connections[2]
 			c.Status, c.Started, c.Ended, c.Reason = plan.StatusSuggested, sp.Date{}, sp.Date{}, ""
@@ -298,7 +298,7 @@ func TestValidateCrossField(t *testing.T) {
 		}, "/connections/0/reason", "reason"},
 		{"other without note on a connection", "reason other needs a note", func(p *plan.Plan) {
 			p.Connections[2].Reason = plan.ReasonOther
-		}, "/connections/2/reasonNote", "required"},
+		}, "/connections/2/reasonNote", "reason-note"},
 		{"progress note on the day set", "the same day is not before", func(p *plan.Plan) {
 			p.Goals[0].Progress[0].Date = p.Goals[0].Set
 		}, "", ""},

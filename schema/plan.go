@@ -13,12 +13,12 @@ func planDocuments() []document {
 		Title:       "Personalised plan",
 		Description: "The co-produced personalised plan of one episode: what matters to the person, the needs it addresses, whether and when it was agreed, review dates, goals, contacts and connections to community offers.",
 		GoOnly: []string{
-			"required: agreedOn when agreed; a reason for a dropped goal and for a declined or stopped connection; reasonNote for reason other; a connection's referred date in mode referred, and its started and ended dates as its status needs",
-			"agreed: agreedOn only when agreed",
 			"date-order: created not before referred; agreedOn and closed not before created; a goal's target and progress notes not before it was set; a connection's referred, started and ended dates not before the dates they follow",
-			"reason: a reason only where the status takes one; a reasonNote only with a reason",
-			"mode: status referred only in mode referred, status suggested only in mode signposted; a referred date only in mode referred",
-			"status: no started date for suggested, referred or declined; no ended date for suggested, referred or ongoing",
+			"agreed: agreedOn when, and only when, agreed",
+			"reason: a reason when, and only when, the status takes one (a dropped goal; a declined or stopped connection)",
+			"reason-note: a reasonNote for reason other, and only with a reason",
+			"mode: status referred only in mode referred, status suggested only in mode signposted; a referred date when, and only when, the mode is referred",
+			"status: a connection's started date for attended, ongoing and stopped, none for suggested, referred and declined; its ended date for declined and stopped, none for suggested, referred and ongoing",
 		},
 	}, {
 		Name:        "plan.policy",
