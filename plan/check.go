@@ -112,8 +112,8 @@ const (
 //     review held early or late meets its date but one contact never meets two.
 //   - [RuleDateOrder]: dates out of order across the plan (see the constant).
 //
-// Check reads its inputs and changes nothing; findings depend neither on the order of the plan's
-// lists (beyond the indices in paths) nor on anything but the arguments. asOf matters only for review
+// Check reads its inputs and changes nothing; its findings depend on nothing but the arguments and,
+// for a valid plan, not on the order of the plan's lists (beyond the indices in paths). asOf matters only for review
 // dates: contacts after it have not happened yet. It returns an error, and no findings, if pol is not
 // valid or asOf is not a valid date. Check does not validate p: call [Plan.Validate] first; on an
 // invalid plan Check still returns without panicking.

@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"encoding/json"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -363,6 +364,7 @@ func TestPropRuleOracles(t *testing.T) {
 			plan.RuleReferralNotAccepted: b2i(!s.accepted.IsValid() && n > 0),
 			plan.RuleReviewOverdue:       overdueOracle(p, s.asOf),
 			plan.RuleReferralMismatch:    0,
+			plan.RuleDateOrder:           dateOrderOracle(p, s.accepted),
 		}
 		for rule, w := range want {
 			if got := count(rule); got != w {
@@ -417,4 +419,89 @@ func overdueOracle(p plan.Plan, asOf sp.Date) int {
 		taken[best] = true
 	}
 	return unmet
+}
+
+// dateOrderOracle counts the cross-plan date-order breaches as the RuleDateOrder constant lists them.
+func dateOrderOracle(p plan.Plan, accepted sp.Date) int {
+	closed := p.Closed.IsValid()
+	afterClose := func(x sp.Date) bool { return closed && x.IsValid() && x.After(p.Closed) }
+	n := b2i(accepted.IsValid() && p.Created.Before(accepted))
+	n += countFunc(p.ReviewDates, func(r sp.Date) bool { return r.Before(p.Created) })
+	for _, g := range p.Goals {
+		n += b2i(g.Set.Before(p.Created)) + b2i(afterClose(g.Set))
+		n += countFunc(g.Progress, func(x plan.ProgressNote) bool { return afterClose(x.Date) })
+	}
+	n += countFunc(p.Contacts, func(c plan.Contact) bool { return afterClose(c.Date) })
+	for _, c := range p.Connections {
+		n += b2i(afterClose(c.Suggested)) + b2i(afterClose(c.Referred))
+	}
+	return n
+}
+
+// TestPropValidateRules breaks one cross-field rule of a generated valid plan and checks Validate
+// reports that rule at that path.
+func TestPropValidateRules(t *testing.T) {
+	type breach struct {
+		path, rule string
+		apply      func(p *plan.Plan)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		p := genPlan(t).p
+		var bs []breach
+		bs = append(bs,
+			breach{"/created", "date-order", func(p *plan.Plan) { p.Created = p.Referred.AddDays(-1) }},
+			breach{"/agreedOn", "agreed", func(p *plan.Plan) {
+				if p.Agreed {
+					p.AgreedOn = sp.Date{}
+				} else {
+					p.AgreedOn = p.Created
+				}
+			}},
+		)
+		if p.Agreed {
+			bs = append(bs, breach{"/agreedOn", "date-order", func(p *plan.Plan) { p.AgreedOn = p.Created.AddDays(-1) }})
+		}
+		for i, g := range p.Goals {
+			base := "/goals/" + strconv.Itoa(i)
+			bs = append(bs, breach{base + "/target", "date-order", func(p *plan.Plan) { p.Goals[i].Target = g.Set.AddDays(-1) }})
+			if g.Status == plan.GoalDropped {
+				bs = append(bs, breach{base + "/reason", "reason", func(p *plan.Plan) { p.Goals[i].Reason, p.Goals[i].ReasonNote = "", "" }})
+			} else {
+				bs = append(bs, breach{base + "/reason", "reason", func(p *plan.Plan) { p.Goals[i].Reason = plan.ReasonCost }})
+			}
+		}
+		for i, c := range p.Connections {
+			base := "/connections/" + strconv.Itoa(i)
+			started, ended := c.Started.IsValid(), c.Ended.IsValid()
+			switch c.Status {
+			case plan.StatusAttended, plan.StatusOngoing, plan.StatusStopped:
+				bs = append(bs, breach{base + "/started", "status", func(p *plan.Plan) { p.Connections[i].Started = sp.Date{} }})
+			default:
+				bs = append(bs, breach{base + "/started", "status", func(p *plan.Plan) { p.Connections[i].Started = c.Suggested.AddDays(30) }})
+			}
+			if ended {
+				bs = append(bs, breach{base + "/ended", "date-order", func(p *plan.Plan) { p.Connections[i].Ended = c.Suggested.AddDays(-1) }})
+			}
+			if started {
+				bs = append(bs, breach{base + "/started", "date-order", func(p *plan.Plan) { p.Connections[i].Started = c.Suggested.AddDays(-1) }})
+			}
+			if c.Mode == plan.ConnectionReferred {
+				bs = append(bs, breach{base + "/referred", "mode", func(p *plan.Plan) { p.Connections[i].Referred = sp.Date{} }})
+			} else {
+				bs = append(bs, breach{base + "/referred", "mode", func(p *plan.Plan) { p.Connections[i].Referred = c.Suggested }})
+			}
+			bs = append(bs, breach{base + "/reasonNote", "reason-note", func(p *plan.Plan) {
+				p.Connections[i].Reason, p.Connections[i].ReasonNote = "", secret
+			}})
+		}
+		b := rapid.SampledFrom(bs).Draw(t, "breach")
+		q := p.Clone()
+		b.apply(&q)
+		var ve *sp.ValidationError
+		if err := q.Validate(); !errors.As(err, &ve) || !ve.Has(b.path, b.rule) {
+			t.Fatalf("breaking %s %s: got %v", b.path, b.rule, err)
+		} else if strings.Contains(err.Error(), secret) {
+			t.Fatalf("error shows the person's words: %v", err)
+		}
+	})
 }
