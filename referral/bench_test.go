@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 	"github.com/socialprescribing/go-socialprescribing/referral"
 )
 
@@ -65,6 +66,22 @@ func BenchmarkApply(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := r.Apply(e); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkValidateTagsOnly runs only the validator's tags over the same referral, to split
+// Validate's cost between validator/v10 and the package's own cross-field checks.
+func BenchmarkValidateTagsOnly(b *testing.B) {
+	data := loadTypical(b)
+	var r referral.Referral
+	if err := sp.Decode(data, &r); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := validation.Struct("referral.Referral", &r).Err(); err != nil {
 			b.Fatal(err)
 		}
 	}

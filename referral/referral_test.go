@@ -348,3 +348,26 @@ func TestPropertyNHSNumberRule(t *testing.T) {
 		}
 	})
 }
+
+// TestValidateEnumsInGo checks that enum values set in Go (not decoded) are checked by Validate, in
+// plain fields and in slice items.
+func TestValidateEnumsInGo(t *testing.T) {
+	r := sample()
+	r.Urgency = "later"
+	r.Needs[1].Need = "boredom"
+	r.Person.AccessNeeds[0] = "sign"
+	r.Referrer.Source = "library"
+	err := r.Validate()
+	var ve *sp.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("got %v, want a *ValidationError", err)
+	}
+	for _, path := range []string{"/urgency", "/needs/1/need", "/person/accessNeeds/0", "/referrer/source"} {
+		if !ve.Has(path, "enum") {
+			t.Errorf("got %v, want enum at %s", err, path)
+		}
+	}
+	if got := len(ve.Errors); got != 4 {
+		t.Errorf("got %d errors, want 4: %v", got, err)
+	}
+}

@@ -41,6 +41,12 @@ func newValidator() *validator.Validate {
 	})
 	if err := val.RegisterValidation("enum", func(fl validator.FieldLevel) bool {
 		f := fl.Field()
+		if f.CanAddr() && f.Addr().CanInterface() {
+			// A pointer boxes without allocating; a value would be copied to the heap.
+			if e, ok := f.Addr().Interface().(validatable); ok {
+				return e.IsValid()
+			}
+		}
 		if f.CanInterface() {
 			if e, ok := f.Interface().(validatable); ok {
 				return e.IsValid()
