@@ -31,7 +31,7 @@ func run(w io.Writer) error {
 	if err := codingChecks(w); err != nil {
 		return err
 	}
-	return referralLifecycle(w)
+	return runAll(w, referralLifecycle, planChecks)
 }
 
 // codingChecks decodes the sample records strictly and runs the recording rules as of 2024-06-05.
