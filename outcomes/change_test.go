@@ -4,8 +4,8 @@ import (
 	"errors"
 	"testing"
 
-	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/google/go-cmp/cmp"
+	sp "github.com/socialprescribing/go-socialprescribing"
 	"pgregory.net/rapid"
 )
 

@@ -6,8 +6,8 @@ import (
 	"sort"
 	"testing"
 
-	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/google/go-cmp/cmp"
+	sp "github.com/socialprescribing/go-socialprescribing"
 	"pgregory.net/rapid"
 )
 
@@ -29,14 +29,14 @@ func handCohort() []Measurement {
 		meas("C", "2025-04-07", F, ons4(5, 5, 5, 4)),
 		meas("D", "2025-01-08", B, ons4(4, 5, 5, 6)),
 		meas("D", "2025-04-08", F, ons4(6, 5, 5, 8)),
-		meas("E", "2025-01-09", B, ons4(1, 1, 1, 1)),         // baseline only
-		meas("F", "2025-04-09", F, ons4(1, 1, 1, 1)),         // follow-up only
-		meas("G", "2025-02-01", B, ons4(1, 1, 1, 1)),         // follow-up before baseline
-		meas("G", "2025-01-15", F, ons4(2, 2, 2, 2)),         //
-		meas("H", "2025-01-10", B, ons4(1, 1, 1, 1)),         // two different baselines on one day
-		meas("H", "2025-01-10", B, ons4(1, 1, 1, 2)),         //
-		meas("H", "2025-04-10", F, ons4(1, 1, 1, 1)),         //
-		meas("I", "2025-01-10", B, ons4(1, 1, 1, 11)),        // invalid
+		meas("E", "2025-01-09", B, ons4(1, 1, 1, 1)),  // baseline only
+		meas("F", "2025-04-09", F, ons4(1, 1, 1, 1)),  // follow-up only
+		meas("G", "2025-02-01", B, ons4(1, 1, 1, 1)),  // follow-up before baseline
+		meas("G", "2025-01-15", F, ons4(2, 2, 2, 2)),  //
+		meas("H", "2025-01-10", B, ons4(1, 1, 1, 1)),  // two different baselines on one day
+		meas("H", "2025-01-10", B, ons4(1, 1, 1, 2)),  //
+		meas("H", "2025-04-10", F, ons4(1, 1, 1, 1)),  //
+		meas("I", "2025-01-10", B, ons4(1, 1, 1, 11)), // invalid
 		{EpisodeID: "A", Date: sp.MustParseDate("2025-01-05"), Timepoint: B, Instrument: InstrumentSWEMWBS,
 			SWEMWBS: &SWEMWBS{Items: []int{3, 3, 3, 3, 3, 3, 3}}}, // another instrument, baseline only
 	}

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"testing"
 
-	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/google/go-cmp/cmp"
+	sp "github.com/socialprescribing/go-socialprescribing"
 	"pgregory.net/rapid"
 )
 
