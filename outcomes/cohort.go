@@ -111,8 +111,10 @@ type slot struct {
 // Sums are exact for any cohort below about 10¹¹ episodes. Summarise is safe for concurrent use.
 func Summarise(ms []Measurement) CohortSummary {
 	out := CohortSummary{Records: len(ms), Instruments: []InstrumentSummary{}}
-	var index [len(instruments)]map[string]int32
-	var slots [len(instruments)][]slot
+	// One map lookup per measurement: episode id → an episode's slots, one per instrument.
+	index := make(map[string]int32, len(ms)/2+1)
+	slots := make([][len(instruments)]slot, 0, len(ms)/2+1)
+	var used [len(instruments)]bool
 	for i := range ms {
 		m := &ms[i]
 		if !m.valid() {
@@ -120,16 +122,14 @@ func Summarise(ms []Measurement) CohortSummary {
 			continue
 		}
 		k := instrumentIndex(m.Instrument)
-		if index[k] == nil {
-			index[k] = make(map[string]int32, len(ms)/2+1)
-		}
-		j, ok := index[k][m.EpisodeID]
+		used[k] = true
+		j, ok := index[m.EpisodeID]
 		if !ok {
-			j = int32(len(slots[k]))
-			index[k][m.EpisodeID] = j
-			slots[k] = append(slots[k], slot{base: -1, fol: -1})
+			j = int32(len(slots))
+			index[m.EpisodeID] = j
+			slots = append(slots, emptySlots())
 		}
-		s := &slots[k][j]
+		s := &slots[j][k]
 		s.records++
 		if m.Timepoint == TimepointBaseline {
 			choose(ms, &s.base, &s.baseConflict, int32(i), -1)
@@ -138,12 +138,20 @@ func Summarise(ms []Measurement) CohortSummary {
 		}
 	}
 	for k, inst := range instruments {
-		if index[k] == nil {
-			continue
+		if used[k] {
+			out.Instruments = append(out.Instruments, summariseInstrument(ms, inst, k, slots))
 		}
-		out.Instruments = append(out.Instruments, summariseInstrument(ms, inst, slots[k]))
 	}
 	return out
+}
+
+// emptySlots returns the starting state of an episode: nothing chosen for any instrument.
+func emptySlots() [len(instruments)]slot {
+	var s [len(instruments)]slot
+	for k := range s {
+		s[k].base, s[k].fol = -1, -1
+	}
+	return s
 }
 
 func instrumentIndex(i Instrument) int {
@@ -186,11 +194,16 @@ type accumulator struct {
 	improved, worsened int
 }
 
-func summariseInstrument(ms []Measurement, inst Instrument, slots []slot) InstrumentSummary {
-	sum := InstrumentSummary{Instrument: inst, Episodes: len(slots), Scales: []ScaleSummary{}}
+func summariseInstrument(ms []Measurement, inst Instrument, k int, slots [][len(instruments)]slot) InstrumentSummary {
+	sum := InstrumentSummary{Instrument: inst, Scales: []ScaleSummary{}}
 	scs := inst.Scales()
 	var acc [maxScales]accumulator
-	for _, s := range slots {
+	for e := range slots {
+		s := &slots[e][k]
+		if s.records == 0 {
+			continue
+		}
+		sum.Episodes++
 		sum.Records += int(s.records)
 		switch {
 		case s.base < 0:
