@@ -34,8 +34,11 @@ func TestMeasurementValidate(t *testing.T) {
 		{"swemwbs six items", "all seven required", func(m *Measurement) {
 			m.Instrument, m.ONS4, m.SWEMWBS = InstrumentSWEMWBS, nil, &SWEMWBS{Items: []int{1, 2, 3, 4, 5, 1}}
 		}, "/swemwbs/items", "len"},
-		{"swemwbs item 0", "items are 1–5", func(m *Measurement) {
+		{"swemwbs item 0", "items are 1–5; an item of 0 reads as unanswered", func(m *Measurement) {
 			m.Instrument, m.ONS4, m.SWEMWBS = InstrumentSWEMWBS, nil, &SWEMWBS{Items: []int{1, 2, 3, 4, 5, 1, 0}}
+		}, "/swemwbs/items/6", "required"},
+		{"swemwbs item -1", "items are 1–5", func(m *Measurement) {
+			m.Instrument, m.ONS4, m.SWEMWBS = InstrumentSWEMWBS, nil, &SWEMWBS{Items: []int{1, 2, 3, 4, 5, 1, -1}}
 		}, "/swemwbs/items/6", "gte"},
 		{"ucla3 item 4", "items are 1–3", func(m *Measurement) {
 			m.Instrument, m.ONS4, m.UCLA3 = InstrumentUCLA3, nil, &UCLA3{1, 4, 1}

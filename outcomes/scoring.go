@@ -117,7 +117,7 @@ func ONS4Band(s Scale, score int) (Band, error) {
 // scoring only, never the item wording.
 type SWEMWBS struct {
 	// Items are the seven item scores, each 1–5.
-	Items []int `json:"items" validate:"required,len=7,dive,gte=1,lte=5"`
+	Items []int `json:"items" validate:"required,len=7,dive,required,gte=1,lte=5"`
 }
 
 // Validate checks that there are exactly seven items, each 1–5.
@@ -165,7 +165,7 @@ func SWEMWBSMetric(raw int) (float64, error) {
 // copyrighted and not shipped.
 type WEMWBS struct {
 	// Items are the fourteen item scores, each 1–5.
-	Items []int `json:"items" validate:"required,len=14,dive,gte=1,lte=5"`
+	Items []int `json:"items" validate:"required,len=14,dive,required,gte=1,lte=5"`
 }
 
 // Validate checks that there are exactly fourteen items, each 1–5.

@@ -7,6 +7,7 @@ package main
 import (
 	_ "embed"
 	"fmt"
+	"io"
 	"os"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
@@ -20,13 +21,13 @@ var measurementsJSON []byte
 var serviceUseJSON []byte
 
 func main() {
-	if err := run(); err != nil {
+	if err := run(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func run() error {
+func run(w io.Writer) error {
 	var ms []outcomes.Measurement
 	if err := sp.Decode(measurementsJSON, &ms); err != nil {
 		return err
@@ -38,37 +39,37 @@ func run() error {
 	}
 
 	// One episode, scored and compared.
-	fmt.Println("Episode ref-1001, ONS4:")
+	fmt.Fprintln(w, "Episode ref-1001, ONS4:")
 	ch, err := outcomes.Diff(ms[0], ms[1])
 	if err != nil {
 		return err
 	}
 	for _, it := range ch.Items {
-		fmt.Printf("  %-17s %2.0f → %2.0f  %-9s band %s → %s\n", it.Scale, it.Baseline, it.FollowUp, it.Direction, it.BaselineBand, it.FollowUpBand)
+		fmt.Fprintf(w, "  %-17s %2.0f → %2.0f  %-9s band %s → %s\n", it.Scale, it.Baseline, it.FollowUp, it.Direction, it.BaselineBand, it.FollowUpBand)
 	}
 	scores, err := ms[2].Scores()
 	if err != nil {
 		return err
 	}
 	code, _ := ms[2].Code()
-	fmt.Printf("  SWEMWBS baseline: metric %.2f (raw %.0f), record as %s|%s (confidence %s)\n",
+	fmt.Fprintf(w, "  SWEMWBS baseline: metric %.2f (raw %.0f), record as %s|%s (confidence %s)\n",
 		scores[0].Value, scores[1].Value, code.System, code.Code, code.Confidence)
 	if _, err := ms[0].Code(); err != nil {
-		fmt.Println("  ONS4:", err)
+		fmt.Fprintln(w, "  ONS4:", err)
 	}
 
 	// The cohort.
 	s := outcomes.Summarise(ms)
-	fmt.Printf("\nCohort: %d measurements, %d invalid\n", s.Records, s.Invalid)
+	fmt.Fprintf(w, "\nCohort: %d measurements, %d invalid\n", s.Records, s.Invalid)
 	for _, is := range s.Instruments {
-		fmt.Printf("%s: %d episodes, %d paired, %d baseline only, %d follow-up only\n",
+		fmt.Fprintf(w, "%s: %d episodes, %d paired, %d baseline only, %d follow-up only\n",
 			is.Instrument, is.Episodes, is.Paired, is.BaselineOnly, is.FollowUpOnly)
 		for _, sc := range is.Scales {
 			ci := "n < 2"
 			if sc.CI95 != nil {
 				ci = fmt.Sprintf("%+.2f to %+.2f", sc.CI95.Low, sc.CI95.High)
 			}
-			fmt.Printf("  %-17s %5.2f → %5.2f  change %+.2f (95%% CI %s)  improved %.0f%%, worsened %.0f%%\n",
+			fmt.Fprintf(w, "  %-17s %5.2f → %5.2f  change %+.2f (95%% CI %s)  improved %.0f%%, worsened %.0f%%\n",
 				sc.Scale, sc.MeanBaseline, sc.MeanFollowUp, sc.MeanChange, ci, 100*sc.ShareImproved, 100*sc.ShareWorsened)
 		}
 	}
@@ -79,13 +80,13 @@ func run() error {
 		return err
 	}
 	su := outcomes.SummariseServiceUse(us)
-	fmt.Printf("\nService use: %d episodes (change measured, not an effect claimed)\n", su.Episodes)
+	fmt.Fprintf(w, "\nService use: %d episodes (change measured, not an effect claimed)\n", su.Episodes)
 	for _, c := range su.Services {
 		pc := "no per-cent change (zero before)"
 		if c.PercentChange != nil {
 			pc = fmt.Sprintf("%+.0f%%", *c.PercentChange)
 		}
-		fmt.Printf("  %-24s %3d → %3d  per 30 days %.2f → %.2f  %s\n", c.Service, c.Before, c.After, c.BeforePer30Days, c.AfterPer30Days, pc)
+		fmt.Fprintf(w, "  %-24s %3d → %3d  per 30 days %.2f → %.2f  %s\n", c.Service, c.Before, c.After, c.BeforePer30Days, c.AfterPer30Days, pc)
 	}
 	return nil
 }
