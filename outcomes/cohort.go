@@ -3,6 +3,8 @@ package outcomes
 import (
 	"math"
 	"math/big"
+
+	sp "github.com/socialprescribing/go-socialprescribing"
 )
 
 // CohortSummary is the result of [Summarise]: per instrument and scale, the statistics of the change
@@ -89,11 +91,36 @@ type Interval struct {
 	DF int `json:"df"`
 }
 
-// slot tracks one episode of one instrument while pairing.
+// slot tracks one episode of one instrument while pairing: the baseline and follow-up chosen so far,
+// with their dates and scores, so that pairing never looks back at the input.
 type slot struct {
-	base, fol                 int32 // index of the chosen measurement, or -1
-	baseConflict, folConflict bool
-	records                   int32
+	bDate, fDate         sp.Date
+	bScores, fScores     [maxScales]int32
+	records              int32
+	hasB, hasF           bool
+	bConflict, fConflict bool
+}
+
+// add offers one measurement to the slot: the earliest baseline and the latest follow-up win; a
+// different answer on the winning date flags a conflict. The outcome does not depend on the order
+// in which measurements are offered.
+func (s *slot) add(tp Timepoint, d sp.Date, cs *[maxScales]int32) {
+	s.records++
+	if tp == TimepointBaseline {
+		switch {
+		case !s.hasB || d.Before(s.bDate):
+			s.hasB, s.bDate, s.bScores, s.bConflict = true, d, *cs, false
+		case d == s.bDate && *cs != s.bScores:
+			s.bConflict = true
+		}
+		return
+	}
+	switch {
+	case !s.hasF || d.After(s.fDate):
+		s.hasF, s.fDate, s.fScores, s.fConflict = true, d, *cs, false
+	case d == s.fDate && *cs != s.fScores:
+		s.fConflict = true
+	}
 }
 
 // Summarise pairs baseline and follow-up measurements by episode id, per instrument, and returns the
@@ -111,80 +138,55 @@ type slot struct {
 // Sums are exact for any cohort below about 10¹¹ episodes. Summarise is safe for concurrent use.
 func Summarise(ms []Measurement) CohortSummary {
 	out := CohortSummary{Records: len(ms), Instruments: []InstrumentSummary{}}
-	// One map lookup per measurement: episode id → an episode's slots, one per instrument.
-	index := make(map[string]int32, len(ms)/2+1)
-	slots := make([][len(instruments)]slot, 0, len(ms)/2+1)
-	var used [len(instruments)]bool
+	// Size each instrument's map from a cheap first pass.
+	var count [len(instruments)]int
+	for i := range ms {
+		if k := instrumentIndex(ms[i].Instrument); k >= 0 {
+			count[k]++
+		}
+	}
+	var index [len(instruments)]map[string]int32
+	var slots [len(instruments)][]slot
 	for i := range ms {
 		m := &ms[i]
-		if !m.valid() {
+		var cs [maxScales]int32
+		if !m.validScores(&cs) {
 			out.Invalid++
 			continue
 		}
 		k := instrumentIndex(m.Instrument)
-		used[k] = true
-		j, ok := index[m.EpisodeID]
+		if index[k] == nil {
+			index[k] = make(map[string]int32, count[k]/2+1)
+			slots[k] = make([]slot, 0, count[k]/2+1)
+		}
+		j, ok := index[k][m.EpisodeID]
 		if !ok {
-			j = int32(len(slots))
-			index[m.EpisodeID] = j
-			slots = append(slots, emptySlots())
+			j = int32(len(slots[k]))
+			index[k][m.EpisodeID] = j
+			slots[k] = append(slots[k], slot{})
 		}
-		s := &slots[j][k]
-		s.records++
-		if m.Timepoint == TimepointBaseline {
-			choose(ms, &s.base, &s.baseConflict, int32(i), -1)
-		} else {
-			choose(ms, &s.fol, &s.folConflict, int32(i), +1)
-		}
+		slots[k][j].add(m.Timepoint, m.Date, &cs)
 	}
 	for k, inst := range instruments {
-		if used[k] {
-			out.Instruments = append(out.Instruments, summariseInstrument(ms, inst, k, slots))
+		if index[k] != nil {
+			out.Instruments = append(out.Instruments, summariseInstrument(inst, slots[k]))
 		}
 	}
 	return out
 }
 
-// emptySlots returns the starting state of an episode: nothing chosen for any instrument.
-func emptySlots() [len(instruments)]slot {
-	var s [len(instruments)]slot
-	for k := range s {
-		s[k].base, s[k].fol = -1, -1
-	}
-	return s
-}
-
 func instrumentIndex(i Instrument) int {
-	for k, v := range instruments {
-		if v == i {
-			return k
-		}
+	switch i {
+	case InstrumentONS4:
+		return 0
+	case InstrumentSWEMWBS:
+		return 1
+	case InstrumentWEMWBS:
+		return 2
+	case InstrumentUCLA3:
+		return 3
 	}
 	return -1
-}
-
-// choose updates the chosen measurement *cur of a slot with candidate i: keep the earliest date when
-// want < 0, the latest when want > 0; on the same date, flag a conflict if the scores differ. The
-// outcome does not depend on the order of the candidates.
-func choose(ms []Measurement, cur *int32, conflict *bool, i int32, want int) {
-	if *cur < 0 {
-		*cur = i
-		return
-	}
-	c := ms[i].Date.Compare(ms[*cur].Date)
-	switch {
-	case c*want > 0:
-		*cur, *conflict = i, false
-	case c == 0 && !sameScores(&ms[i], &ms[*cur]):
-		*conflict = true
-	}
-}
-
-func sameScores(a, b *Measurement) bool {
-	var x, y [maxScales]int32
-	a.centis(&x)
-	b.centis(&y)
-	return x == y
 }
 
 // accumulator holds the exact integer sums of one scale, in hundredths.
@@ -194,36 +196,30 @@ type accumulator struct {
 	improved, worsened int
 }
 
-func summariseInstrument(ms []Measurement, inst Instrument, k int, slots [][len(instruments)]slot) InstrumentSummary {
-	sum := InstrumentSummary{Instrument: inst, Scales: []ScaleSummary{}}
+func summariseInstrument(inst Instrument, slots []slot) InstrumentSummary {
+	sum := InstrumentSummary{Instrument: inst, Episodes: len(slots), Scales: []ScaleSummary{}}
 	scs := inst.Scales()
 	var acc [maxScales]accumulator
 	for e := range slots {
-		s := &slots[e][k]
-		if s.records == 0 {
-			continue
-		}
-		sum.Episodes++
+		s := &slots[e]
 		sum.Records += int(s.records)
 		switch {
-		case s.base < 0:
+		case !s.hasB:
 			sum.FollowUpOnly++
-		case s.fol < 0:
+		case !s.hasF:
 			sum.BaselineOnly++
-		case s.baseConflict || s.folConflict:
+		case s.bConflict || s.fConflict:
 			sum.Conflicting++
-		case ms[s.fol].Date.Before(ms[s.base].Date):
+		case s.fDate.Before(s.bDate):
 			sum.DateOrder++
 		default:
 			sum.Paired++
-			var b, f [maxScales]int32
-			ms[s.base].centis(&b)
-			ms[s.fol].centis(&f)
 			for k, sc := range scs {
-				d := int64(f[k]) - int64(b[k])
+				b, f := int64(s.bScores[k]), int64(s.fScores[k])
+				d := f - b
 				a := &acc[k]
-				a.sumB += int64(b[k])
-				a.sumF += int64(f[k])
+				a.sumB += b
+				a.sumF += f
 				a.sumD += d
 				a.sumD2 += uint64(d * d)
 				switch direction(sc, d) {
@@ -233,7 +229,6 @@ func summariseInstrument(ms []Measurement, inst Instrument, k int, slots [][len(
 					a.worsened++
 				}
 			}
-			continue
 		}
 	}
 	sum.Unused = sum.Records - 2*sum.Paired

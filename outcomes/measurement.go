@@ -98,12 +98,17 @@ const maxScales = 4
 // valid reports, without reflection, whether Validate would return nil. A property test holds the
 // two to the same verdict.
 func (m *Measurement) valid() bool {
+	var cs [maxScales]int32
+	return m.validScores(&cs)
+}
+
+// validScores is valid, also writing the scores in hundredths into cs as centis does.
+func (m *Measurement) validScores(cs *[maxScales]int32) bool {
 	if m.EpisodeID == "" || (len(m.EpisodeID) > 64 && utf8.RuneCountInString(m.EpisodeID) > 64) ||
-		!m.Date.IsValid() || !m.Timepoint.IsValid() {
+		!m.Date.IsValid() || (m.Timepoint != TimepointBaseline && m.Timepoint != TimepointFollowUp) {
 		return false
 	}
-	var cs [maxScales]int32
-	_, ok := m.centis(&cs)
+	_, ok := m.centis(cs)
 	return ok
 }
 
