@@ -195,7 +195,7 @@ func referenceScales(ms []Measurement, inst Instrument) (paired int, scales []Sc
 
 func TestSummariseMatchesReference(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		ms := rapid.SliceOfN(genValidMeasurement(8), 0, 60).Draw(t, "ms")
+		ms := rapid.SliceOfN(rapid.OneOf(genValidMeasurement(8), genCollidingMeasurement), 0, 60).Draw(t, "ms")
 		got := Summarise(ms)
 		for _, is := range got.Instruments {
 			paired, want := referenceScales(ms, is.Instrument)
@@ -215,7 +215,7 @@ func TestSummariseMatchesReference(t *testing.T) {
 // The result does not depend on the order of the measurements, to the last bit.
 func TestSummariseOrderIndependent(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		ms := rapid.SliceOfN(rapid.OneOf(genValidMeasurement(6), genValidMeasurement(6), genAnyMeasurement), 0, 80).Draw(t, "ms")
+		ms := rapid.SliceOfN(rapid.OneOf(genValidMeasurement(6), genCollidingMeasurement, genAnyMeasurement), 0, 80).Draw(t, "ms")
 		perm := rapid.Permutation(ms).Draw(t, "perm")
 		if d := cmp.Diff(Summarise(ms), Summarise(perm)); d != "" {
 			t.Fatalf("order changed the result (-original +permuted):\n%s", d)
@@ -249,4 +249,70 @@ func TestIntervalNarrowsWithN(t *testing.T) {
 			t.Fatalf("width with %d repetitions %v; with %d %v: want narrower", k, w1, k+j, w2)
 		}
 	})
+}
+
+// permutations calls f with every ordering of ms (Heap's algorithm).
+func permutations(ms []Measurement, f func([]Measurement)) {
+	a := slices.Clone(ms)
+	c := make([]int, len(a))
+	f(slices.Clone(a))
+	for i := 0; i < len(a); {
+		if c[i] < i {
+			if i%2 == 0 {
+				a[0], a[i] = a[i], a[0]
+			} else {
+				a[c[i]], a[i] = a[i], a[c[i]]
+			}
+			f(slices.Clone(a))
+			c[i]++
+			i = 0
+		} else {
+			c[i] = 0
+			i++
+		}
+	}
+}
+
+func TestSummarisePairingRules(t *testing.T) {
+	B, F := TimepointBaseline, TimepointFollowUp
+	tests := []struct {
+		name   string
+		reason string
+		ms     []Measurement
+		want   InstrumentSummary // counts only
+	}{
+		{"earlier baseline supersedes a conflict", "the conflict is on a date that is not used",
+			[]Measurement{meas("J", "2025-02-01", B, ons4(1, 1, 1, 1)), meas("J", "2025-02-01", B, ons4(2, 2, 2, 2)),
+				meas("J", "2025-01-01", B, ons4(5, 5, 5, 6)), meas("J", "2025-04-01", F, ons4(5, 5, 5, 6))},
+			InstrumentSummary{Records: 4, Episodes: 1, Paired: 1, Unused: 2}},
+		{"later follow-up supersedes a conflict", "the conflict is on a date that is not used",
+			[]Measurement{meas("K", "2025-01-01", B, ons4(1, 1, 1, 1)), meas("K", "2025-04-01", F, ons4(1, 1, 1, 1)),
+				meas("K", "2025-04-01", F, ons4(1, 1, 1, 2)), meas("K", "2025-05-01", F, ons4(3, 3, 3, 3))},
+			InstrumentSummary{Records: 4, Episodes: 1, Paired: 1, Unused: 2}},
+		{"conflicting follow-ups on the latest date", "which one is meant cannot be known",
+			[]Measurement{meas("K", "2025-01-01", B, ons4(1, 1, 1, 1)), meas("K", "2025-04-01", F, ons4(1, 1, 1, 1)),
+				meas("K", "2025-04-01", F, ons4(1, 1, 1, 2)), meas("K", "2025-03-01", F, ons4(3, 3, 3, 3))},
+			InstrumentSummary{Records: 4, Episodes: 1, Conflicting: 1, Unused: 4}},
+		{"identical duplicates", "the same answers entered twice are not a conflict",
+			[]Measurement{meas("L", "2025-01-01", B, ons4(1, 1, 1, 1)), meas("L", "2025-01-01", B, ons4(1, 1, 1, 1)),
+				meas("L", "2025-04-01", F, ons4(2, 2, 2, 2))},
+			InstrumentSummary{Records: 3, Episodes: 1, Paired: 1, Unused: 1}},
+		{"same day", "a follow-up on the baseline's day is allowed",
+			[]Measurement{meas("M", "2025-01-01", B, ons4(1, 1, 1, 1)), meas("M", "2025-01-01", F, ons4(2, 2, 2, 2))},
+			InstrumentSummary{Records: 2, Episodes: 1, Paired: 1}},
+		{"follow-up before baseline", "the latest follow-up precedes the earliest baseline",
+			[]Measurement{meas("N", "2025-02-01", B, ons4(1, 1, 1, 1)), meas("N", "2025-01-01", F, ons4(2, 2, 2, 2))},
+			InstrumentSummary{Records: 2, Episodes: 1, DateOrder: 1, Unused: 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			permutations(tt.ms, func(ms []Measurement) {
+				got := Summarise(ms).Instruments[0]
+				got.Instrument, got.Scales = "", nil
+				if d := cmp.Diff(tt.want, got); d != "" {
+					t.Fatalf("counts mismatch (-want +got) (%s):\n%s", tt.reason, d)
+				}
+			})
+		})
+	}
 }

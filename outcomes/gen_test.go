@@ -29,8 +29,11 @@ func genAnswers(t *rapid.T, m *Measurement, inst Instrument) {
 	}
 }
 
+// genDate draws dates from a few days often, so that measurements of one episode share dates and
+// pairing ties and conflicts are exercised, and from a wide range otherwise.
 var genDate = rapid.Custom(func(t *rapid.T) sp.Date {
-	return sp.MustParseDate("2025-01-01").AddDays(rapid.IntRange(0, 400).Draw(t, "day"))
+	day := rapid.OneOf(rapid.SampledFrom([]int{0, 1, 30}), rapid.IntRange(0, 400)).Draw(t, "day")
+	return sp.MustParseDate("2025-01-01").AddDays(day)
 })
 
 // genValidMeasurement draws a valid measurement for one of a few episode ids.
@@ -78,4 +81,16 @@ var genAnyMeasurement = rapid.Custom(func(t *rapid.T) Measurement {
 		m.UCLA3 = &UCLA3{rapid.IntRange(0, 4).Draw(t, "u1"), rapid.IntRange(0, 4).Draw(t, "u2"), rapid.IntRange(0, 4).Draw(t, "u3")}
 	}
 	return m
+})
+
+// genCollidingMeasurement draws UCLA-3 measurements of three episodes on three dates with answers of
+// 1 or 2, so that duplicates, ties and conflicts are common.
+var genCollidingMeasurement = rapid.Custom(func(t *rapid.T) Measurement {
+	return Measurement{
+		EpisodeID:  rapid.SampledFrom([]string{"x", "y", "z"}).Draw(t, "id"),
+		Date:       sp.MustParseDate("2025-01-01").AddDays(rapid.SampledFrom([]int{0, 10, 20}).Draw(t, "day")),
+		Timepoint:  rapid.SampledFrom(Timepoints()).Draw(t, "tp"),
+		Instrument: InstrumentUCLA3,
+		UCLA3:      &UCLA3{rapid.IntRange(1, 2).Draw(t, "a"), 1, 1},
+	}
 })
