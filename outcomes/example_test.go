@@ -221,3 +221,101 @@ func ExampleSummariseServiceUse() {
 	// Output:
 	// 2 episodes: 6 → 3 GP consultations over 90 → 90 person-days, 2.00 → 1.00 per 30 days, -50%
 }
+
+func ExampleONS4_Validate() {
+	zero, ten := 0, 10
+	o := outcomes.ONS4{LifeSatisfaction: &ten, Worthwhile: &ten, Happiness: &ten, Anxiety: &zero}
+	fmt.Println(o.Validate()) // anxiety 0 is an answer
+	o.Anxiety = nil
+	fmt.Println(o.Validate()) // a missing answer is nil, never 0
+	// Output:
+	// <nil>
+	// outcomes.ONS4: /anxiety: required: value is required: required
+}
+
+func ExampleONS4_Band() {
+	o, _ := outcomes.NewONS4(8, 9, 3, 2)
+	for _, s := range outcomes.InstrumentONS4.Scales() {
+		b, _ := o.Band(s)
+		fmt.Println(s, b)
+	}
+	// Output:
+	// life-satisfaction high
+	// worthwhile very-high
+	// happiness low
+	// anxiety low
+}
+
+func ExampleInstrument_Scales() {
+	for _, i := range outcomes.Instruments() {
+		fmt.Println(i, i.Scales())
+	}
+	// Output:
+	// ons4 [life-satisfaction worthwhile happiness anxiety]
+	// swemwbs [swemwbs-metric swemwbs-raw]
+	// wemwbs [wemwbs-total]
+	// ucla3 [ucla3-total]
+}
+
+func ExampleScale_HigherIsBetter() {
+	for _, s := range outcomes.Scales() {
+		if !s.HigherIsBetter() {
+			fmt.Println(s, "improves when it falls")
+		}
+	}
+	// Output:
+	// anxiety improves when it falls
+	// ucla3-total improves when it falls
+}
+
+// A measurement as an integrator sends it: strict decoding, then validation, then scores.
+func ExampleMeasurement() {
+	doc := []byte(`{"episodeId":"ref-0001","date":"2025-03-04","timepoint":"baseline","instrument":"ons4",
+		"ons4":{"lifeSatisfaction":6,"worthwhile":7,"happiness":5,"anxiety":0}}`)
+	var m outcomes.Measurement
+	if err := sp.Decode(doc, &m); err != nil {
+		fmt.Println(err)
+		return
+	}
+	scores, err := m.Scores()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range scores {
+		fmt.Println(s.Scale, s.Value, s.Band)
+	}
+	fmt.Println(m) // printing never shows the answers
+	// Output:
+	// life-satisfaction 6 medium
+	// worthwhile 7 high
+	// happiness 5 medium
+	// anxiety 0 very-low
+	// outcomes.Measurement{episodeId: "ref-0001", instrument: ons4, timepoint: baseline, date: 2025-03-04, answers masked}
+}
+
+func ExampleMeasurement_Code() {
+	m := outcomes.Measurement{Instrument: outcomes.InstrumentWEMWBS}
+	c, _ := m.Code()
+	fmt.Println(c.System, c.Code, c.Display, c.Confidence)
+	// Output: http://snomed.info/sct 718426000 WEMWBS score medium
+}
+
+func ExampleWindow_Days() {
+	w := outcomes.Window{From: sp.MustParseDate("2025-01-01"), To: sp.MustParseDate("2025-03-31")}
+	fmt.Println(w.Days())
+	// Output: 90
+}
+
+func ExampleServiceUse_Validate() {
+	one := 1
+	u := outcomes.ServiceUse{
+		EpisodeID: "ref-0001",
+		Before:    outcomes.Window{From: sp.MustParseDate("2025-01-01"), To: sp.MustParseDate("2025-02-15")},
+		After:     outcomes.Window{From: sp.MustParseDate("2025-02-01"), To: sp.MustParseDate("2025-03-31")},
+		Items:     []outcomes.ServiceCount{{Service: outcomes.ServiceGPConsultations, Before: &one, After: &one}},
+	}
+	fmt.Println(u.Validate())
+	// Output:
+	// outcomes.ServiceUse: /after/from: window-order: outcomes: service use: the after window must begin after the before window ends: invalid
+}
