@@ -153,3 +153,14 @@ func TestServiceChangeProperties(t *testing.T) {
 		}
 	})
 }
+
+// The reflection-free check SummariseServiceUse uses must agree with Validate on every record.
+func TestServiceUseValidAgreesWithValidate(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		u := genAnyServiceUse.Draw(t, "u")
+		err := u.Validate()
+		if got := u.valid(); got != (err == nil) {
+			t.Fatalf("valid() = %v but Validate() = %v", got, err)
+		}
+	})
+}
