@@ -101,3 +101,21 @@ func BenchmarkTCritical(b *testing.B) {
 		tCritical(0.025, float64(1+i%999))
 	}
 }
+
+func BenchmarkSummariseServiceUse100k(b *testing.B) {
+	us := make([]ServiceUse, 100_000)
+	d0 := sp.MustParseDate("2024-01-01")
+	for i := range us {
+		s := d0.AddDays(i % 300)
+		us[i] = ServiceUse{EpisodeID: fmt.Sprintf("ref-%07d", i),
+			Before: Window{s, s.AddDays(179)}, After: Window{s.AddDays(180), s.AddDays(180 + 89 + i%90)},
+			Items: []ServiceCount{{ServiceGPConsultations, intp(i % 12), intp(i % 7)}, {ServiceAEAttendances, intp(i % 3), intp(i % 2)}}}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if s := SummariseServiceUse(us); s.Episodes != len(us) {
+			b.Fatalf("unexpected summary %+v", s)
+		}
+	}
+}

@@ -49,6 +49,9 @@ func TestMeasurementValidate(t *testing.T) {
 			m := base()
 			tt.edit(&m)
 			err := m.Validate()
+			if m.valid() != (err == nil) {
+				t.Errorf("valid() = %v disagrees with Validate() = %v", m.valid(), err)
+			}
 			if tt.rule == "" {
 				if err != nil {
 					t.Fatalf("Validate() = %v; want nil (%s)", err, tt.reason)

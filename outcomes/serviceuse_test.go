@@ -75,6 +75,8 @@ func TestServiceUseValidate(t *testing.T) {
 		{"missing count", "nil is missing; 0 is a count", func(u *ServiceUse) { u.Items[0].After = nil }, "/items/0/after", "required"},
 		{"negative", "counts are ≥ 0", func(u *ServiceUse) { u.Items[0].After = intp(-1) }, "/items/0/after", "gte"},
 		{"huge", "counts are ≤ 10,000", func(u *ServiceUse) { u.Items[0].Before = intp(10001) }, "/items/0/before", "lte"},
+		{"huge after", "counts are ≤ 10,000", func(u *ServiceUse) { u.Items[0].After = intp(10001) }, "/items/0/after", "lte"},
+		{"largest", "10,000 is allowed", func(u *ServiceUse) { u.Items[0].After = intp(10000) }, "", ""},
 		{"no items", "at least one service", func(u *ServiceUse) { u.Items = nil }, "/items", "required"},
 		{"bad service", "enum", func(u *ServiceUse) { u.Items[0].Service = "dentist" }, "/items/0/service", "enum"},
 		{"no window", "windows are required", func(u *ServiceUse) { u.After = Window{} }, "/after", "required"},
@@ -84,6 +86,9 @@ func TestServiceUseValidate(t *testing.T) {
 			u := ok()
 			tt.edit(&u)
 			err := u.Validate()
+			if u.valid() != (err == nil) {
+				t.Errorf("valid() = %v disagrees with Validate() = %v", u.valid(), err)
+			}
 			if tt.rule == "" {
 				if err != nil {
 					t.Fatalf("Validate() = %v; want nil (%s)", err, tt.reason)
@@ -150,6 +155,17 @@ func TestServiceChangeProperties(t *testing.T) {
 		}
 		if c.Change != after-before {
 			t.Fatalf("change %d; want %d", c.Change, after-before)
+		}
+	})
+}
+
+// The reflection-free check SummariseServiceUse uses must agree with Validate on every record.
+func TestServiceUseValidAgreesWithValidate(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		u := genAnyServiceUse.Draw(t, "u")
+		err := u.Validate()
+		if got := u.valid(); got != (err == nil) {
+			t.Fatalf("valid() = %v but Validate() = %v", got, err)
 		}
 	})
 }
