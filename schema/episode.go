@@ -1,0 +1,52 @@
+package schema
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/socialprescribing/go-socialprescribing/episode"
+)
+
+func episodeDocuments() []document {
+	return []document{{
+		Name:        "episode.episode",
+		Type:        reflect.TypeFor[episode.Episode](),
+		Title:       "Episode",
+		Description: "One person's whole episode of social prescribing: the referral, the personalised plan, the outcome measurements and the service-use record, which must belong together.",
+		GoOnly: slices.Concat([]string{
+			"episode-id: the plan, every measurement and the service-use record carry the referral's id",
+			"referred-date: the plan's referred date is the day the referral was received",
+			"lifecycle: a plan and measurements only once the referral was accepted, none dated before; no plan contact, and no baseline, after the referral ended; a closed plan only for a referral in a terminal state; the service-use before window ends by, and the after window starts on or after, the day the referral was received",
+		}, nestedGoOnly(slices.Concat(referralDocuments(), planDocuments(), outcomesDocuments()),
+			"referral.referral", "plan.plan", "outcomes.measurement", "outcomes.service-use")),
+	}}
+}
+
+// nestedGoOnly lists once each Go-only rule of the documents an episode holds, naming the documents
+// that state it.
+func nestedGoOnly(docs []document, names ...string) []string {
+	var order []string
+	where := map[string][]string{}
+	for _, d := range docs {
+		if !slices.Contains(names, d.Name) {
+			continue
+		}
+		for _, g := range d.GoOnly {
+			rule, _, _ := strings.Cut(g, ":")
+			if _, ok := where[rule]; !ok {
+				order = append(order, rule)
+			}
+			if !slices.Contains(where[rule], d.Name) {
+				where[rule] = append(where[rule], d.Name)
+			}
+		}
+	}
+	out := make([]string, len(order))
+	for i, rule := range order {
+		out[i] = rule + ": as stated by " + strings.Join(where[rule], ", ")
+	}
+	return out
+}
+
+func episodeValueTypes() []valueType { return nil }
