@@ -423,8 +423,8 @@ func (e Episode) support(gp bool) *Support {
 func (e Episode) outcomesGroup() *OutcomesGroup {
 	g := &OutcomesGroup{Changes: []outcomes.Change{}, AwaitingFollowUp: []outcomes.Instrument{}}
 	for _, inst := range outcomes.Instruments() {
-		base, hasB, okB := pick(e.Measurements, inst, outcomes.TimepointBaseline)
-		follow, hasF, okF := pick(e.Measurements, inst, outcomes.TimepointFollowUp)
+		base, hasB, okB := pickMeasurement(e.Measurements, inst, outcomes.TimepointBaseline)
+		follow, hasF, okF := pickMeasurement(e.Measurements, inst, outcomes.TimepointFollowUp)
 		switch {
 		case hasB && !hasF:
 			g.AwaitingFollowUp = append(g.AwaitingFollowUp, inst)
@@ -438,10 +438,10 @@ func (e Episode) outcomesGroup() *OutcomesGroup {
 	return g
 }
 
-// pick returns the earliest baseline or the latest follow-up of instrument inst among the valid
+// pickMeasurement returns the earliest baseline or the latest follow-up of instrument inst among the valid
 // measurements of ms, whether there is one, and whether it is unambiguous (no measurement of a
 // different answer on the same day).
-func pick(ms []outcomes.Measurement, inst outcomes.Instrument, tp outcomes.Timepoint) (m outcomes.Measurement, found, ok bool) {
+func pickMeasurement(ms []outcomes.Measurement, inst outcomes.Instrument, tp outcomes.Timepoint) (m outcomes.Measurement, found, ok bool) {
 	var scores []outcomes.Score
 	for _, x := range ms {
 		if x.Instrument != inst || x.Timepoint != tp {
