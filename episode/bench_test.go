@@ -1,0 +1,61 @@
+package episode
+
+import (
+	"sync"
+	"testing"
+
+	sp "github.com/socialprescribing/go-socialprescribing"
+)
+
+// The benchmark cohort is built once: building 100,000 episodes takes longer than reporting on them.
+var benchCohort = sync.OnceValue(func() []Episode { return cohort(100_000, 1) })
+
+// BenchmarkNewReport100k reports over 100,000 generated valid episodes: with seed 1, 33,633 plans with
+// 66,587 connections, 266,340 measurements in 53,405 episodes and 33,324 service-use records.
+func BenchmarkNewReport100k(b *testing.B) {
+	eps := benchCohort()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		_ = NewReport(eps)
+	}
+}
+
+// BenchmarkReportText renders the report of 100,000 episodes as text.
+func BenchmarkReportText(b *testing.B) {
+	r := NewReport(benchCohort())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		_ = r.Text()
+	}
+}
+
+// BenchmarkValidate validates one completed episode (referral, plan, four measurements, service use).
+func BenchmarkValidate(b *testing.B) {
+	e := fixture(b, "completed")
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = e.Validate()
+	}
+}
+
+// BenchmarkNewFeedback builds the GP's message for one completed episode, validation included.
+func BenchmarkNewFeedback(b *testing.B) {
+	e := fixture(b, "completed")
+	on := sp.MustParseDate("2024-09-02")
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _ = NewFeedback(e, RecipientGP, on)
+	}
+}
+
+// BenchmarkCodesDue runs the recording rules over one completed episode.
+func BenchmarkCodesDue(b *testing.B) {
+	e := fixture(b, "completed")
+	on := sp.MustParseDate("2024-09-02")
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _ = e.CodesDue(on)
+	}
+}

@@ -1,0 +1,66 @@
+package episode
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	sp "github.com/socialprescribing/go-socialprescribing"
+)
+
+// FuzzEpisode: strict decode → Validate → codes due → feedback to both recipients → report →
+// re-encode never panics; a valid episode re-encodes to a document that decodes and validates again,
+// and every rendering of a valid episode encodes.
+func FuzzEpisode(f *testing.F) {
+	for _, dir := range []string{"valid", "invalid"} {
+		files, _ := filepath.Glob(filepath.Join("testdata", dir, "episode.*.json"))
+		for _, file := range files {
+			if b, err := os.ReadFile(file); err == nil {
+				f.Add(b)
+			}
+		}
+	}
+	f.Add([]byte(`{"referral":{}}`))
+	f.Add([]byte(`{"referral":{"id":"x"},"plan":{"episodeId":"y"},"measurements":[{"episodeId":"x"}],"serviceUse":{"episodeId":"x"}}`))
+	asOf := sp.MustParseDate("2025-01-01")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var e Episode
+		if err := sp.Decode(data, &e); err != nil {
+			return
+		}
+		err := e.Validate()
+		// Whatever its verdict, nothing downstream panics.
+		c, _ := e.CodesDue(asOf)
+		for _, to := range Recipients() {
+			if fb, ferr := NewFeedback(e, to, asOf); ferr == nil {
+				if _, jerr := json.Marshal(fb); jerr != nil {
+					t.Fatalf("feedback does not encode: %v", jerr)
+				}
+			}
+		}
+		r := NewReport([]Episode{e})
+		_ = r.Text()
+		_ = e.String()
+		if err != nil {
+			return
+		}
+		if _, jerr := json.Marshal(c); jerr != nil {
+			t.Fatalf("codes due do not encode: %v", jerr)
+		}
+		if _, jerr := json.Marshal(r); jerr != nil {
+			t.Fatalf("report does not encode: %v", jerr)
+		}
+		out, jerr := json.Marshal(e)
+		if jerr != nil {
+			t.Fatalf("valid episode does not encode: %v", jerr)
+		}
+		var back Episode
+		if derr := sp.Decode(out, &back); derr != nil {
+			t.Fatalf("re-encoded episode does not decode: %v", derr)
+		}
+		if verr := back.Validate(); verr != nil {
+			t.Fatalf("re-encoded episode does not validate: %v", verr)
+		}
+	})
+}
