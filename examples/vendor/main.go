@@ -32,7 +32,7 @@ func run(w io.Writer) error {
 	if err := codingChecks(w); err != nil {
 		return err
 	}
-	return runAll(w, referralLifecycle, planChecks)
+	return runAll(w, referralLifecycle, planChecks, wholeEpisode)
 }
 
 // codingChecks decodes the sample records strictly and runs the recording rules as of 2024-06-05.
