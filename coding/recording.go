@@ -1,9 +1,11 @@
 package coding
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
+	"time"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/internal/enum"
@@ -111,8 +113,16 @@ func (r ActivityRecord) Validate() error {
 const RecordingDays = 7
 
 // RecordingDeadline returns the last day on which a contact's codes are on time: the contact date plus
-// seven calendar days.
-func RecordingDeadline(contact sp.Date) sp.Date { return contact.AddDays(RecordingDays) }
+// seven calendar days. A deadline after 9999-12-31, the last day [sp.Date] holds, is returned as
+// 9999-12-31, which compares with every Date as the true deadline would; the zero Date gives the zero
+// Date.
+func RecordingDeadline(contact sp.Date) sp.Date {
+	d, err := contact.AddDaysChecked(RecordingDays)
+	if err != nil && contact.IsValid() {
+		return sp.MustDate(9999, time.December, 31)
+	}
+	return d
+}
 
 // DueCode returns the social prescribing code an activity needs, and false if it needs none: the
 // referral code when a link worker's referral is accepted, the declined code when it is declined.
@@ -178,8 +188,9 @@ func CheckRecording(records []ActivityRecord, asOf sp.Date) []sp.Finding {
 	}
 	// The earliest contact (then the lowest index) carrying the referral code in each episode.
 	firstReferral := map[string]first{}
+	invalid := make([]error, len(records))
 	for i, r := range records {
-		if r.Validate() != nil {
+		if invalid[i] = r.Validate(); invalid[i] != nil {
 			continue
 		}
 		if slices.Contains(r.Codes, referralID) {
@@ -190,7 +201,7 @@ func CheckRecording(records []ActivityRecord, asOf sp.Date) []sp.Finding {
 		}
 	}
 	for i, r := range records {
-		if err := r.Validate(); err != nil {
+		if err := invalid[i]; err != nil {
 			add(i, RuleInvalidRecord, sp.SeverityError, "", "coding: the record is not valid and was not checked: "+err.Error())
 			continue
 		}
@@ -264,6 +275,18 @@ func earlierTie(records []ActivityRecord, i, j int) bool {
 	}
 	if len(a.Codes) != len(b.Codes) {
 		return len(a.Codes) < len(b.Codes)
+	}
+	// A link worker's record keeps the code before another role's (which is flagged as the wrong
+	// role anyway); then the role, then the codes themselves. Records equal in all of these are
+	// interchangeable, so the index may decide.
+	if al, bl := a.WorkerRole == RoleLinkWorker, b.WorkerRole == RoleLinkWorker; al != bl {
+		return al
+	}
+	if a.WorkerRole != b.WorkerRole {
+		return a.WorkerRole < b.WorkerRole
+	}
+	if c := slices.CompareFunc(a.Codes, b.Codes, func(x, y SCTID) int { return cmp.Compare(x.v, y.v) }); c != 0 {
+		return c < 0
 	}
 	return i < j
 }

@@ -9,8 +9,9 @@ import (
 // Sentinel errors of the coding package. [ParseSCTID] wraps exactly one of the first three, so callers
 // can tell a typing mistake from a bad check digit from an identifier of the wrong kind.
 var (
-	// ErrMalformed means the string is not 6–18 digits without a leading zero, or its partition
-	// identifier is not one SNOMED CT defines.
+	// ErrMalformed means the string is not 6–18 digits without a leading zero, its partition
+	// identifier is not one SNOMED CT defines, or it is a long-form (namespaced) identifier shorter
+	// than the 11 digits that hold an item identifier and a seven-digit namespace.
 	ErrMalformed = errors.New("coding: malformed SNOMED CT identifier")
 	// ErrCheckDigit means the Verhoeff check digit does not match.
 	ErrCheckDigit = errors.New("coding: SNOMED CT identifier fails its Verhoeff check digit")
@@ -65,7 +66,13 @@ func ParseSCTID(s string) (SCTID, error) {
 		c = verhoeffD[c][verhoeffP[i%8][s[len(s)-1-i]-'0']]
 	}
 	switch s[len(s)-3 : len(s)-1] {
-	case "00", "01", "02", "10", "11", "12":
+	case "00", "01", "02":
+	case "10", "11", "12":
+		// The long form holds an item identifier of at least one digit, the seven-digit namespace,
+		// the partition and the check digit.
+		if len(s) < 11 {
+			return SCTID{}, ErrMalformed
+		}
 	default:
 		return SCTID{}, ErrMalformed
 	}
