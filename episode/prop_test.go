@@ -293,3 +293,42 @@ func TestCodesDueAgreesWithRecordingRules(t *testing.T) {
 		}
 	})
 }
+
+// TestLifecycleProperty: moving one dated part of a valid episode to where the lifecycle does not
+// allow it breaks rule "lifecycle" (or "referred-date" for the plan's referred date) at that path.
+func TestLifecycleProperty(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		e := genEpisode("ep-1").Draw(t, "episode").Clone()
+		accepted, ok := e.Accepted()
+		if !ok {
+			t.Skip("never accepted")
+		}
+		ended, hasEnded := e.Ended()
+		k := rapid.IntRange(1, 60).Draw(t, "days")
+		type move struct {
+			path, rule string
+			do         func()
+		}
+		var moves []move
+		for i := range e.Measurements {
+			moves = append(moves, move{"/measurements/" + strconv.Itoa(i) + "/date", RuleLifecycle, func() { e.Measurements[i].Date = accepted.AddDays(-k) }})
+		}
+		if e.Plan != nil {
+			moves = append(moves, move{"/plan/referred", RuleReferredDate, func() { e.Plan.Referred = e.Plan.Referred.AddDays(k) }})
+			for i := range e.Plan.Contacts {
+				if hasEnded {
+					moves = append(moves, move{"/plan/contacts/" + strconv.Itoa(i) + "/date", RuleLifecycle, func() { e.Plan.Contacts[i].Date = ended.AddDays(k) }})
+				}
+			}
+		}
+		if len(moves) == 0 {
+			t.Skip("nothing dated to move")
+		}
+		m := rapid.SampledFrom(moves).Draw(t, "move")
+		m.do()
+		var ve *sp.ValidationError
+		if err := e.Validate(); !errors.As(err, &ve) || !ve.Has(m.path, m.rule) {
+			t.Fatalf("got %v; want %s at %s", err, m.rule, m.path)
+		}
+	})
+}
