@@ -10,6 +10,7 @@ import (
 
 	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/internal/enum"
+	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 	"github.com/socialprescribing/go-socialprescribing/outcomes"
 	"github.com/socialprescribing/go-socialprescribing/plan"
 	"github.com/socialprescribing/go-socialprescribing/referral"
@@ -103,16 +104,16 @@ func (r *WithheldReason) UnmarshalText(b []byte) (err error) {
 // plain value, safe for concurrent use once built.
 type Feedback struct {
 	// EpisodeID is the referral's id: the referrer's and the service's shared reference.
-	EpisodeID string `json:"episodeId"`
+	EpisodeID string `json:"episodeId" validate:"required,max=64"`
 	// Recipient is who the message is for.
-	Recipient Recipient `json:"recipient"`
+	Recipient Recipient `json:"recipient" validate:"required,enum"`
 	// Route is how the message reaches the recipient: the referrer's contact route, or the GP
 	// clinical system for the GP.
-	Route referral.ContactRoute `json:"route"`
+	Route referral.ContactRoute `json:"route" validate:"required,enum"`
 	// Prepared is the day the message was prepared.
-	Prepared sp.Date `json:"prepared"`
+	Prepared sp.Date `json:"prepared" validate:"required"`
 	// Status is where the referral stands; every message carries it.
-	Status Status `json:"status"`
+	Status Status `json:"status" validate:"required"`
 	// Person is the person demographics group (GP only).
 	Person *Demographics `json:"person,omitempty"`
 	// Needs is the needs and concerns group.
@@ -122,35 +123,35 @@ type Feedback struct {
 	// Outcomes is the outcomes group.
 	Outcomes *OutcomesGroup `json:"outcomes,omitempty"`
 	// Withheld lists every group or field the message has a place for and left out, sorted by field.
-	Withheld []Withheld `json:"withheld"`
+	Withheld []Withheld `json:"withheld" validate:"max=20,unique,dive"`
 }
 
 // Withheld is one field left out of a [Feedback] message and why.
 type Withheld struct {
 	// Field is the field's JSON path in the message, dot-separated with array indices left out:
 	// "outcomes", "person", "support.connections.provider".
-	Field string `json:"field"`
+	Field WithheldField `json:"field" validate:"required,enum"`
 	// Reason is why it was left out.
-	Reason WithheldReason `json:"reason"`
+	Reason WithheldReason `json:"reason" validate:"required,enum"`
 }
 
 // Status is where the referral stands, with the nearest HL7 FHIR Task status (DOMAIN.md §9).
 type Status struct {
 	// State is the referral's lifecycle state.
-	State referral.State `json:"state"`
+	State referral.State `json:"state" validate:"required,enum"`
 	// FHIRTaskStatus is the nearest FHIR Task status ([referral.State.FHIR]).
-	FHIRTaskStatus string `json:"fhirTaskStatus"`
+	FHIRTaskStatus string `json:"fhirTaskStatus" validate:"required,max=20"`
 	// BusinessStatus is the library's Task.businessStatus code where FHIR's status alone does not say
 	// what happened.
-	BusinessStatus string `json:"businessStatus,omitempty"`
+	BusinessStatus string `json:"businessStatus,omitempty" validate:"max=50"`
 	// Received is the day the referral was received.
-	Received sp.Date `json:"received"`
+	Received sp.Date `json:"received" validate:"required"`
 	// Accepted is the day the person accepted, when they did.
 	Accepted sp.Date `json:"accepted,omitzero"`
 	// Ended is the day the referral reached a terminal state, when it has.
 	Ended sp.Date `json:"ended,omitzero"`
 	// Reason is the coded reason of a rejection, cancellation or closure (never its note).
-	Reason referral.Reason `json:"reason,omitempty"`
+	Reason referral.Reason `json:"reason,omitempty" validate:"omitempty,enum"`
 }
 
 // Demographics is the person demographics group: what the GP practice needs to file the message in
@@ -159,7 +160,7 @@ type Demographics struct {
 	// NHSNumber is the person's NHS number; absent only on a self-referral made without one.
 	NHSNumber sp.NHSNumber `json:"nhsNumber,omitzero"`
 	// DateOfBirth is the person's date of birth.
-	DateOfBirth sp.Date `json:"dateOfBirth"`
+	DateOfBirth sp.Date `json:"dateOfBirth" validate:"required"`
 }
 
 const maskedDemographics = "episode.Demographics{***}"
@@ -177,16 +178,16 @@ func (d Demographics) LogValue() slog.Value { return slog.StringValue(maskedDemo
 type NeedsGroup struct {
 	// Needs are the needs of the referral and of the plan, in the order of [referral.Needs]; for the
 	// referrer, only the needs of the referral.
-	Needs []NeedLine `json:"needs"`
+	Needs []NeedLine `json:"needs" validate:"max=15,dive"`
 	// GoalsByStatus counts the plan's goals by status (GP only), in the order of [plan.GoalStatuses],
 	// statuses with no goal left out.
-	GoalsByStatus []GoalCount `json:"goalsByStatus,omitempty"`
+	GoalsByStatus []GoalCount `json:"goalsByStatus,omitempty" validate:"max=6,dive"`
 }
 
 // NeedLine is one coded need.
 type NeedLine struct {
 	// Need is the need.
-	Need referral.Need `json:"need"`
+	Need referral.Need `json:"need" validate:"required,enum"`
 	// Referred says the referral gave it as a reason.
 	Referred bool `json:"referred"`
 	// InPlan says the personalised plan addresses it.
@@ -195,30 +196,30 @@ type NeedLine struct {
 
 // GoalCount is a number of goals with one status.
 type GoalCount struct {
-	Status plan.GoalStatus `json:"status"`
-	Goals  int             `json:"goals"`
+	Status plan.GoalStatus `json:"status" validate:"required,enum"`
+	Goals  int             `json:"goals" validate:"required,gte=1,lte=20"`
 }
 
 // Support is the support offered group: the contacts with the link worker and the plan's connections
 // to community offers.
 type Support struct {
 	// Contacts is the number of the plan's contacts and Minutes their total length.
-	Contacts int `json:"contacts"`
-	Minutes  int `json:"minutes"`
+	Contacts int `json:"contacts" validate:"gte=0,lte=200"`
+	Minutes  int `json:"minutes" validate:"gte=0,lte=96000"`
 	// Connections are the plan's connections, in plan order.
-	Connections []ConnectionLine `json:"connections"`
+	Connections []ConnectionLine `json:"connections" validate:"max=50,dive"`
 }
 
 // ConnectionLine is one connection to a community offer. For the referrer only the category, mode and
 // status are given.
 type ConnectionLine struct {
-	Category  plan.Category         `json:"category"`
-	Mode      plan.ConnectionMode   `json:"mode"`
-	Status    plan.ConnectionStatus `json:"status"`
-	Name      string                `json:"name,omitempty"`
-	Provider  string                `json:"provider,omitempty"`
-	ServiceID string                `json:"serviceId,omitempty"`
-	Reason    plan.Reason           `json:"reason,omitempty"`
+	Category  plan.Category         `json:"category" validate:"required,enum"`
+	Mode      plan.ConnectionMode   `json:"mode" validate:"required,enum"`
+	Status    plan.ConnectionStatus `json:"status" validate:"required,enum"`
+	Name      string                `json:"name,omitempty" validate:"max=200"`
+	Provider  string                `json:"provider,omitempty" validate:"max=200"`
+	ServiceID string                `json:"serviceId,omitempty" validate:"max=100"`
+	Reason    plan.Reason           `json:"reason,omitempty" validate:"omitempty,enum"`
 	Referred  sp.Date               `json:"referred,omitzero"`
 	Started   sp.Date               `json:"started,omitzero"`
 	Ended     sp.Date               `json:"ended,omitzero"`
@@ -231,9 +232,9 @@ type OutcomesGroup struct {
 	// order of [outcomes.Instruments]: the earliest baseline and the latest follow-up, as
 	// [outcomes.Summarise] pairs them. An instrument with two different answers on the day used, or
 	// whose latest follow-up is before its earliest baseline, is left out.
-	Changes []outcomes.Change `json:"changes"`
+	Changes []outcomes.Change `json:"changes" validate:"max=4"`
 	// AwaitingFollowUp lists the instruments with a baseline and no follow-up yet.
-	AwaitingFollowUp []outcomes.Instrument `json:"awaitingFollowUp"`
+	AwaitingFollowUp []outcomes.Instrument `json:"awaitingFollowUp" validate:"max=4,unique,dive,enum"`
 }
 
 // String returns "feedback <episode id> to <recipient> (groups …)", with no personal data.
@@ -319,7 +320,7 @@ func NewFeedback(e Episode, to Recipient, prepared sp.Date) (Feedback, error) {
 	}
 	gp := to == RecipientGP
 	f := Feedback{EpisodeID: r.ID, Recipient: to, Route: route, Prepared: prepared, Status: e.status(), Withheld: []Withheld{}}
-	withhold := func(reason WithheldReason, fields ...string) {
+	withhold := func(reason WithheldReason, fields ...WithheldField) {
 		for _, fl := range fields {
 			f.Withheld = append(f.Withheld, Withheld{Field: fl, Reason: reason})
 		}
@@ -340,9 +341,7 @@ func NewFeedback(e Episode, to Recipient, prepared sp.Date) (Feedback, error) {
 				withhold(WithheldMinimumNecessary, "needs.goalsByStatus")
 			}
 			if e.Plan != nil && len(e.Plan.Connections) > 0 {
-				withhold(WithheldMinimumNecessary, "support.connections.name", "support.connections.provider",
-					"support.connections.serviceId", "support.connections.reason", "support.connections.referred",
-					"support.connections.started", "support.connections.ended")
+				withhold(WithheldMinimumNecessary, connectionDetails[:]...)
 			}
 		}
 		if r.Consent.ShareOutcomes == referral.ConsentGiven {
@@ -461,4 +460,129 @@ func pickMeasurement(ms []outcomes.Measurement, inst outcomes.Instrument, tp out
 		}
 	}
 	return m, found, ok
+}
+
+// WithheldField names a group or field of a [Feedback] message that can be withheld: its JSON path in
+// the message, dot-separated, array indices left out.
+type WithheldField string
+
+// The fields that can be withheld.
+const (
+	FieldPerson              WithheldField = "person"
+	FieldNeeds               WithheldField = "needs"
+	FieldGoalsByStatus       WithheldField = "needs.goalsByStatus"
+	FieldSupport             WithheldField = "support"
+	FieldConnectionName      WithheldField = "support.connections.name"
+	FieldConnectionProvider  WithheldField = "support.connections.provider"
+	FieldConnectionServiceID WithheldField = "support.connections.serviceId"
+	FieldConnectionReason    WithheldField = "support.connections.reason"
+	FieldConnectionReferred  WithheldField = "support.connections.referred"
+	FieldConnectionStarted   WithheldField = "support.connections.started"
+	FieldConnectionEnded     WithheldField = "support.connections.ended"
+	FieldOutcomes            WithheldField = "outcomes"
+)
+
+var withheldFields = [...]WithheldField{
+	FieldPerson, FieldNeeds, FieldGoalsByStatus, FieldSupport, FieldConnectionName, FieldConnectionProvider,
+	FieldConnectionServiceID, FieldConnectionReason, FieldConnectionReferred, FieldConnectionStarted,
+	FieldConnectionEnded, FieldOutcomes,
+}
+
+// connectionDetails are the fields of a connection the referrer does not get.
+var connectionDetails = [...]WithheldField{
+	FieldConnectionName, FieldConnectionProvider, FieldConnectionServiceID, FieldConnectionReason,
+	FieldConnectionReferred, FieldConnectionStarted, FieldConnectionEnded,
+}
+
+// WithheldFields returns every WithheldField. The slice is new on each call.
+func WithheldFields() []WithheldField { return slices.Clone(withheldFields[:]) }
+
+// IsValid reports whether w is one of [WithheldFields].
+func (w WithheldField) IsValid() bool { return enum.Contains(withheldFields[:], w) }
+
+// MarshalText returns w, or an error for a value outside [WithheldFields].
+func (w WithheldField) MarshalText() ([]byte, error) {
+	return enum.Marshal("episode: withheld field", withheldFields[:], w)
+}
+
+// UnmarshalText accepts exactly one of [WithheldFields].
+func (w *WithheldField) UnmarshalText(b []byte) (err error) {
+	*w, err = enum.Unmarshal("episode: withheld field", withheldFields[:], b)
+	return err
+}
+
+// Has reports whether the message holds field w: a group that is present, goals by status that are
+// listed, or a connection detail that some connection carries.
+func (f Feedback) Has(w WithheldField) bool {
+	conn := func(has func(ConnectionLine) bool) bool {
+		return f.Support != nil && slices.ContainsFunc(f.Support.Connections, has)
+	}
+	switch w {
+	case FieldPerson:
+		return f.Person != nil
+	case FieldNeeds:
+		return f.Needs != nil
+	case FieldGoalsByStatus:
+		return f.Needs != nil && len(f.Needs.GoalsByStatus) > 0
+	case FieldSupport:
+		return f.Support != nil
+	case FieldOutcomes:
+		return f.Outcomes != nil
+	case FieldConnectionName:
+		return conn(func(c ConnectionLine) bool { return c.Name != "" })
+	case FieldConnectionProvider:
+		return conn(func(c ConnectionLine) bool { return c.Provider != "" })
+	case FieldConnectionServiceID:
+		return conn(func(c ConnectionLine) bool { return c.ServiceID != "" })
+	case FieldConnectionReason:
+		return conn(func(c ConnectionLine) bool { return c.Reason != "" })
+	case FieldConnectionReferred:
+		return conn(func(c ConnectionLine) bool { return c.Referred.IsValid() })
+	case FieldConnectionStarted:
+		return conn(func(c ConnectionLine) bool { return c.Started.IsValid() })
+	case FieldConnectionEnded:
+		return conn(func(c ConnectionLine) bool { return c.Ended.IsValid() })
+	}
+	return false
+}
+
+// The rule names of the checks [Feedback.Validate] makes in Go.
+const (
+	// RuleWithheld: a field listed as withheld is present in the message, or listed twice.
+	RuleWithheld = "withheld"
+	// RuleMinimumNecessary: a message to the referrer holds the person's demographics, goals or a
+	// connection's details (see [NewFeedback]).
+	RuleMinimumNecessary = "minimum-necessary"
+)
+
+// Validate checks a received message: its validate tags and, in Go, that no field it lists as
+// withheld is present and none is listed twice (rule "withheld"), and that a message to the referrer
+// holds no demographics, goals or connection details (rule "minimum-necessary"). It returns nil or a
+// *socialprescribing.ValidationError. Every message [NewFeedback] builds is valid.
+func (f Feedback) Validate() error {
+	c := validation.Struct("episode.Feedback", &f)
+	for i, w := range f.Withheld {
+		path := "/withheld/" + strconv.Itoa(i) + "/field"
+		switch {
+		case f.Has(w.Field):
+			c.Add(path, RuleWithheld, fmt.Errorf("episode: feedback: a field listed as withheld is present: %w", sp.ErrInvalid))
+		case slices.ContainsFunc(f.Withheld[:i], func(x Withheld) bool { return x.Field == w.Field }):
+			c.Add(path, RuleWithheld, fmt.Errorf("episode: feedback: a field listed as withheld twice: %w", sp.ErrInvalid))
+		}
+	}
+	if f.Recipient == RecipientReferrer {
+		if f.Has(FieldPerson) {
+			c.Add("/person", RuleMinimumNecessary, fmt.Errorf("episode: feedback: demographics in a message to the referrer: %w", sp.ErrInvalid))
+		}
+		if f.Has(FieldGoalsByStatus) {
+			c.Add("/needs/goalsByStatus", RuleMinimumNecessary, fmt.Errorf("episode: feedback: goals in a message to the referrer: %w", sp.ErrInvalid))
+		}
+		for _, d := range connectionDetails {
+			if f.Has(d) {
+				c.Add("/support/connections", RuleMinimumNecessary, fmt.Errorf("episode: feedback: connection details in a message to the referrer: %w", sp.ErrInvalid))
+				break
+			}
+		}
+	}
+	return c.Err()
 }

@@ -113,7 +113,7 @@ func TestFeedbackReferrer(t *testing.T) {
 	}
 	var got []string
 	for _, w := range f.Withheld {
-		got = append(got, w.Field+" "+string(w.Reason))
+		got = append(got, string(w.Field)+" "+string(w.Reason))
 	}
 	want := []string{
 		"needs.goalsByStatus minimum-necessary", "person minimum-necessary",
@@ -166,7 +166,7 @@ func TestFeedbackConsent(t *testing.T) {
 			}
 			var got []string
 			for _, w := range f.Withheld {
-				got = append(got, w.Field+" "+string(w.Reason))
+				got = append(got, string(w.Field)+" "+string(w.Reason))
 			}
 			if diff := cmp.Diff(tt.wantWithheld, got); diff != "" {
 				t.Errorf("%s: withheld (-want +got):\n%s", tt.reason, diff)

@@ -21,6 +21,20 @@ func decodeValidate(b []byte) (Episode, error) {
 	return e, e.Validate()
 }
 
+// documents maps a fixture's document name to its strict decoder and validator.
+var documents = map[string]func([]byte) (any, error){
+	"episode":  func(b []byte) (any, error) { return decodeAndValidate[Episode](b) },
+	"feedback": func(b []byte) (any, error) { return decodeAndValidate[Feedback](b) },
+}
+
+func decodeAndValidate[T interface{ Validate() error }](b []byte) (any, error) {
+	var v T
+	if err := sp.Decode(b, &v); err != nil {
+		return nil, err
+	}
+	return v, v.Validate()
+}
+
 // TestFixtures runs every fixture through strict Decode + Validate: a valid one passes and
 // round-trips to the same value; an invalid one fails with the rule its name gives
 // (episode.<rule>[.<detail>][.go-only].json).
@@ -33,14 +47,15 @@ func TestFixtures(t *testing.T) {
 		for _, f := range files {
 			t.Run(verdict+"/"+filepath.Base(f), func(t *testing.T) {
 				parts := strings.Split(filepath.Base(f), ".")
-				if parts[0] != "episode" {
+				decode, ok := documents[parts[0]]
+				if !ok {
 					t.Fatalf("unknown document %q", parts[0])
 				}
 				data, err := os.ReadFile(f)
 				if err != nil {
 					t.Fatal(err)
 				}
-				e, err := decodeValidate(data)
+				e, err := decode(data)
 				if verdict == "valid" {
 					if err != nil {
 						t.Fatalf("valid fixture rejected: %v", err)
@@ -49,7 +64,7 @@ func TestFixtures(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					back, err := decodeValidate(out)
+					back, err := decode(out)
 					if err != nil {
 						t.Fatalf("re-encoded fixture rejected: %v", err)
 					}

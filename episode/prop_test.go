@@ -98,7 +98,8 @@ func jsonPaths(v any, prefix string, out map[string]bool) {
 // TestFeedbackWithholds: for every valid episode and recipient, the message's JSON holds no field it
 // lists as withheld (nor anything below one); the outcomes group is present exactly when the person
 // gave consent to the referral and to sharing outcomes; the referrer's message never holds the NHS
-// number or date of birth; and no message holds free text from the referral or the plan.
+// number or date of birth; no message holds free text from the referral or the plan; and the message
+// is valid and decodes strictly to itself.
 func TestFeedbackWithholds(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		e := genEpisode("ep-1").Draw(t, "episode")
@@ -114,9 +115,19 @@ func TestFeedbackWithholds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if err := f.Validate(); err != nil {
+			t.Fatalf("message built by NewFeedback is not valid: %v", err)
+		}
 		b, err := json.Marshal(f)
 		if err != nil {
 			t.Fatal(err)
+		}
+		var back Feedback
+		if err := sp.Decode(b, &back); err != nil {
+			t.Fatalf("message does not decode strictly: %v", err)
+		}
+		if d := cmp.Diff(f, back); d != "" {
+			t.Fatalf("message changed in a round trip (-want +got):\n%s", d)
 		}
 		var tree any
 		if err := json.Unmarshal(b, &tree); err != nil {
@@ -126,7 +137,7 @@ func TestFeedbackWithholds(t *testing.T) {
 		jsonPaths(tree, "", present)
 		for _, w := range f.Withheld {
 			for p := range present {
-				if p == w.Field || strings.HasPrefix(p, w.Field+".") {
+				if p == string(w.Field) || strings.HasPrefix(p, string(w.Field)+".") {
 					t.Fatalf("withheld field %s (%s) is present as %s:\n%s", w.Field, w.Reason, p, b)
 				}
 			}

@@ -20,6 +20,16 @@ func episodeDocuments() []document {
 			"lifecycle: a plan and measurements only once the referral was accepted, none dated before; no plan contact, and no baseline, after the referral ended; a closed plan only for a referral in a terminal state; the service-use before window ends by, and the after window starts on or after, the day the referral was received",
 		}, nestedGoOnly(slices.Concat(referralDocuments(), planDocuments(), outcomesDocuments()),
 			"referral.referral", "plan.plan", "outcomes.measurement", "outcomes.service-use")),
+	}, {
+		Name:        "episode.feedback",
+		Type:        reflect.TypeFor[episode.Feedback](),
+		Title:       "Closed-loop feedback",
+		Description: "The message back to the GP or the referrer about one episode, in the PRSB groups (person demographics, needs and concerns, support offered, outcomes), with what was withheld and why.",
+		GoOnly: []string{
+			goOnlyNHSNumber,
+			"withheld: no field listed as withheld is present, and none is listed twice",
+			"minimum-necessary: a message to the referrer holds no demographics, goals or connection details",
+		},
 	}}
 }
 
@@ -49,4 +59,11 @@ func nestedGoOnly(docs []document, names ...string) []string {
 	return out
 }
 
-func episodeValueTypes() []valueType { return nil }
+func episodeValueTypes() []valueType {
+	return []valueType{
+		enumType(episode.Recipients, "Who a closed-loop message is for: the GP or the referrer."),
+		enumType(episode.WithheldFields, "A group or field of a closed-loop message that can be withheld, by its dotted JSON path."),
+		enumType(episode.WithheldReasons, "Why a field of a closed-loop message was withheld."),
+		enumType(episode.CodeStates, "Where a SNOMED CT code an episode makes due stands."),
+	}
+}
