@@ -33,7 +33,10 @@
 // referrer gets no demographics, only the needs it referred for and each connection's category, mode
 // and status — withholds what the person's consent does not allow (outcomes without consent to share
 // them; everything but the status without consent to the referral), never carries free text, and
-// lists every withheld field with its reason. [NewFeedback] documents each choice.
+// lists every withheld field with its reason. [NewFeedback] documents each choice. A [Feedback] is a
+// document of its own: a receiving system decodes it strictly and checks it with [Feedback.Validate]
+// (no withheld field present; nothing beyond the minimum in a message to the referrer), and the
+// schema package publishes its JSON Schema.
 //
 // # The common-outcomes report
 //

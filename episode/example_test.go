@@ -186,3 +186,37 @@ func ExampleNewReport() {
 	// 2 unconfirmed
 	// [{"provider":"Age Friendly Riverside","connections":1,"referred":0,"attended":0,"referredAttended":0,"people":1,"peopleAttending":0},{"provider":"Riverside Allotment Society","connections":1,"referred":1,"attended":1,"referredAttended":1,"people":1,"peopleAttending":1}]
 }
+
+// The activity records of an episode: the referral's acceptance and contacts, then the plan's
+// contacts the history does not already hold.
+func ExampleEpisode_Activities() {
+	for _, r := range load("completed").Activities() {
+		fmt.Println(r.ContactDate, r.Event, r.WorkerRole, r.Codes)
+	}
+	// Output:
+	// 2024-05-15 referral-accepted link-worker [871731000000106]
+	// 2024-05-16 ongoing-contact link-worker []
+	// 2024-06-17 ongoing-contact link-worker []
+	// 2024-06-03 ongoing-contact link-worker []
+	// 2024-08-30 ongoing-contact link-worker []
+}
+
+// A receiving system checks a message: here a referrer's message that names the provider of a
+// connection, which the referrer does not need.
+func ExampleFeedback_Validate() {
+	b, err := os.ReadFile("testdata/valid/feedback.referrer-completed.json")
+	if err != nil {
+		panic(err)
+	}
+	var f episode.Feedback
+	if err := sp.Decode(b, &f); err != nil {
+		panic(err)
+	}
+	fmt.Println(f.Validate())
+	f.Support.Connections[0].Provider = "Riverside Allotment Society"
+	fmt.Println(strings.ReplaceAll(f.Validate().Error(), "; ", "\n"))
+	// Output:
+	// <nil>
+	// episode.Feedback: /support/connections: minimum-necessary: episode: feedback: connection details in a message to the referrer: invalid
+	// /withheld/4/field: withheld: episode: feedback: a field listed as withheld is present: invalid
+}

@@ -277,7 +277,9 @@ func (f Feedback) groups() string {
 // route is none; and an error wrapping socialprescribing.ErrInvalid for an unknown recipient or an
 // invalid date.
 //
-// What each recipient gets, and why (minimum necessary: nothing the recipient does not need):
+// What each recipient gets, and why (minimum necessary: nothing the recipient does not need). PRSB
+// defines the four groups and the message back; the split between the two recipients below is the
+// library's own application of the minimum-necessary principle, not a rule of the standard:
 //
 //   - Every message: the episode id and the referral's [Status] (state, FHIR Task status, received,
 //     accepted and ended dates, coded reason). Both recipients need to know what became of the
@@ -299,7 +301,8 @@ func (f Feedback) groups() string {
 // asked), the needs, support and outcomes groups are withheld; without consent to share outcomes
 // back (refused or not asked), the outcomes group is withheld. Service use is never sent: it serves
 // the aggregate report, not the care of one person. Every withheld group or field is listed in
-// Withheld with its reason.
+// Withheld with its reason. The message is valid ([Feedback.Validate]); a receiving system can check
+// it against the published JSON Schema (episode.feedback) as well.
 func NewFeedback(e Episode, to Recipient, prepared sp.Date) (Feedback, error) {
 	if !to.IsValid() {
 		return Feedback{}, fmt.Errorf("episode: feedback: recipient not defined: %w", sp.ErrInvalid)

@@ -64,3 +64,39 @@ func FuzzEpisode(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFeedback: strict decode → Validate → re-encode of a received message never panics, and a valid
+// message re-encodes to one that decodes and validates again.
+func FuzzFeedback(f *testing.F) {
+	for _, dir := range []string{"valid", "invalid"} {
+		files, _ := filepath.Glob(filepath.Join("testdata", dir, "feedback.*.json"))
+		for _, file := range files {
+			if b, err := os.ReadFile(file); err == nil {
+				f.Add(b)
+			}
+		}
+	}
+	f.Add([]byte(`{"recipient":"referrer","person":{"dateOfBirth":"2000-01-01"},"withheld":[{"field":"person","reason":"minimum-necessary"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var fb Feedback
+		if err := sp.Decode(data, &fb); err != nil {
+			return
+		}
+		err := fb.Validate()
+		_ = fb.String()
+		if err != nil {
+			return
+		}
+		out, jerr := json.Marshal(fb)
+		if jerr != nil {
+			t.Fatalf("valid message does not encode: %v", jerr)
+		}
+		var back Feedback
+		if derr := sp.Decode(out, &back); derr != nil {
+			t.Fatalf("re-encoded message does not decode: %v", derr)
+		}
+		if verr := back.Validate(); verr != nil {
+			t.Fatalf("re-encoded message does not validate: %v", verr)
+		}
+	})
+}
