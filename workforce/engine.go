@@ -531,7 +531,7 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 	allowedNum := min(claimedNum, maxNum)
 	ln.Maximum = MoneyFromPence(roundHalfUp(maxNum, den))
 	allowed := roundHalfUp(allowedNum, den)
-	if claimedNum > maxNum && ok && !dup {
+	if claimedNum > maxNum && maxNum > 0 && !dup {
 		cite := sourceProRata
 		if len(ln.Rules) > 0 {
 			cite = a.cite(s.Role, first, last)
