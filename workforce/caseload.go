@@ -97,12 +97,18 @@ type Caseload struct {
 	Open []OpenCaseload `json:"open,omitempty" validate:"dive"`
 }
 
-// Validate checks the worker, the period (To not before From: "date-order") and the counts.
+// Validate checks the worker, the period (To not before From: "date-order"; at most ten years:
+// "period-length"; dates from 1900 to 2999: "date-range") and the counts.
 func (c Caseload) Validate() error {
 	v := validation.Struct("workforce.Caseload", &c)
 	c.Worker.check(v, "/worker")
+	checkDate(v, "/from", c.From)
+	checkDate(v, "/to", c.To)
 	if c.From.IsValid() && c.To.IsValid() && c.To.Before(c.From) {
 		v.Add("/to", "date-order", fmt.Errorf("workforce: period ends before it starts: %w", sp.ErrInvalid))
+	}
+	if c.From.IsValid() && c.To.IsValid() && c.From.DaysUntil(c.To) > 3660 {
+		v.Add("/to", "period-length", fmt.Errorf("workforce: period longer than ten years: %w", sp.ErrInvalid))
 	}
 	return v.Err()
 }

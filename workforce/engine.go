@@ -175,7 +175,7 @@ func Audit(in Input, rules Rules) Report {
 				kind, idx := splitPath(fe.Path)
 				switch kind {
 				case "staff":
-					if fe.Rule == "wte" {
+					if fe.Rule == "wte" && !strings.Contains(fe.Path, "/cover/") {
 						continue // reported per line as CodeWTEOutOfRange
 					}
 					if idx >= 0 {
@@ -611,7 +611,7 @@ func (a *auditor) openYear(pcnID string, year FinancialYear) *pcnYearAcc {
 	p := a.pcn[pcnID]
 	if p == nil {
 		a.once("pcn "+pcnID, sp.SeverityWarning, CodeUnknownPCN, "pcn "+pcnID,
-			"the PCN is not in the input; its ARRS sum and baseline cannot be checked", "")
+			"the PCN is missing from the input or invalid; its ARRS sum, baseline and entitlement cannot be checked", "")
 		return acc
 	}
 	var py *PCNYear
@@ -662,13 +662,20 @@ func (a *auditor) closeYear(acc *pcnYearAcc) PCNYearSummary {
 	payable := acc.allowed
 	if acc.sum >= 0 {
 		out.Sum = MoneyFromPence(acc.sum)
-		if excess := acc.other + acc.allowed - acc.sum; excess > 0 {
-			excess = min(excess, acc.allowed)
+		if over := acc.other + acc.allowed - acc.sum; over > 0 {
+			// Only the lines' own allowed amounts can be held back; other roles' claims are
+			// counted first.
+			excess := min(over, acc.allowed)
 			out.Excess = MoneyFromPence(excess)
 			out.RanOut = acc.ranOut
 			payable -= excess
+			ran := ""
+			if acc.ranOut.IsValid() {
+				ran = "; the sum ran out in " + acc.ranOut.String()[:7]
+			}
 			a.add(sp.SeverityError, CodeOverPCNSum, "pcn "+acc.pcn+" year "+acc.year.String(),
-				"claims exceed the ARRS sum of "+out.Sum.String()+" by "+out.Excess.String()+"; the sum ran out in "+acc.ranOut.String()[:7], acc.cite)
+				"claims for other roles ("+out.OtherRolesClaimed.String()+") and these lines ("+out.Allowed.String()+") exceed the ARRS sum of "+
+					out.Sum.String()+" by "+MoneyFromPence(over).String()+ran, acc.cite)
 		}
 	}
 	out.Payable = MoneyFromPence(payable)

@@ -12,6 +12,20 @@ import (
 // integer arithmetic stays exact.
 const maxClaimPence = 1_000_000_000
 
+// Dates this package accepts lie from 1 January 1900 to 31 December 2999 (rule "date-range"), so
+// that calendar arithmetic near the ends of the supported range never fails.
+var (
+	minDate = sp.MustDate(1900, 1, 1)
+	maxDate = sp.MustDate(2999, 12, 31)
+)
+
+// checkDate reports a date outside the accepted range.
+func checkDate(c *validation.Errors, path string, d sp.Date) {
+	if d.IsValid() && (d.Before(minDate) || d.After(maxDate)) {
+		c.Add(path, "date-range", fmt.Errorf("workforce: date must be from 1900-01-01 to 2999-12-31: %w", sp.ErrInvalid))
+	}
+}
+
 // PCN is a primary care network as the reimbursement engine needs it.
 type PCN struct {
 	// ID identifies the PCN (its ODS code, for example).
@@ -70,6 +84,10 @@ func (p PCN) check(c *validation.Errors, base string) {
 				c.Add(base+"/years/"+validation.Itoa(i)+"/year", "duplicate-year", fmt.Errorf("workforce: year given twice: %w", sp.ErrInvalid))
 				break
 			}
+		}
+		checkDate(c, base+"/years/"+validation.Itoa(i)+"/snapshotDate", y.SnapshotDate)
+		if y.Year.IsValid() && (y.Year.StartYear() < 1900 || y.Year.StartYear() > 2998) {
+			c.Add(base+"/years/"+validation.Itoa(i)+"/year", "date-range", fmt.Errorf("workforce: year must be from 1900/01 to 2998/99: %w", sp.ErrInvalid))
 		}
 		if y.OtherRolesClaimed.Pence() < 0 || y.OtherRolesClaimed.Pence() > maxMoneyPence/100 {
 			c.Add(base+"/years/"+validation.Itoa(i)+"/otherRolesClaimed", "money-range", fmt.Errorf("workforce: amount must be from 0.00 to 9999999999999.99: %w", sp.ErrInvalid))
@@ -135,11 +153,14 @@ func (s StaffMember) Validate() error {
 }
 
 func (s StaffMember) check(c *validation.Errors, base string) {
+	checkDate(c, base+"/start", s.Start)
+	checkDate(c, base+"/end", s.End)
 	if s.Start.IsValid() && s.End.IsValid() && s.End.Before(s.Start) {
 		c.Add(base+"/end", "date-order", fmt.Errorf("workforce: last day in post before the first: %w", sp.ErrInvalid))
 	}
 	for i, p := range s.WTE {
 		pp := base + "/wte/" + validation.Itoa(i)
+		checkDate(c, pp+"/from", p.From)
 		if !p.WTE.IsValid() {
 			c.Add(pp+"/wte", "wte", fmt.Errorf("workforce: wte: not in (0, 1]: %w", sp.ErrInvalid))
 		}
@@ -190,6 +211,7 @@ func (c Claim) Validate() error {
 }
 
 func (c Claim) check(v *validation.Errors, base string) {
+	checkDate(v, base+"/month", c.Month)
 	if c.Month.IsValid() && c.Month.Day() != 1 {
 		v.Add(base+"/month", "first-of-month", fmt.Errorf("workforce: month must be the first day of the month: %w", sp.ErrInvalid))
 	}

@@ -89,7 +89,8 @@ type RuleTable struct {
 	SumRates []SumRate `json:"sumRates,omitempty" validate:"dive"`
 }
 
-// Validate checks the table: every row's fields, To not before From ("date-order"), an annual
+// Validate checks the table: every row's fields, dates from 1900 to 2999 ("date-range"), To not
+// before From ("date-order"), an annual
 // maximum of £0.01 to £10,000,000.00 ("money-range"), no two rows of one role overlapping
 // ("overlap"), no year given twice ("duplicate-year"). It returns nil or a
 // *socialprescribing.ValidationError.
@@ -97,6 +98,8 @@ func (t RuleTable) Validate() error {
 	c := validation.Struct("workforce.RuleTable", &t)
 	for i, r := range t.RoleRates {
 		p := "/roleRates/" + validation.Itoa(i)
+		checkDate(c, p+"/from", r.From)
+		checkDate(c, p+"/to", r.To)
 		if r.From.IsValid() && r.To.IsValid() && r.To.Before(r.From) {
 			c.Add(p+"/to", "date-order", fmt.Errorf("workforce: rule row ends before it starts: %w", sp.ErrInvalid))
 		}
@@ -113,6 +116,10 @@ func (t RuleTable) Validate() error {
 		}
 	}
 	for i, r := range t.SumRates {
+		checkDate(c, "/sumRates/"+validation.Itoa(i)+"/snapshotDate", r.SnapshotDate)
+		if r.Year.IsValid() && (r.Year.StartYear() < 1900 || r.Year.StartYear() > 2998) {
+			c.Add("/sumRates/"+validation.Itoa(i)+"/year", "date-range", fmt.Errorf("workforce: year must be from 1900/01 to 2998/99: %w", sp.ErrInvalid))
+		}
 		for j := range i {
 			if t.SumRates[j].Year == r.Year && r.Year.IsValid() {
 				c.Add("/sumRates/"+validation.Itoa(i)+"/year", "duplicate-year", fmt.Errorf("workforce: year given twice: %w", sp.ErrInvalid))
