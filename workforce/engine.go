@@ -89,7 +89,7 @@ type Report struct {
 	RulesetDigest string `json:"rulesetDigest"`
 	// Rounding is [Rounding].
 	Rounding string `json:"rounding"`
-	// Lines are sorted by PCN, month and staff.
+	// Lines are sorted by PCN, staff and month.
 	Lines []Line `json:"lines"`
 	// PCNYears are sorted by PCN and year.
 	PCNYears []PCNYearSummary `json:"pcnYears"`
@@ -101,15 +101,16 @@ type Report struct {
 
 // auditor holds the state of one Audit call.
 type auditor struct {
-	in      *Input
-	rules   Rules
-	ruleIDs []string
-	pcn     map[string]*PCN
-	staff   map[string]*StaffMember
-	byPCN   map[string][]*StaffMember // staff per PCN, sorted by start then ID
-	find    []sp.Finding
-	idPool  []string // backing store for Line.Rules
-	warned  map[string]bool
+	in        *Input
+	rules     Rules
+	ruleIDs   []string
+	ruleCites []string
+	pcn       map[string]*PCN
+	staff     map[string]*StaffMember
+	byPCN     map[string][]*StaffMember // staff per PCN, sorted by start then ID
+	find      []sp.Finding
+	idPool    []string // backing store for Line.Rules
+	warned    map[string]bool
 }
 
 func (a *auditor) add(sev sp.Severity, rule, subject, msg, source string) {
@@ -125,8 +126,18 @@ func (a *auditor) once(key string, sev sp.Severity, rule, subject, msg, source s
 	a.add(sev, rule, subject, msg, source)
 }
 
+// subject names a person-month: "pcn P1 staff S1 month 2023-07".
 func subject(pcn, staff string, month sp.Date) string {
-	return "pcn " + pcn + " staff " + staff + " month " + month.String()[:7]
+	var b strings.Builder
+	b.Grow(len(pcn) + len(staff) + 24)
+	b.WriteString("pcn ")
+	b.WriteString(pcn)
+	b.WriteString(" staff ")
+	b.WriteString(staff)
+	b.WriteString(" month ")
+	y, m := month.Year(), int(month.Month())
+	b.Write([]byte{byte('0' + y/1000%10), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-', byte('0' + m/10), byte('0' + m%10)})
+	return b.String()
 }
 
 // Audit audits claims under rules and returns the report. It never fails: what is wrong with the
@@ -160,15 +171,17 @@ func Audit(in Input, rules Rules) Report {
 		warned: map[string]bool{},
 	}
 	a.ruleIDs = make([]string, len(rules.role))
+	a.ruleCites = make([]string, len(rules.role))
 	for i, r := range rules.role {
 		a.ruleIDs[i] = r.ID()
+		a.ruleCites[i] = r.cite()
 	}
 
 	// 1. Validation: report, and set aside what cannot be audited.
 	badClaim := map[int]bool{}
 	badStaff := map[string]bool{}
 	badPCN := map[string]bool{}
-	if err := in.Validate(); err != nil {
+	if err := in.validateForAudit(); err != nil {
 		var ve *sp.ValidationError
 		if errors.As(err, &ve) {
 			for _, fe := range ve.Errors {
@@ -241,7 +254,9 @@ func Audit(in Input, rules Rules) Report {
 		}
 		order = append(order, c)
 	}
-	slices.SortFunc(order, compareClaims)
+	if !slices.IsSortedFunc(order, compareClaims) {
+		slices.SortFunc(order, compareClaims)
+	}
 
 	rep := Report{
 		LibraryVersion: LibraryVersion,
@@ -252,52 +267,59 @@ func Audit(in Input, rules Rules) Report {
 	}
 	a.idPool = make([]string, 0, len(order)+len(order)/8+4)
 
-	// 3. Lines, by PCN and month.
-	var (
-		totClaimed, totAllowed int64
-		py                     *pcnYearAcc
-	)
-	flush := func() {
-		if py != nil {
-			rep.PCNYears = append(rep.PCNYears, a.closeYear(py))
-			py = nil
-		}
-	}
+	// 3. Lines, PCN by PCN (each PCN's claims are together, by staff then month).
+	var totClaimed, totAllowed int64
 	for g := 0; g < len(order); {
 		h := g + 1
-		for h < len(order) && order[h].PCN == order[g].PCN && order[h].Month == order[g].Month {
+		for h < len(order) && order[h].PCN == order[g].PCN {
 			h++
 		}
-		group := order[g:h]
-		pcnID, month := group[0].PCN, group[0].Month
-		year := FinancialYearOf(month)
-		if py == nil || py.pcn != pcnID || py.year != year {
-			flush()
-			py = a.openYear(pcnID, year)
+		block := order[g:h]
+		pcnID := block[0].PCN
+		years := map[FinancialYear]*pcnYearAcc{}
+		var absorbCache map[sp.Date]map[string]int64
+		if p := a.pcn[pcnID]; p != nil && len(p.Baseline) > 0 {
+			absorbCache = map[sp.Date]map[string]int64{}
 		}
-		absorbed := a.absorb(pcnID, group)
-		var splwWTEDays int64 // Σ counted WTE × days of link workers, for 2019/20
-		for i, c := range group {
+		for i, c := range block {
 			s := a.staff[c.Staff]
-			dup := i > 0 && group[i-1].Staff == c.Staff
-			ln, wd := a.line(c, s, absorbed[s.ID], dup)
-			if s.Role == RoleLinkWorker && !dup {
-				splwWTEDays += wd
+			dup := i > 0 && block[i-1].Staff == c.Staff && block[i-1].Month == c.Month
+			var absorbed int64
+			if absorbCache != nil {
+				m, ok := absorbCache[c.Month]
+				if !ok {
+					m = a.absorb(pcnID, c.Month, block)
+					absorbCache[c.Month] = m
+				}
+				absorbed = m[s.ID]
 			}
+			ln, wd := a.line(c, s, absorbed, dup)
 			rep.Lines = append(rep.Lines, ln)
 			totClaimed += ln.Claimed.pence
 			totAllowed += ln.Allowed.pence
-			py.allowed += ln.Allowed.pence
-			if py.sum >= 0 && py.ranOut.IsZero() && py.other+py.allowed > py.sum {
-				py.ranOut = month
+			year := FinancialYearOf(c.Month)
+			acc := years[year]
+			if acc == nil {
+				acc = a.openYear(pcnID, year)
+				years[year] = acc
+			}
+			mi := monthIndex(c.Month)
+			acc.allowed += ln.Allowed.pence
+			acc.month[mi] += ln.Allowed.pence
+			if s.Role == RoleLinkWorker && !dup {
+				acc.splw[mi] += wd
 			}
 		}
-		if year.StartYear() == 2019 {
-			a.entitlement2019(pcnID, month, splwWTEDays)
+		keys := make([]FinancialYear, 0, len(years))
+		for y := range years {
+			keys = append(keys, y)
+		}
+		slices.SortFunc(keys, FinancialYear.Compare)
+		for _, y := range keys {
+			rep.PCNYears = append(rep.PCNYears, a.closeYear(years[y]))
 		}
 		g = h
 	}
-	flush()
 
 	var totExcess int64
 	for _, y := range rep.PCNYears {
@@ -339,16 +361,16 @@ func splitPath(p string) (string, int) {
 	return parts[0], i
 }
 
-// compareClaims orders claims by PCN, month, staff, then amounts, so that duplicates sit together
+// compareClaims orders claims by PCN, staff, month, then amounts, so that duplicates sit together
 // and the first of them is the same whatever the input order.
 func compareClaims(x, y *Claim) int {
 	if c := strings.Compare(x.PCN, y.PCN); c != 0 {
 		return c
 	}
-	if c := x.Month.Compare(y.Month); c != 0 {
+	if c := strings.Compare(x.Staff, y.Staff); c != 0 {
 		return c
 	}
-	if c := strings.Compare(x.Staff, y.Staff); c != 0 {
+	if c := x.Month.Compare(y.Month); c != 0 {
 		return c
 	}
 	for _, p := range [...][2]Money{{x.Salary, y.Salary}, {x.EmployerNationalInsurance, y.EmployerNationalInsurance},
@@ -399,17 +421,18 @@ func inPost(s *StaffMember, month sp.Date) (sp.Date, sp.Date, bool) {
 	return first, last, !first.After(last)
 }
 
-// absorb works out, for one PCN-month, how much of each claimed person's WTE falls within the PCN's
+// absorb works out, for one PCN-month (block holds the PCN's claims), how much of each claimed person's WTE falls within the PCN's
 // baseline, role by role. It returns nil when the PCN has no baseline.
-func (a *auditor) absorb(pcnID string, group []*Claim) map[string]int64 {
+func (a *auditor) absorb(pcnID string, month sp.Date, block []*Claim) map[string]int64 {
 	p := a.pcn[pcnID]
 	if p == nil || len(p.Baseline) == 0 {
 		return nil
 	}
-	month := group[0].Month
-	claimed := make(map[string]bool, len(group))
-	for _, c := range group {
-		claimed[c.Staff] = true
+	claimed := map[string]bool{}
+	for _, c := range block {
+		if c.Month == month {
+			claimed[c.Staff] = true
+		}
 	}
 	out := map[string]int64{}
 	for _, b := range p.Baseline {
@@ -537,7 +560,7 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 			cite = a.cite(s.Role, first, last)
 		}
 		a.add(sp.SeverityWarning, CodeOverMaximum, subject(c.PCN, c.Staff, month),
-			"the costs claimed are more than the month's maximum of "+ln.Maximum.String()+" (rounded); the maximum is allowed", cite)
+			"the costs claimed are more than the month's maximum; the maximum is allowed", cite)
 	}
 	if dup {
 		allowed = 0
@@ -561,7 +584,7 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 	}
 	if lowRow >= 0 {
 		a.add(sp.SeverityInfo, CodeLowConfidenceRule, subject(c.PCN, c.Staff, month),
-			"the maximum uses a rule row of "+string(a.rules.role[lowRow].Confidence)+" confidence", a.rules.role[lowRow].cite())
+			"the maximum uses a rule row of "+string(a.rules.role[lowRow].Confidence)+" confidence", a.ruleCites[lowRow])
 	}
 	ln.Allowed = MoneyFromPence(allowed)
 	ln.Difference = MoneyFromPence(claimedPence - allowed)
@@ -584,10 +607,15 @@ func (a *auditor) cite(role Role, first, last sp.Date) string {
 			day = next
 			continue
 		}
+		if a.rules.role[ri].To.After(last) || a.rules.role[ri].To == last {
+			if b.Len() == 0 {
+				return a.ruleCites[ri] // the common case: one row covers the days
+			}
+		}
 		if b.Len() > 0 {
 			b.WriteString("; ")
 		}
-		b.WriteString(a.rules.role[ri].cite())
+		b.WriteString(a.ruleCites[ri])
 		day = a.rules.role[ri].To.AddDays(1)
 	}
 	return b.String()
@@ -601,9 +629,13 @@ type pcnYearAcc struct {
 	sumRule string
 	other   int64
 	allowed int64
-	ranOut  sp.Date
+	month   [12]int64 // allowed per month, April first
+	splw    [12]int64 // counted link worker WTE × days per month, for 2019/20
 	cite    string
 }
+
+// monthIndex returns 0 for April to 11 for March.
+func monthIndex(d sp.Date) int { return (int(d.Month()) + 8) % 12 }
 
 func (a *auditor) openYear(pcnID string, year FinancialYear) *pcnYearAcc {
 	acc := &pcnYearAcc{pcn: pcnID, year: year, sum: -1}
@@ -660,6 +692,22 @@ func (a *auditor) closeYear(acc *pcnYearAcc) PCNYearSummary {
 	out := PCNYearSummary{PCN: acc.pcn, Year: acc.year, SumRule: acc.sumRule, OtherRolesClaimed: MoneyFromPence(acc.other),
 		Allowed: MoneyFromPence(acc.allowed), Excess: MoneyFromPence(0)}
 	payable := acc.allowed
+	if acc.year.StartYear() == 2019 {
+		for m, wd := range acc.splw {
+			a.entitlement2019(acc.pcn, acc.year.Start().AddMonths(m), wd)
+		}
+	}
+	var ranOut sp.Date
+	if acc.sum >= 0 {
+		cum := acc.other
+		for m, v := range acc.month {
+			cum += v
+			if cum > acc.sum && v > 0 {
+				ranOut = acc.year.Start().AddMonths(m)
+				break
+			}
+		}
+	}
 	if acc.sum >= 0 {
 		out.Sum = MoneyFromPence(acc.sum)
 		if over := acc.other + acc.allowed - acc.sum; over > 0 {
@@ -667,11 +715,11 @@ func (a *auditor) closeYear(acc *pcnYearAcc) PCNYearSummary {
 			// counted first.
 			excess := min(over, acc.allowed)
 			out.Excess = MoneyFromPence(excess)
-			out.RanOut = acc.ranOut
+			out.RanOut = ranOut
 			payable -= excess
 			ran := ""
-			if acc.ranOut.IsValid() {
-				ran = "; the sum ran out in " + acc.ranOut.String()[:7]
+			if ranOut.IsValid() {
+				ran = "; the sum ran out in " + ranOut.String()[:7]
 			}
 			a.add(sp.SeverityError, CodeOverPCNSum, "pcn "+acc.pcn+" year "+acc.year.String(),
 				"claims for other roles ("+out.OtherRolesClaimed.String()+") and these lines ("+out.Allowed.String()+") exceed the ARRS sum of "+

@@ -17,7 +17,9 @@ const fixedScale = 10_000
 // digits before the point ("0.8", "1.0000", "22.671", "45123.25"), returning ten-thousandths. It does
 // not accept a sign, an exponent, spaces, a leading or trailing point, or leading zeros ("01").
 func parseFixed(what, s string, maxInt int) (int64, error) {
-	errSyn := fmt.Errorf("workforce: %s: want a decimal number with at most four decimal places: %w", what, sp.ErrSyntax)
+	errSyn := func() error {
+		return fmt.Errorf("workforce: %s: want a decimal number with at most four decimal places: %w", what, sp.ErrSyntax)
+	}
 	intPart, frac, hasPoint := s, "", false
 	for i := 0; i < len(s); i++ {
 		if s[i] == '.' {
@@ -26,7 +28,7 @@ func parseFixed(what, s string, maxInt int) (int64, error) {
 		}
 	}
 	if intPart == "" || (hasPoint && frac == "") || len(frac) > 4 || (len(intPart) > 1 && intPart[0] == '0') {
-		return 0, errSyn
+		return 0, errSyn()
 	}
 	if len(intPart) > maxInt {
 		return 0, fmt.Errorf("workforce: %s: out of range: %w", what, sp.ErrInvalid)
@@ -35,7 +37,7 @@ func parseFixed(what, s string, maxInt int) (int64, error) {
 	for i := 0; i < len(intPart); i++ {
 		c := intPart[i]
 		if c < '0' || c > '9' {
-			return 0, errSyn
+			return 0, errSyn()
 		}
 		v = v*10 + int64(c-'0')
 	}
@@ -44,7 +46,7 @@ func parseFixed(what, s string, maxInt int) (int64, error) {
 		if i < len(frac) {
 			c := frac[i]
 			if c < '0' || c > '9' {
-				return 0, errSyn
+				return 0, errSyn()
 			}
 			d = int64(c - '0')
 		}

@@ -55,11 +55,13 @@ func NewMoney(d decimal.Decimal) (Money, error) {
 	return Money{pence: bi.Int64(), ok: true}, nil
 }
 
+// errMoneySyntax is the one syntax error of ParseMoney (it never holds the input).
+var errMoneySyntax = fmt.Errorf("workforce: money: want a string with exactly two decimal places, such as \"1234.50\": %w", sp.ErrSyntax)
+
 // ParseMoney parses the canonical form: an optional "-", the pounds without leading zeros, a point
 // and exactly two digits of pence ("0.00", "38187.00", "-12.34"). Negative zero is refused. The
 // error wraps [socialprescribing.ErrSyntax] and never contains the input.
 func ParseMoney(s string) (Money, error) {
-	errSyn := fmt.Errorf("workforce: money: want a string with exactly two decimal places, such as \"1234.50\": %w", sp.ErrSyntax)
 	neg := false
 	if len(s) > 0 && s[0] == '-' {
 		neg = true
@@ -67,11 +69,11 @@ func ParseMoney(s string) (Money, error) {
 	}
 	n := len(s)
 	if n < 4 || s[n-3] != '.' {
-		return Money{}, errSyn
+		return Money{}, errMoneySyntax
 	}
 	intPart, frac := s[:n-3], s[n-2:]
 	if len(intPart) > 1 && intPart[0] == '0' {
-		return Money{}, errSyn
+		return Money{}, errMoneySyntax
 	}
 	if len(intPart) > 15 {
 		return Money{}, fmt.Errorf("workforce: money: amount out of range: %w", sp.ErrInvalid)
@@ -80,14 +82,14 @@ func ParseMoney(s string) (Money, error) {
 	for i := 0; i < len(intPart); i++ {
 		c := intPart[i]
 		if c < '0' || c > '9' {
-			return Money{}, errSyn
+			return Money{}, errMoneySyntax
 		}
 		v = v*10 + int64(c-'0')
 	}
 	for i := 0; i < 2; i++ {
 		c := frac[i]
 		if c < '0' || c > '9' {
-			return Money{}, errSyn
+			return Money{}, errMoneySyntax
 		}
 		v = v*10 + int64(c-'0')
 	}
@@ -96,7 +98,7 @@ func ParseMoney(s string) (Money, error) {
 	}
 	if neg {
 		if v == 0 {
-			return Money{}, errSyn
+			return Money{}, errMoneySyntax
 		}
 		v = -v
 	}

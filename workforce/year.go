@@ -35,12 +35,14 @@ func FinancialYearOf(d sp.Date) FinancialYear {
 	return FinancialYear{int16(y)}
 }
 
+// errYearSyntax is the one syntax error of ParseFinancialYear (it never holds the input).
+var errYearSyntax = fmt.Errorf("workforce: financial year: want YYYY/YY with YY the following year, such as \"2023/24\": %w", sp.ErrSyntax)
+
 // ParseFinancialYear parses "YYYY/YY" where YY is the last two digits of the year after YYYY
 // ("2023/24", "1999/00"). The error wraps [socialprescribing.ErrSyntax] and never contains the input.
 func ParseFinancialYear(s string) (FinancialYear, error) {
-	errSyn := fmt.Errorf("workforce: financial year: want YYYY/YY with YY the following year, such as \"2023/24\": %w", sp.ErrSyntax)
 	if len(s) != 7 || s[4] != '/' {
-		return FinancialYear{}, errSyn
+		return FinancialYear{}, errYearSyntax
 	}
 	y, n := 0, 0
 	for i, c := range []byte(s) {
@@ -48,7 +50,7 @@ func ParseFinancialYear(s string) (FinancialYear, error) {
 			continue
 		}
 		if c < '0' || c > '9' {
-			return FinancialYear{}, errSyn
+			return FinancialYear{}, errYearSyntax
 		}
 		if i < 4 {
 			y = y*10 + int(c-'0')
@@ -57,7 +59,7 @@ func ParseFinancialYear(s string) (FinancialYear, error) {
 		}
 	}
 	if y < 1 || y > 9998 || (y+1)%100 != n {
-		return FinancialYear{}, errSyn
+		return FinancialYear{}, errYearSyntax
 	}
 	return FinancialYear{int16(y)}, nil
 }
