@@ -491,27 +491,6 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 		if wi+1 < len(s.WTE) && s.WTE[wi+1].From.Before(end.AddDays(1)) {
 			end = s.WTE[wi+1].From.AddDays(-1)
 		}
-		ri := a.rules.roleIndex(s.Role, day)
-		if ri < 0 {
-			if next := a.rules.nextRoleStart(s.Role, day); next.IsValid() && !next.After(end) {
-				end = next.AddDays(-1)
-			}
-			a.add(sp.SeverityError, CodeNoRule, subject(c.PCN, c.Staff, month),
-				"no maximum for role "+string(s.Role)+" on "+day.String()+" (through "+end.String()+"): those days are reimbursed at nothing until a rule row for them is loaded",
-				"go-socialprescribing DefaultRules ships no figure that could not be confirmed (domain reference section 7)")
-			day = end.AddDays(1)
-			continue
-		}
-		row := &a.rules.role[ri]
-		if row.To.Before(end) {
-			end = row.To
-		}
-		if len(ids) == 0 || ids[len(ids)-1] != a.ruleIDs[ri] {
-			ids = append(ids, a.ruleIDs[ri])
-		}
-		if row.Confidence == sp.ConfidenceLow || row.Confidence == sp.ConfidenceUnconfirmed {
-			lowRow = ri
-		}
 		w, cl, cv := countedWTE(s, s.WTE[wi].WTE)
 		clamped, covered = clamped || cl, covered || cv
 		if absorbed > 0 {
@@ -521,8 +500,32 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 		if w > 0 {
 			fullyAbsorbed = false
 		}
+		ri := a.rules.roleIndex(s.Role, day)
+		var annual int64
+		if ri < 0 {
+			if next := a.rules.nextRoleStart(s.Role, day); next.IsValid() && !next.After(end) {
+				end = next.AddDays(-1)
+			}
+			a.add(sp.SeverityError, CodeNoRule, subject(c.PCN, c.Staff, month),
+				"no maximum for role "+string(s.Role)+" on "+day.String()+" (through "+end.String()+"): those days are reimbursed at nothing until a rule row for them is loaded",
+				"go-socialprescribing DefaultRules ships no figure that could not be confirmed (domain reference section 7)")
+		} else {
+			row := &a.rules.role[ri]
+			if row.To.Before(end) {
+				end = row.To
+			}
+			if len(ids) == 0 || ids[len(ids)-1] != a.ruleIDs[ri] {
+				ids = append(ids, a.ruleIDs[ri])
+			}
+			if row.Confidence == sp.ConfidenceLow || row.Confidence == sp.ConfidenceUnconfirmed {
+				lowRow = ri
+			}
+			annual = row.AnnualMaximum.pence
+		}
+		// Days without a rule add nothing to the maximum, but they are days in post: they count
+		// towards the subcontract contribution's cap and the WTE in post.
 		days := int64(day.DaysUntil(end) + 1)
-		maxNum += row.AnnualMaximum.pence * w * days
+		maxNum += annual * w * days
 		subNum += subcontractAnnualPence * w * days
 		wteDays += w * days
 		day = end.AddDays(1)
