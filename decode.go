@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Decode parses the JSON document data into v, which must be a non-nil pointer, strictly:
@@ -32,33 +33,46 @@ import (
 // wrapping [ErrSyntax]. On error v is left unchanged.
 //
 // Decode checks the form of the document only. Call the decoded value's Validate method to check its
-// rules.
+// rules. Decode is safe for concurrent use.
 func Decode(data []byte, v any) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return fmt.Errorf("socialprescribing: Decode needs a non-nil pointer, not %T: %w", v, ErrInvalid)
 	}
-	w := walker{dec: json.NewDecoder(bytes.NewReader(data))}
-	w.dec.UseNumber()
-	w.walk(rv.Type().Elem(), "")
-	if w.fatal == nil {
-		if _, err := w.dec.Token(); err != io.EOF {
-			w.add("", "trailing-data", fmt.Errorf("socialprescribing: data after the end of the JSON document: %w", ErrSyntax))
-		}
+	t := rv.Type().Elem()
+	if !json.Valid(data) {
+		return &ValidationError{Type: typeName(t), Errors: []*FieldError{syntaxError(data)}}
 	}
-	if w.fatal != nil {
-		return &ValidationError{Type: typeName(rv.Type().Elem()), Errors: []*FieldError{w.fatal}}
-	}
+	w := walker{data: data}
+	w.value(infoOf(t))
 	if len(w.errs) > 0 {
-		return &ValidationError{Type: typeName(rv.Type().Elem()), Errors: w.errs}
+		return &ValidationError{Type: typeName(t), Errors: w.errs}
 	}
 	if err := json.Unmarshal(data, v); err != nil {
 		// The walk accepted the document, so this is a disagreement between the walk and
 		// encoding/json; report it without the message, which may quote input.
-		return &ValidationError{Type: typeName(rv.Type().Elem()), Errors: []*FieldError{{
+		return &ValidationError{Type: typeName(t), Errors: []*FieldError{{
 			Rule: "syntax", Err: fmt.Errorf("socialprescribing: document rejected by encoding/json: %w", ErrSyntax)}}}
 	}
 	return nil
+}
+
+// syntaxError describes malformed JSON without quoting it: trailing data after a complete document,
+// a document that ends too soon, or a malformed byte at an offset.
+func syntaxError(data []byte) *FieldError {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var raw json.RawMessage
+	err := dec.Decode(&raw)
+	var se *json.SyntaxError
+	switch {
+	case err == nil:
+		return &FieldError{Rule: "trailing-data", Err: fmt.Errorf("socialprescribing: data after the end of the JSON document: %w", ErrSyntax)}
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		return &FieldError{Rule: "syntax", Err: fmt.Errorf("socialprescribing: JSON document ends too soon: %w", ErrSyntax)}
+	case errors.As(err, &se):
+		return &FieldError{Rule: "syntax", Err: fmt.Errorf("socialprescribing: malformed JSON near byte offset %d: %w", se.Offset, ErrSyntax)}
+	}
+	return &FieldError{Rule: "syntax", Err: fmt.Errorf("socialprescribing: malformed JSON: %w", ErrSyntax)}
 }
 
 func typeName(t reflect.Type) string {
@@ -78,283 +92,127 @@ func typeName(t reflect.Type) string {
 	return pkg + "." + t.Name()
 }
 
-type walker struct {
-	dec   *json.Decoder
-	errs  []*FieldError
-	fatal *FieldError
+// kind classifies a Go type for the walk.
+type kind uint8
+
+const (
+	kOpaque kind = iota // decoded by encoding/json without checks (interfaces, json.Unmarshalers)
+	kText               // encoding.TextUnmarshaler: a JSON string checked by UnmarshalText
+	kStruct
+	kMap
+	kSlice
+	kArray
+	kString
+	kBool
+	kInt
+	kUint
+	kFloat
+	kUnsupported
+)
+
+// typeInfo is what the walk needs to know of a type, computed once per type.
+type typeInfo struct {
+	t      reflect.Type
+	kind   kind
+	rule   string               // the value rule of a kText type
+	elem   *typeInfo            // slices, arrays, maps
+	fields map[string]fieldInfo // structs: JSON name → field
+	fold   map[string]bool      // structs: lower-cased JSON names
+	nField int
 }
 
-func (w *walker) add(path, rule string, err error) {
-	w.errs = append(w.errs, &FieldError{Path: path, Rule: rule, Err: err})
+type fieldInfo struct {
+	idx  int
+	info *typeInfo
 }
 
 var (
+	typeCache           sync.Map // reflect.Type → *typeInfo; an internal cache, not observable state
+	typeCacheMu         sync.Mutex
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 	jsonUnmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+	timeType            = reflect.TypeFor[time.Time]()
 )
 
-// token reads the next token; on a syntax error it records the one fatal error and returns ok=false.
-func (w *walker) token() (json.Token, bool) {
-	if w.fatal != nil {
-		return nil, false
+func infoOf(t reflect.Type) *typeInfo {
+	if ti, ok := typeCache.Load(t); ok {
+		return ti.(*typeInfo)
 	}
-	tok, err := w.dec.Token()
-	if err != nil {
-		off := w.dec.InputOffset()
-		msg := fmt.Errorf("socialprescribing: malformed JSON near byte offset %d: %w", off, ErrSyntax)
-		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			msg = fmt.Errorf("socialprescribing: JSON document ends too soon: %w", ErrSyntax)
-		}
-		w.fatal = &FieldError{Rule: "syntax", Err: msg}
-		return nil, false
+	typeCacheMu.Lock()
+	defer typeCacheMu.Unlock()
+	building := map[reflect.Type]*typeInfo{}
+	ti := build(t, building)
+	for bt, bi := range building {
+		typeCache.LoadOrStore(bt, bi)
 	}
-	return tok, true
+	return ti
 }
 
-// skipRest consumes the rest of a value whose first token was tok.
-func (w *walker) skipRest(tok json.Token) {
-	d, ok := tok.(json.Delim)
-	if !ok || d == '}' || d == ']' {
-		return
+// build computes the typeInfo of t; building holds the types under construction, for recursive types.
+func build(t reflect.Type, building map[reflect.Type]*typeInfo) *typeInfo {
+	if ti, ok := typeCache.Load(t); ok {
+		return ti.(*typeInfo)
 	}
-	depth := 1
-	for depth > 0 {
-		t, ok := w.token()
-		if !ok {
-			return
-		}
-		if d, ok := t.(json.Delim); ok {
-			if d == '{' || d == '[' {
-				depth++
-			} else {
-				depth--
-			}
-		}
+	if ti, ok := building[t]; ok {
+		return ti
 	}
-}
-
-func jsonKind(tok json.Token) string {
-	switch t := tok.(type) {
-	case json.Delim:
-		if t == '{' {
-			return "an object"
-		}
-		return "an array"
-	case string:
-		return "a string"
-	case json.Number:
-		return "a number"
-	case bool:
-		return "a boolean"
-	}
-	return "null"
-}
-
-func (w *walker) typeErr(path string, tok json.Token, want string) {
-	w.add(path, "type", fmt.Errorf("socialprescribing: want %s, got %s: %w", want, jsonKind(tok), ErrInvalid))
-	w.skipRest(tok)
-}
-
-// valueRule names the rule of a value type for its decode errors: "enum" for typed strings, the
-// lower-cased type name otherwise ("date", "nhsnumber", "sctid", "money").
-func valueRule(t reflect.Type) string {
-	if t.Kind() == reflect.String {
-		return "enum"
-	}
-	if t == reflect.TypeFor[json.Number]() {
-		return "type"
-	}
-	n := strings.ToLower(t.Name())
-	if n == "time" {
-		return "date-time"
-	}
-	return n
-}
-
-func (w *walker) walk(t reflect.Type, path string) {
-	tok, ok := w.token()
-	if !ok {
-		return
-	}
-	if tok == nil {
-		w.add(path, "null", fmt.Errorf("socialprescribing: null is not allowed; leave the key out: %w", ErrInvalid))
-		return
-	}
+	ti := &typeInfo{t: t}
+	building[t] = ti
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	pt := reflect.PointerTo(t)
-	if pt.Implements(textUnmarshalerType) && !pt.Implements(jsonUnmarshalerType) || t == reflect.TypeFor[time.Time]() {
-		s, isStr := tok.(string)
-		if !isStr {
-			w.typeErr(path, tok, "a string")
-			return
+	switch {
+	case t == timeType:
+		ti.kind, ti.rule = kText, "date-time"
+	case pt.Implements(jsonUnmarshalerType):
+		ti.kind = kOpaque
+	case pt.Implements(textUnmarshalerType):
+		ti.kind = kText
+		if t.Kind() == reflect.String {
+			ti.rule = "enum"
+		} else {
+			ti.rule = strings.ToLower(t.Name())
 		}
-		nv := reflect.New(t)
-		if err := nv.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
-			if t == reflect.TypeFor[time.Time]() {
-				err = fmt.Errorf("socialprescribing: want an RFC 3339 date-time: %w", ErrSyntax)
-			}
-			w.add(path, valueRule(t), err)
-		}
-		return
-	}
-	if pt.Implements(jsonUnmarshalerType) {
-		// Opaque to the walk; encoding/json decodes it.
-		w.skipRest(tok)
-		return
-	}
-	switch t.Kind() {
-	case reflect.Struct:
-		d, isDelim := tok.(json.Delim)
-		if !isDelim || d != '{' {
-			w.typeErr(path, tok, "an object")
-			return
-		}
-		w.object(t, path)
-	case reflect.Map:
-		d, isDelim := tok.(json.Delim)
-		if !isDelim || d != '{' || t.Key().Kind() != reflect.String {
-			w.typeErr(path, tok, "an object")
-			return
-		}
-		seen := map[string]bool{}
-		for {
-			kt, ok := w.token()
-			if !ok {
-				return
-			}
-			if kt == json.Delim('}') {
-				return
-			}
-			key := kt.(string)
-			p := JoinPointer(path, key)
-			if seen[key] {
-				w.add(p, "duplicate-field", fmt.Errorf("socialprescribing: key appears more than once: %w", ErrDuplicateField))
-			}
-			seen[key] = true
-			w.walk(t.Elem(), p)
-		}
-	case reflect.Slice, reflect.Array:
-		d, isDelim := tok.(json.Delim)
-		if !isDelim || d != '[' {
-			w.typeErr(path, tok, "an array")
-			return
-		}
-		for i := 0; ; i++ {
-			if w.fatal != nil {
-				return
-			}
-			if !w.dec.More() {
-				w.token() // ']'
-				if t.Kind() == reflect.Array && i != t.Len() {
-					w.add(path, "type", fmt.Errorf("socialprescribing: want exactly %d items: %w", t.Len(), ErrInvalid))
-				}
-				return
-			}
-			w.walk(t.Elem(), JoinPointer(path, strconv.Itoa(i)))
-		}
-	case reflect.String:
-		if _, isStr := tok.(string); !isStr {
-			w.typeErr(path, tok, "a string")
-		}
-	case reflect.Bool:
-		if _, isBool := tok.(bool); !isBool {
-			w.typeErr(path, tok, "a boolean")
-		}
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n, isNum := tok.(json.Number)
-		if !isNum {
-			w.typeErr(path, tok, "an integer")
-			return
-		}
-		i, err := strconv.ParseInt(string(n), 10, 64)
-		if err != nil || reflect.Zero(t).OverflowInt(i) {
-			w.add(path, "type", fmt.Errorf("socialprescribing: want an integer in range for the field: %w", ErrInvalid))
-		}
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		n, isNum := tok.(json.Number)
-		if !isNum {
-			w.typeErr(path, tok, "an integer")
-			return
-		}
-		u, err := strconv.ParseUint(string(n), 10, 64)
-		if err != nil || reflect.Zero(t).OverflowUint(u) {
-			w.add(path, "type", fmt.Errorf("socialprescribing: want a non-negative integer in range for the field: %w", ErrInvalid))
-		}
-	case reflect.Float32, reflect.Float64:
-		n, isNum := tok.(json.Number)
-		if !isNum {
-			w.typeErr(path, tok, "a number")
-			return
-		}
-		f, err := strconv.ParseFloat(string(n), 64)
-		if err != nil || math.IsInf(f, 0) {
-			w.add(path, "type", fmt.Errorf("socialprescribing: number out of range: %w", ErrInvalid))
-		}
-	case reflect.Interface:
-		w.skipRest(tok)
 	default:
-		w.add(path, "type", fmt.Errorf("socialprescribing: field of kind %s cannot be decoded: %w", t.Kind(), ErrInvalid))
-		w.skipRest(tok)
-	}
-}
-
-func (w *walker) object(t reflect.Type, path string) {
-	fields := fieldsOf(t)
-	var seen []string
-	for {
-		kt, ok := w.token()
-		if !ok {
-			return
-		}
-		if kt == json.Delim('}') {
-			return
-		}
-		key := kt.(string)
-		p := JoinPointer(path, key)
-		for _, s := range seen {
-			if s == key {
-				w.add(p, "duplicate-field", fmt.Errorf("socialprescribing: key appears more than once: %w", ErrDuplicateField))
-				break
+		switch t.Kind() {
+		case reflect.Struct:
+			ti.kind = kStruct
+			ti.fields = map[string]fieldInfo{}
+			ti.fold = map[string]bool{}
+			collectFields(t, ti, building)
+		case reflect.Map:
+			ti.kind = kMap
+			if t.Key().Kind() != reflect.String {
+				ti.kind = kUnsupported
 			}
+			ti.elem = build(t.Elem(), building)
+		case reflect.Slice:
+			ti.kind = kSlice
+			ti.elem = build(t.Elem(), building)
+		case reflect.Array:
+			ti.kind = kArray
+			ti.elem = build(t.Elem(), building)
+		case reflect.String:
+			ti.kind = kString
+		case reflect.Bool:
+			ti.kind = kBool
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			ti.kind = kInt
+		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			ti.kind = kUint
+		case reflect.Float32, reflect.Float64:
+			ti.kind = kFloat
+		case reflect.Interface:
+			ti.kind = kOpaque
+		default:
+			ti.kind = kUnsupported
 		}
-		seen = append(seen, key)
-		ft, found := fields.byName[key]
-		if !found {
-			if _, folded := fields.byFold[strings.ToLower(key)]; folded {
-				w.add(p, "unknown-field", fmt.Errorf("socialprescribing: key in the wrong case: %w", ErrUnknownField))
-			} else {
-				w.add(p, "unknown-field", fmt.Errorf("socialprescribing: key not defined for %s: %w", typeName(t), ErrUnknownField))
-			}
-			tok, ok := w.token()
-			if ok {
-				w.skipRest(tok)
-			}
-			continue
-		}
-		w.walk(ft, p)
 	}
+	return ti
 }
 
-type fieldSet struct {
-	byName map[string]reflect.Type
-	byFold map[string]string
-}
-
-var fieldCache sync.Map // reflect.Type → *fieldSet; an internal cache, not observable state
-
-func fieldsOf(t reflect.Type) *fieldSet {
-	if fs, ok := fieldCache.Load(t); ok {
-		return fs.(*fieldSet)
-	}
-	fs := &fieldSet{byName: map[string]reflect.Type{}, byFold: map[string]string{}}
-	collectFields(t, fs)
-	v, _ := fieldCache.LoadOrStore(t, fs)
-	return v.(*fieldSet)
-}
-
-func collectFields(t reflect.Type, fs *fieldSet) {
+func collectFields(t reflect.Type, ti *typeInfo, building map[reflect.Type]*typeInfo) {
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		tag := f.Tag.Get("json")
@@ -368,7 +226,7 @@ func collectFields(t reflect.Type, fs *fieldSet) {
 				ft = ft.Elem()
 			}
 			if ft.Kind() == reflect.Struct {
-				collectFields(ft, fs)
+				collectFields(ft, ti, building)
 				continue
 			}
 		}
@@ -378,7 +236,374 @@ func collectFields(t reflect.Type, fs *fieldSet) {
 		if name == "" {
 			name = f.Name
 		}
-		fs.byName[name] = f.Type
-		fs.byFold[strings.ToLower(name)] = name
+		ti.fields[name] = fieldInfo{idx: ti.nField, info: build(f.Type, building)}
+		ti.fold[strings.ToLower(name)] = true
+		ti.nField++
+	}
+}
+
+// seg is one reference token of the current path: a key, or an index when key is "" and idx ≥ 0.
+type seg struct {
+	key string
+	idx int
+}
+
+// walker checks a well-formed JSON document against a Go type. It assumes json.Valid(data).
+type walker struct {
+	data []byte
+	pos  int
+	path []seg
+	errs []*FieldError
+}
+
+func (w *walker) pointer() string {
+	var b strings.Builder
+	for _, s := range w.path {
+		if s.idx >= 0 {
+			b.WriteByte('/')
+			b.WriteString(strconv.Itoa(s.idx))
+		} else {
+			b.WriteString(JoinPointer("", s.key))
+		}
+	}
+	return b.String()
+}
+
+func (w *walker) add(rule string, err error) {
+	w.errs = append(w.errs, &FieldError{Path: w.pointer(), Rule: rule, Err: err})
+}
+
+func (w *walker) ws() {
+	for w.pos < len(w.data) {
+		switch w.data[w.pos] {
+		case ' ', '\t', '\n', '\r':
+			w.pos++
+		default:
+			return
+		}
+	}
+}
+
+// str reads a string starting at the opening quote and returns its raw contents (between the quotes)
+// and whether it holds escapes.
+func (w *walker) str() ([]byte, bool) {
+	w.pos++ // opening quote
+	start := w.pos
+	esc := false
+	for {
+		c := w.data[w.pos]
+		if c == '"' {
+			raw := w.data[start:w.pos]
+			w.pos++
+			return raw, esc
+		}
+		if c == '\\' {
+			esc = true
+			w.pos += 2
+			continue
+		}
+		w.pos++
+	}
+}
+
+// unquote returns a string's value, decoding escapes when there are any.
+func unquote(raw []byte, esc bool) []byte {
+	if !esc {
+		return raw
+	}
+	var s string
+	q := make([]byte, 0, len(raw)+2)
+	q = append(append(append(q, '"'), raw...), '"')
+	if json.Unmarshal(q, &s) != nil {
+		return raw
+	}
+	return []byte(s)
+}
+
+// skip passes over one value.
+func (w *walker) skip() {
+	w.ws()
+	switch w.data[w.pos] {
+	case '"':
+		w.str()
+	case '{', '[':
+		depth := 0
+		for {
+			c := w.data[w.pos]
+			switch c {
+			case '"':
+				w.str()
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+			}
+			w.pos++
+			if depth == 0 {
+				return
+			}
+		}
+	default:
+		for w.pos < len(w.data) {
+			switch w.data[w.pos] {
+			case ',', '}', ']', ' ', '\t', '\n', '\r':
+				return
+			}
+			w.pos++
+		}
+	}
+}
+
+// literal reads a number or true/false/null.
+func (w *walker) literal() []byte {
+	start := w.pos
+	for w.pos < len(w.data) {
+		switch w.data[w.pos] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			return w.data[start:w.pos]
+		}
+		w.pos++
+	}
+	return w.data[start:w.pos]
+}
+
+func jsonKindOf(c byte) string {
+	switch c {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+func (w *walker) typeErr(c byte, want string) {
+	w.add("type", fmt.Errorf("socialprescribing: want %s, got %s: %w", want, jsonKindOf(c), ErrInvalid))
+	w.skip()
+}
+
+func (w *walker) value(ti *typeInfo) {
+	w.ws()
+	c := w.data[w.pos]
+	if c == 'n' {
+		w.pos += 4
+		w.add("null", fmt.Errorf("socialprescribing: null is not allowed; leave the key out: %w", ErrInvalid))
+		return
+	}
+	switch ti.kind {
+	case kOpaque:
+		w.skip()
+	case kText:
+		if c != '"' {
+			w.typeErr(c, "a string")
+			return
+		}
+		raw, esc := w.str()
+		t := ti.t
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		u := reflect.New(t).Interface().(encoding.TextUnmarshaler)
+		if err := u.UnmarshalText(unquote(raw, esc)); err != nil {
+			if t == timeType {
+				err = fmt.Errorf("socialprescribing: want an RFC 3339 date-time: %w", ErrSyntax)
+			}
+			w.add(ti.rule, err)
+		}
+	case kStruct:
+		if c != '{' {
+			w.typeErr(c, "an object")
+			return
+		}
+		w.object(ti)
+	case kMap:
+		if c != '{' {
+			w.typeErr(c, "an object")
+			return
+		}
+		w.mapObject(ti)
+	case kSlice, kArray:
+		if c != '[' {
+			w.typeErr(c, "an array")
+			return
+		}
+		w.array(ti)
+	case kString:
+		if c != '"' {
+			w.typeErr(c, "a string")
+			return
+		}
+		raw, esc := w.str()
+		if !esc && !utf8.Valid(raw) {
+			w.add("type", fmt.Errorf("socialprescribing: string is not valid UTF-8: %w", ErrInvalid))
+		}
+	case kBool:
+		if c != 't' && c != 'f' {
+			w.typeErr(c, "a boolean")
+			return
+		}
+		w.literal()
+	case kInt, kUint, kFloat:
+		if c != '-' && (c < '0' || c > '9') {
+			want := "an integer"
+			if ti.kind == kFloat {
+				want = "a number"
+			}
+			w.typeErr(c, want)
+			return
+		}
+		w.number(ti, w.literal())
+	default:
+		w.add("type", fmt.Errorf("socialprescribing: a field of kind %s cannot be decoded: %w", ti.t.Kind(), ErrInvalid))
+		w.skip()
+	}
+}
+
+func (w *walker) number(ti *typeInfo, lit []byte) {
+	t := ti.t
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	s := string(lit)
+	switch ti.kind {
+	case kInt:
+		i, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || reflect.Zero(t).OverflowInt(i) {
+			w.add("type", fmt.Errorf("socialprescribing: want an integer in range for the field: %w", ErrInvalid))
+		}
+	case kUint:
+		u, err := strconv.ParseUint(s, 10, 64)
+		if err != nil || reflect.Zero(t).OverflowUint(u) {
+			w.add("type", fmt.Errorf("socialprescribing: want a non-negative integer in range for the field: %w", ErrInvalid))
+		}
+	case kFloat:
+		f, err := strconv.ParseFloat(s, t.Bits())
+		if err != nil || math.IsInf(f, 0) {
+			w.add("type", fmt.Errorf("socialprescribing: number out of range: %w", ErrInvalid))
+		}
+	}
+}
+
+func (w *walker) object(ti *typeInfo) {
+	w.pos++ // '{'
+	var seenSmall uint64
+	var seenBig map[int]bool
+	var seenUnknown map[string]bool
+	depth := len(w.path)
+	for {
+		w.ws()
+		if w.data[w.pos] == '}' {
+			w.pos++
+			return
+		}
+		if w.data[w.pos] == ',' {
+			w.pos++
+			w.ws()
+		}
+		raw, esc := w.str()
+		key := unquote(raw, esc)
+		w.ws()
+		w.pos++ // ':'
+		f, found := ti.fields[string(key)]
+		w.path = append(w.path[:depth], seg{key: string(key), idx: -1})
+		dup := false
+		switch {
+		case found && f.idx < 64:
+			dup = seenSmall&(1<<f.idx) != 0
+			seenSmall |= 1 << f.idx
+		case found:
+			if seenBig == nil {
+				seenBig = map[int]bool{}
+			}
+			dup = seenBig[f.idx]
+			seenBig[f.idx] = true
+		default:
+			if seenUnknown == nil {
+				seenUnknown = map[string]bool{}
+			}
+			dup = seenUnknown[string(key)]
+			seenUnknown[string(key)] = true
+		}
+		if dup {
+			w.add("duplicate-field", fmt.Errorf("socialprescribing: key appears more than once: %w", ErrDuplicateField))
+		}
+		if !found {
+			if ti.fold[strings.ToLower(string(key))] {
+				w.add("unknown-field", fmt.Errorf("socialprescribing: key in the wrong case: %w", ErrUnknownField))
+			} else if !dup {
+				w.add("unknown-field", fmt.Errorf("socialprescribing: key not defined for %s: %w", typeName(ti.t), ErrUnknownField))
+			}
+			w.skip()
+		} else {
+			w.value(f.info)
+		}
+		w.path = w.path[:depth]
+		w.ws()
+	}
+}
+
+func (w *walker) mapObject(ti *typeInfo) {
+	w.pos++ // '{'
+	seen := map[string]bool{}
+	depth := len(w.path)
+	for {
+		w.ws()
+		if w.data[w.pos] == '}' {
+			w.pos++
+			return
+		}
+		if w.data[w.pos] == ',' {
+			w.pos++
+			w.ws()
+		}
+		raw, esc := w.str()
+		key := string(unquote(raw, esc))
+		w.ws()
+		w.pos++ // ':'
+		w.path = append(w.path[:depth], seg{key: key, idx: -1})
+		if seen[key] {
+			w.add("duplicate-field", fmt.Errorf("socialprescribing: key appears more than once: %w", ErrDuplicateField))
+		}
+		seen[key] = true
+		w.value(ti.elem)
+		w.path = w.path[:depth]
+		w.ws()
+	}
+}
+
+func (w *walker) array(ti *typeInfo) {
+	w.pos++ // '['
+	depth := len(w.path)
+	n := 0
+	for {
+		w.ws()
+		if w.data[w.pos] == ']' {
+			w.pos++
+			break
+		}
+		if w.data[w.pos] == ',' {
+			w.pos++
+		}
+		w.path = append(w.path[:depth], seg{idx: n})
+		w.value(ti.elem)
+		w.path = w.path[:depth]
+		n++
+		w.ws()
+	}
+	if ti.kind == kArray {
+		t := ti.t
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if n != t.Len() {
+			w.add("type", fmt.Errorf("socialprescribing: want exactly %d items: %w", t.Len(), ErrInvalid))
+		}
 	}
 }

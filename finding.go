@@ -115,3 +115,25 @@ func SortFindings(fs []Finding) []Finding {
 func HasErrors(fs []Finding) bool {
 	return slices.ContainsFunc(fs, func(f Finding) bool { return f.Severity == SeverityError })
 }
+
+// Validate checks that f has a rule, a defined severity and a message. The root package checks by
+// hand what the validate tags state, as it sits below the shared validator.
+func (f Finding) Validate() error {
+	var errs []*FieldError
+	if f.Message == "" {
+		errs = append(errs, &FieldError{Path: "/message", Rule: "required", Err: fmt.Errorf("value is required: %w", ErrRequired)})
+	}
+	if f.Rule == "" {
+		errs = append(errs, &FieldError{Path: "/rule", Rule: "required", Err: fmt.Errorf("value is required: %w", ErrRequired)})
+	}
+	switch {
+	case f.Severity == "":
+		errs = append(errs, &FieldError{Path: "/severity", Rule: "required", Err: fmt.Errorf("value is required: %w", ErrRequired)})
+	case !f.Severity.IsValid():
+		errs = append(errs, &FieldError{Path: "/severity", Rule: "enum", Err: fmt.Errorf("not one of the defined values: %w", ErrInvalid)})
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return &ValidationError{Type: "socialprescribing.Finding", Errors: errs}
+}

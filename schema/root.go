@@ -1,0 +1,31 @@
+package schema
+
+import (
+	"reflect"
+
+	sp "github.com/socialprescribing/go-socialprescribing"
+)
+
+// Go-only rules shared by several documents.
+const (
+	goOnlyNHSNumber = "nhsnumber: the NHS number's Modulus 11 check digit"
+	goOnlySCTID     = "sctid: the SNOMED CT identifier's Verhoeff check digit and partition"
+)
+
+func rootDocuments() []document {
+	return []document{{
+		Name:        "socialprescribing.finding",
+		Type:        reflect.TypeFor[sp.Finding](),
+		Title:       "Finding",
+		Description: "One result of a rule check: a stable rule id, a severity, the subject and JSON Pointer it concerns, and a message without personal data.",
+	}}
+}
+
+func rootValueTypes() []valueType {
+	return []valueType{
+		stringType[sp.Date]("", "date", "A civil date, YYYY-MM-DD."),
+		stringType[sp.NHSNumber]("^[0-9]{10}$", "", "An NHS number: ten digits, no spaces; the tenth is a Modulus 11 check digit that only Go checks."),
+		enumType(sp.Severities, "How serious a finding is."),
+		enumType(sp.Confidences, "How sure the library is of a figure or rule."),
+	}
+}
