@@ -5,6 +5,8 @@ import (
 
 	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/workforce"
+
+	"github.com/shopspring/decimal"
 )
 
 func ExampleAudit() {
@@ -127,4 +129,52 @@ func ExampleSupervisionPolicy_Check() {
 	}
 	// Output:
 	// workforce.supervision-overdue last clinical supervision 56 days before 2024-03-01, more than the interval of 31 days
+}
+
+func ExampleParseInput() {
+	in, err := workforce.ParseInput([]byte(`{
+		"pcns": [{"id": "U00001", "listSize": 42000}],
+		"staff": [{"id": "S1", "pcn": "U00001", "role": "care-coordinator", "employment": "direct",
+			"start": "2023-07-01", "wte": [{"from": "2023-07-01", "wte": "1"}]}],
+		"claims": [{"pcn": "U00001", "staff": "S1", "month": "2023-07-01",
+			"salary": "2400.00", "employerNationalInsurance": "230.00", "employerPension": "320.00"}]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	l := workforce.Audit(in, workforce.DefaultRules()).Lines[0]
+	// 33,396 ÷ 12 = 2,783.00; costs 2,950.00 are capped.
+	fmt.Println(l.Role, l.Claimed, l.Maximum, l.Allowed)
+	_, err = workforce.ParseInput([]byte(`{"pcns": [], "staff": [], "claims": [{"salary": 2400}]}`))
+	fmt.Println(err)
+	// Output:
+	// care-coordinator 2950.00 2783.00 2783.00
+	// workforce.Input: /claims/0/salary: type: socialprescribing: want a string, got a number: invalid
+}
+
+func ExampleReport_CSV() {
+	in := workforce.Input{
+		PCNs: []workforce.PCN{{ID: "U00001", ListSize: 42000}},
+		Staff: []workforce.StaffMember{{ID: "S1", PCN: "U00001", Role: workforce.RoleLinkWorker,
+			Employment: workforce.EmploymentDirect, Start: sp.MustParseDate("2023-04-01"),
+			WTE: []workforce.WTEPeriod{{From: sp.MustParseDate("2023-04-01"), WTE: workforce.MustParseWTE("0.5")}}}},
+		Claims: []workforce.Claim{{PCN: "U00001", Staff: "S1", Month: sp.MustParseDate("2023-09-01"),
+			Salary: workforce.MustParseMoney("1400.00"), EmployerNationalInsurance: workforce.MustParseMoney("110.00"),
+			EmployerPension: workforce.MustParseMoney("150.00")}},
+	}
+	out, _ := workforce.Audit(in, workforce.DefaultRules()).CSV()
+	fmt.Print(string(out))
+	// Output:
+	// pcn,staff,month,role,claimed,maximum,allowed,difference,rules
+	// U00001,S1,2023-09-01,social-prescribing-link-worker,1660.00,1673.29,1660.00,0.00,social-prescribing-link-worker 2023-07-01..2024-03-31 default
+}
+
+func ExampleNewMoney() {
+	m, err := workforce.NewMoney(decimal.RequireFromString("2400"))
+	fmt.Println(m, err)
+	_, err = workforce.NewMoney(decimal.RequireFromString("0.125"))
+	fmt.Println(err)
+	// Output:
+	// 2400.00 <nil>
+	// workforce: money: more than two decimal places: invalid
 }
