@@ -58,6 +58,12 @@ func workforceDocuments() []document {
 				"overlap: rows of one role do not overlap", "money-range: an annual maximum from 0.01 to 10000000.00"},
 		},
 		{
+			Name:        "workforce.audit-report",
+			Type:        reflect.TypeFor[workforce.Report](),
+			Title:       "ARRS audit report",
+			Description: "The result of an ARRS claim audit: one line per person-month, one summary per PCN and year, totals and findings, with the library version and ruleset digest that produced it.",
+		},
+		{
 			Name:        "workforce.caseload",
 			Type:        reflect.TypeFor[workforce.Caseload](),
 			Title:       "Link worker caseload",

@@ -35,6 +35,9 @@ func decodeValidate(doc string, data []byte) (error, bool) {
 	case "audit-input":
 		var v workforce.Input
 		return run(&v, sp.Decode(data, &v)), true
+	case "audit-report":
+		var v workforce.Report
+		return sp.Decode(data, &v), true
 	case "caseload":
 		var v workforce.Caseload
 		return run(&v, sp.Decode(data, &v)), true

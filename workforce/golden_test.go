@@ -34,9 +34,15 @@ func TestGoldenReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	outputs := map[string][]byte{"audit-sample.json": js, "audit-sample.csv": csv, "audit-sample.txt": []byte(rep.Text())}
-	for name, got := range outputs {
-		path := filepath.Join("testdata", "golden", name)
+	// The JSON is also the audit-report document's valid fixture for the schema tests.
+	outputs := map[string][]byte{
+		filepath.Join("testdata", "golden", "audit-sample.json"):       js,
+		filepath.Join("testdata", "golden", "audit-sample.csv"):        csv,
+		filepath.Join("testdata", "golden", "audit-sample.txt"):        []byte(rep.Text()),
+		filepath.Join("testdata", "valid", "audit-report.sample.json"): js,
+	}
+	for path, got := range outputs {
+		name := filepath.Base(path)
 		if *update {
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 				t.Fatal(err)
