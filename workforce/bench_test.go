@@ -9,9 +9,12 @@ import (
 
 // benchInput is 1,250 PCNs × 5 staff × 12 months of 2023/24 = 75,000 person-months, with a mix of
 // roles, part-time and subcontracted staff, a WTE change and a mid-year starter.
-func benchInput() workforce.Input {
+func benchInput() workforce.Input { return benchInputN(1250) }
+
+// benchInputN is benchInput with n PCNs.
+func benchInputN(n int) workforce.Input {
 	var in workforce.Input
-	for p := range 1250 {
+	for p := range n {
 		pid := fmt.Sprintf("U%05d", p)
 		in.PCNs = append(in.PCNs, workforce.PCN{ID: pid, ListSize: 40000, Years: []workforce.PCNYear{{
 			Year: workforce.MustParseFinancialYear("2023/24"), WeightedPopulation: workforce.MustParseWeightedPopulation("45123.25"),
