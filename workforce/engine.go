@@ -163,7 +163,6 @@ func subject(pcn, staff string, month sp.Date) string {
 // concurrent use.
 func Audit(in Input, rules Rules) Report {
 	a := &auditor{
-		in:     &in,
 		rules:  rules,
 		pcn:    make(map[string]*PCN, len(in.PCNs)),
 		staff:  make(map[string]*StaffMember, len(in.Staff)),
@@ -236,7 +235,8 @@ func Audit(in Input, rules Rules) Report {
 	for i := range in.Claims {
 		c := &in.Claims[i]
 		if badClaim[i] {
-			a.add(sp.SeverityError, CodeNotAudited, "input", "claim "+validation.Itoa(i)+" is invalid and is not audited", "")
+			a.find = append(a.find, sp.Finding{Rule: CodeNotAudited, Severity: sp.SeverityError, Subject: "input",
+				Path: "/claims/" + validation.Itoa(i), Message: "the claim is invalid and is not audited"})
 			continue
 		}
 		s, ok := a.staff[c.Staff]

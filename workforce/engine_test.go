@@ -422,6 +422,23 @@ func TestARRSSumRounding(t *testing.T) {
 	}
 }
 
+func TestNoRuleNamesRoleAndDate(t *testing.T) {
+	t.Parallel()
+	s := splw("S1", "2021-04-01")
+	s.Role = workforce.RoleCareCoordinator
+	in := workforce.Input{PCNs: []workforce.PCN{pcn()}, Staff: []workforce.StaffMember{s},
+		Claims: []workforce.Claim{claim("S1", "2022-06-01", "1000.00", "0.00", "0.00")}}
+	for _, f := range workforce.Audit(in, workforce.DefaultRules()).Findings {
+		if f.Rule == workforce.CodeNoRule && f.Severity == sp.SeverityError {
+			if !strings.Contains(f.Message, "care-coordinator") || !strings.Contains(f.Message, "2022-06-01") {
+				t.Errorf("no-rule message %q: want it to name the role and the first day without a rule", f.Message)
+			}
+			return
+		}
+	}
+	t.Errorf("no error no-rule finding for a care coordinator in June 2022 (no confirmed 2022/23 figure)")
+}
+
 func TestAuditSourcesCiteRows(t *testing.T) {
 	t.Parallel()
 	in := workforce.Input{PCNs: []workforce.PCN{pcn()}, Staff: []workforce.StaffMember{splw("S1", "2023-04-01")},
