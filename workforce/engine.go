@@ -101,7 +101,6 @@ type Report struct {
 
 // auditor holds the state of one Audit call.
 type auditor struct {
-	in        *Input
 	rules     Rules
 	ruleIDs   []string
 	ruleCites []string
