@@ -96,7 +96,13 @@ type Report struct {
 	// Totals sum the lines and PCN-years.
 	Totals Totals `json:"totals"`
 	// Findings are sorted as [socialprescribing.SortFindings] does.
-	Findings []sp.Finding `json:"findings"`
+	Findings []sp.Finding `json:"findings" validate:"dive"`
+}
+
+// Validate checks the report's findings (each has a rule, a valid severity and a message), for a
+// report read back from JSON. It returns nil or a *socialprescribing.ValidationError.
+func (r Report) Validate() error {
+	return validation.Struct("workforce.Report", &r).Err()
 }
 
 // auditor holds the state of one Audit call.

@@ -37,7 +37,7 @@ func decodeValidate(doc string, data []byte) (error, bool) {
 		return run(&v, sp.Decode(data, &v)), true
 	case "audit-report":
 		var v workforce.Report
-		return sp.Decode(data, &v), true
+		return run(&v, sp.Decode(data, &v)), true
 	case "caseload":
 		var v workforce.Caseload
 		return run(&v, sp.Decode(data, &v)), true
