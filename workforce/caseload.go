@@ -86,7 +86,7 @@ type OpenCaseload struct {
 // referrals or people.
 type Caseload struct {
 	// Worker is the link worker.
-	Worker StaffMember `json:"worker"`
+	Worker StaffMember `json:"worker" validate:"required"`
 	// From is the first day of the period checked.
 	From sp.Date `json:"from" validate:"required"`
 	// To is the last day of the period checked (inclusive).

@@ -132,13 +132,13 @@ type WTEPeriod struct {
 	// From is the first day the WTE applies.
 	From sp.Date `json:"from" validate:"required"`
 	// WTE is the WTE from that day.
-	WTE WTE `json:"wte"`
+	WTE WTE `json:"wte" validate:"required"`
 }
 
 // Cover describes staff covering an absence (parental or sickness leave, for example).
 type Cover struct {
 	// AbsentWTE is the WTE that is absent; the cover is claimable for at most this WTE.
-	AbsentWTE WTE `json:"absentWte"`
+	AbsentWTE WTE `json:"absentWte" validate:"required"`
 	// AbsentStaff is the ID of the absent member of staff, where known.
 	AbsentStaff string `json:"absentStaff,omitempty" validate:"max=64"`
 }
