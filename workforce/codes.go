@@ -18,8 +18,9 @@ const (
 	// CodeNoRule: no rule row covers some days of a claimed period (a role on a date, or a year's
 	// ARRS sum rate). Those days are reimbursed at nothing until a row is loaded.
 	CodeNoRule = "workforce.no-rule"
-	// CodeWTEOutOfRange: a WTE is not in (0, 1]; the maximum is computed with it clamped into
-	// [0, 1].
+	// CodeWTEOutOfRange: a WTE is above 1; the maximum is computed with it clamped to 1. (A WTE of
+	// 0 reads as a missing WTE: the member of staff is invalid input and their claims are not
+	// audited.)
 	CodeWTEOutOfRange = "workforce.wte-out-of-range"
 	// CodeOutsidePost: a claim for a month in which the person was not in post at all; nothing is
 	// allowed.

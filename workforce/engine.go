@@ -577,7 +577,7 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 	}
 	if clamped {
 		a.add(sp.SeverityError, CodeWTEOutOfRange, subject(c.PCN, c.Staff, month),
-			"a WTE of the member of staff is not in (0, 1]; the maximum was computed with it clamped into [0, 1]", sourceProRata)
+			"a WTE of the member of staff is above 1; the maximum was computed with it clamped to 1", sourceProRata)
 	}
 	if covered {
 		a.add(sp.SeverityInfo, CodeCoverOverAbsent, subject(c.PCN, c.Staff, month),

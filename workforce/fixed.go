@@ -74,11 +74,11 @@ func appendFixed(b []byte, v int64) []byte {
 // WTE is one person's whole-time equivalent: the share of a full-time post they work, a decimal in
 // (0, 1] with at most four decimal places ("1", "0.8", "0.6267").
 //
-// Parsing accepts any non-negative decimal of that form below 10, so that a document with a WTE out
-// of range can still be read and the mistake reported (by Validate, with rule "wte", and by [Audit]
-// as finding [CodeWTEOutOfRange]); IsValid reports whether the value is in (0, 1]. Its one text form
-// is the shortest decimal ("0.8", not "0.80"). The zero WTE is not valid. WTE is comparable and safe
-// for concurrent use.
+// Parsing accepts any non-negative decimal of that form below 10, so that a document with a WTE above
+// 1 can still be read and the mistake reported (by Validate, with rule "wte", and by [Audit] as
+// finding [CodeWTEOutOfRange]); IsValid reports whether the value is in (0, 1]. Its one text form is
+// the shortest decimal ("0.8", not "0.80"). The zero WTE (also what "0" parses to) means no WTE was
+// given and is not valid. WTE is comparable and safe for concurrent use.
 type WTE struct{ v int64 }
 
 // ParseWTE parses a WTE such as "0.8" (see [WTE] for what it accepts). The error wraps

@@ -320,11 +320,11 @@ func (c *Claim) tagsHold() bool {
 // conservatively.
 func (s *StaffMember) tagsHold() bool {
 	if s.ID == "" || len(s.ID) > 64 || s.PCN == "" || len(s.PCN) > 64 || !s.Role.IsValid() || !s.Employment.IsValid() ||
-		!s.Start.IsValid() || len(s.WTE) == 0 || (s.Cover != nil && len(s.Cover.AbsentStaff) > 64) {
+		!s.Start.IsValid() || len(s.WTE) == 0 || (s.Cover != nil && (len(s.Cover.AbsentStaff) > 64 || s.Cover.AbsentWTE == WTE{})) {
 		return false
 	}
 	for _, p := range s.WTE {
-		if !p.From.IsValid() {
+		if !p.From.IsValid() || p.WTE == (WTE{}) {
 			return false
 		}
 	}
