@@ -2,6 +2,7 @@ package workforce_test
 
 import (
 	"fmt"
+	"runtime"
 	"testing"
 
 	"github.com/socialprescribing/go-socialprescribing/workforce"
@@ -60,7 +61,14 @@ func BenchmarkAudit75000(b *testing.B) {
 			b.Fatalf("lines: got %d, want 75000", len(rep.Lines))
 		}
 	}
+	b.StopTimer()
+	var m0, m1 runtime.MemStats
+	runtime.ReadMemStats(&m0)
+	workforce.Audit(in, rules)
+	runtime.ReadMemStats(&m1)
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/75000, "ns/line")
+	b.ReportMetric(float64(m1.Mallocs-m0.Mallocs)/75000, "allocs/line")
+	b.ReportMetric(float64(m1.TotalAlloc-m0.TotalAlloc)/75000, "B/line")
 }
 
 func BenchmarkAudit75000JSON(b *testing.B) {

@@ -110,6 +110,7 @@ type auditor struct {
 	rules     Rules
 	ruleIDs   []string
 	ruleCites []string
+	lastRow   int // the rule row the last part used, tried first for the next
 	pcn       map[string]*PCN
 	staff     map[string]*StaffMember
 	byPCN     map[string][]*StaffMember // staff per PCN, sorted by start then ID
@@ -168,11 +169,12 @@ func subject(pcn, staff string, month sp.Date) string {
 // concurrent use.
 func Audit(in Input, rules Rules) Report {
 	a := &auditor{
-		rules:  rules,
-		pcn:    make(map[string]*PCN, len(in.PCNs)),
-		staff:  make(map[string]*StaffMember, len(in.Staff)),
-		byPCN:  make(map[string][]*StaffMember, len(in.PCNs)),
-		warned: map[string]bool{},
+		rules:   rules,
+		pcn:     make(map[string]*PCN, len(in.PCNs)),
+		staff:   make(map[string]*StaffMember, len(in.Staff)),
+		byPCN:   make(map[string][]*StaffMember, len(in.PCNs)),
+		warned:  map[string]bool{},
+		lastRow: -1,
 	}
 	a.ruleIDs = make([]string, len(rules.role))
 	a.ruleCites = make([]string, len(rules.role))
@@ -338,11 +340,28 @@ func Audit(in Input, rules Rules) Report {
 		Excess:     MoneyFromPence(totExcess),
 		Payable:    MoneyFromPence(totAllowed - totExcess),
 	}
-	rep.Findings = sp.SortFindings(a.find)
-	if rep.Findings == nil {
-		rep.Findings = []sp.Finding{}
-	}
+	rep.Findings = sortFindings(a.find)
 	return rep
+}
+
+// sortFindings returns fs in the order of socialprescribing.SortFindings. The engine emits findings
+// nearly in order within each severity, so it buckets them by severity first and sorts each bucket,
+// which is much faster than sorting the whole slice for a large audit. Findings that compare equal
+// are identical, so the result is the same.
+func sortFindings(fs []sp.Finding) []sp.Finding {
+	out := make([]sp.Finding, 0, len(fs))
+	for _, sev := range sp.Severities() {
+		start := len(out)
+		for _, f := range fs {
+			if f.Severity == sev {
+				out = append(out, f)
+			}
+		}
+		if part := out[start:]; !slices.IsSortedFunc(part, sp.CompareFindings) {
+			slices.SortFunc(part, sp.CompareFindings)
+		}
+	}
+	return out
 }
 
 // errMessage returns the message of a validation cause, which never holds input values.
@@ -505,7 +524,13 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 		if w > 0 {
 			fullyAbsorbed = false
 		}
-		ri := a.rules.roleIndex(s.Role, day)
+		ri := a.lastRow
+		if ri < 0 || ri >= len(a.rules.role) || a.rules.role[ri].Role != s.Role || day.Before(a.rules.role[ri].From) || day.After(a.rules.role[ri].To) {
+			ri = a.rules.roleIndex(s.Role, day)
+		}
+		if ri >= 0 {
+			a.lastRow = ri
+		}
 		var annual int64
 		if ri < 0 {
 			if next := a.rules.nextRoleStart(s.Role, day); next.IsValid() && !next.After(end) {

@@ -84,3 +84,25 @@ func TestValidateForAuditAgrees(t *testing.T) {
 		}
 	})
 }
+
+// TestSortFindingsAgrees checks the engine's bucketed sort against socialprescribing.SortFindings.
+func TestSortFindingsAgrees(t *testing.T) {
+	t.Parallel()
+	rapid.Check(t, func(t *rapid.T) {
+		gen := rapid.Custom(func(t *rapid.T) sp.Finding {
+			return sp.Finding{Rule: rapid.SampledFrom([]string{"a", "b"}).Draw(t, "rule"),
+				Severity: rapid.SampledFrom(sp.Severities()).Draw(t, "severity"),
+				Subject:  rapid.SampledFrom([]string{"", "x", "y"}).Draw(t, "subject"),
+				Message:  rapid.SampledFrom([]string{"m", "n"}).Draw(t, "message")}
+		})
+		fs := rapid.SliceOf(gen).Draw(t, "findings")
+		want := sp.SortFindings(append([]sp.Finding(nil), fs...))
+		got := sortFindings(fs)
+		if len(want) == 0 {
+			want = []sp.Finding{}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("sortFindings differs (-want +got):\n%s", diff)
+		}
+	})
+}

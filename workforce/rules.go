@@ -151,7 +151,8 @@ type Rules struct {
 	sum  []SumRate  // sorted by year; one per year
 }
 
-func d(s string) sp.Date { return sp.MustParseDate(s) }
+// mustDate parses a constant date of the default rules.
+func mustDate(s string) sp.Date { return sp.MustParseDate(s) }
 
 // DefaultRules returns the rows the library ships: the maximum reimbursable amounts and sum rates
 // that the project's domain reference gives as high, medium-high or medium confidence, each with its
@@ -172,33 +173,33 @@ func DefaultRules() Rules {
 		sumText = ", Additional Roles Reimbursement Sum, as recorded in the go-socialprescribing domain reference section 7"
 	)
 	role := []RoleRate{
-		{Role: RoleLinkWorker, From: d("2019-07-01"), To: d("2020-03-31"), AnnualMaximum: MustParseMoney("34113.00"), Band: "5",
+		{Role: RoleLinkWorker, From: mustDate("2019-07-01"), To: mustDate("2020-03-31"), AnnualMaximum: MustParseMoney("34113.00"), Band: "5",
 			Source: des + " 2019/20 (scheme started 1 July 2019)" + domain, Confidence: sp.ConfidenceHigh},
-		{Role: RoleLinkWorker, From: d("2020-04-01"), To: d("2021-03-31"), AnnualMaximum: MustParseMoney("35389.00"), Band: "5",
+		{Role: RoleLinkWorker, From: mustDate("2020-04-01"), To: mustDate("2021-03-31"), AnnualMaximum: MustParseMoney("35389.00"), Band: "5",
 			Source: des + " 2020/21" + domain, Confidence: sp.ConfidenceMediumHigh},
-		{Role: RoleLinkWorker, From: d("2022-04-01"), To: d("2023-03-31"), AnnualMaximum: MustParseMoney("36428.00"), Band: "5",
+		{Role: RoleLinkWorker, From: mustDate("2022-04-01"), To: mustDate("2023-03-31"), AnnualMaximum: MustParseMoney("36428.00"), Band: "5",
 			Source: "Trade press 2022 quoting the ARRS figure for 2022/23 (project seed article 001)" + domain, Confidence: sp.ConfidenceMedium},
-		{Role: RoleLinkWorker, From: d("2023-04-01"), To: d("2023-06-30"), AnnualMaximum: MustParseMoney("38187.00"), Band: "5",
+		{Role: RoleLinkWorker, From: mustDate("2023-04-01"), To: mustDate("2023-06-30"), AnnualMaximum: MustParseMoney("38187.00"), Band: "5",
 			Source: des + " 2023/24, before the 1 July 2023 uplift" + domain, Confidence: sp.ConfidenceMediumHigh},
-		{Role: RoleLinkWorker, From: d("2023-07-01"), To: d("2024-03-31"), AnnualMaximum: MustParseMoney("40159.00"), Band: "5",
+		{Role: RoleLinkWorker, From: mustDate("2023-07-01"), To: mustDate("2024-03-31"), AnnualMaximum: MustParseMoney("40159.00"), Band: "5",
 			Source: des + " 2023/24, from the 1 July 2023 uplift" + domain, Confidence: sp.ConfidenceHigh},
-		{Role: RoleCareCoordinator, From: d("2020-04-01"), To: d("2021-03-31"), AnnualMaximum: MustParseMoney("29135.00"), Band: "4",
+		{Role: RoleCareCoordinator, From: mustDate("2020-04-01"), To: mustDate("2021-03-31"), AnnualMaximum: MustParseMoney("29135.00"), Band: "4",
 			Source: des + " 2020/21" + domain, Confidence: sp.ConfidenceMedium},
-		{Role: RoleCareCoordinator, From: d("2021-04-01"), To: d("2022-03-31"), AnnualMaximum: MustParseMoney("29726.00"), Band: "4",
+		{Role: RoleCareCoordinator, From: mustDate("2021-04-01"), To: mustDate("2022-03-31"), AnnualMaximum: MustParseMoney("29726.00"), Band: "4",
 			Source: des + " 2021/22" + domain, Confidence: sp.ConfidenceMedium},
-		{Role: RoleCareCoordinator, From: d("2023-04-01"), To: d("2023-06-30"), AnnualMaximum: MustParseMoney("31746.00"), Band: "4",
+		{Role: RoleCareCoordinator, From: mustDate("2023-04-01"), To: mustDate("2023-06-30"), AnnualMaximum: MustParseMoney("31746.00"), Band: "4",
 			Source: des + " 2023/24, before the 1 July 2023 uplift" + domain, Confidence: sp.ConfidenceMedium},
-		{Role: RoleCareCoordinator, From: d("2023-07-01"), To: d("2024-03-31"), AnnualMaximum: MustParseMoney("33396.00"), Band: "4",
+		{Role: RoleCareCoordinator, From: mustDate("2023-07-01"), To: mustDate("2024-03-31"), AnnualMaximum: MustParseMoney("33396.00"), Band: "4",
 			Source: des + " 2023/24, from the 1 July 2023 uplift" + domain, Confidence: sp.ConfidenceMedium},
 	}
 	sum := []SumRate{
 		{Year: MustParseFinancialYear("2020/21"), Rate: MustParseRate("7.131"),
 			Source: des + " 2020/21" + sumText, Confidence: sp.ConfidenceMedium},
-		{Year: MustParseFinancialYear("2023/24"), Rate: MustParseRate("22.671"), SnapshotDate: d("2023-01-01"),
+		{Year: MustParseFinancialYear("2023/24"), Rate: MustParseRate("22.671"), SnapshotDate: mustDate("2023-01-01"),
 			Source: des + " 2023/24" + sumText, Confidence: sp.ConfidenceHigh},
-		{Year: MustParseFinancialYear("2024/25"), Rate: MustParseRate("22.894"), SnapshotDate: d("2024-01-01"),
+		{Year: MustParseFinancialYear("2024/25"), Rate: MustParseRate("22.894"), SnapshotDate: mustDate("2024-01-01"),
 			Source: des + " 2024/25 (a separate £1.303 per weighted patient for GPs is not included)" + sumText, Confidence: sp.ConfidenceHigh},
-		{Year: MustParseFinancialYear("2025/26"), Rate: MustParseRate("26.631"), SnapshotDate: d("2025-01-01"),
+		{Year: MustParseFinancialYear("2025/26"), Rate: MustParseRate("26.631"), SnapshotDate: mustDate("2025-01-01"),
 			Source: des + " 2025/26" + sumText, Confidence: sp.ConfidenceHigh},
 	}
 	for i := range role {
