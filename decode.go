@@ -2,13 +2,16 @@ package socialprescribing
 
 import (
 	"bytes"
+	"cmp"
 	"encoding"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -46,6 +49,13 @@ func Decode(data []byte, v any) error {
 	w := walker{data: data}
 	w.value(infoOf(t))
 	if len(w.errs) > 0 {
+		// Sort into the order ValidationError documents: by path, then rule.
+		slices.SortStableFunc(w.errs, func(a, b *FieldError) int {
+			if c := cmp.Compare(a.Path, b.Path); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.Rule, b.Rule)
+		})
 		return &ValidationError{Type: typeName(t), Errors: w.errs}
 	}
 	if err := json.Unmarshal(data, v); err != nil {
@@ -116,6 +126,8 @@ type typeInfo struct {
 	kind   kind
 	rule   string               // the value rule of a kText type
 	elem   *typeInfo            // slices, arrays, maps
+	key    reflect.Type         // maps whose key type is an encoding.TextUnmarshaler
+	bytes  bool                 // slices of bytes, which encoding/json also reads from base64
 	fields map[string]fieldInfo // structs: JSON name → field
 	fold   map[string]bool      // structs: lower-cased JSON names
 	nField int
@@ -183,12 +195,16 @@ func build(t reflect.Type, building map[reflect.Type]*typeInfo) *typeInfo {
 			collectFields(t, ti, building)
 		case reflect.Map:
 			ti.kind = kMap
-			if t.Key().Kind() != reflect.String {
+			// encoding/json reads a key through UnmarshalText when the key type has one.
+			if reflect.PointerTo(t.Key()).Implements(textUnmarshalerType) {
+				ti.key = t.Key()
+			} else if t.Key().Kind() != reflect.String {
 				ti.kind = kUnsupported
 			}
 			ti.elem = build(t.Elem(), building)
 		case reflect.Slice:
 			ti.kind = kSlice
+			ti.bytes = t.Elem().Kind() == reflect.Uint8
 			ti.elem = build(t.Elem(), building)
 		case reflect.Array:
 			ti.kind = kArray
@@ -430,6 +446,13 @@ func (w *walker) value(ti *typeInfo) {
 		}
 		w.mapObject(ti)
 	case kSlice, kArray:
+		if c == '"' && ti.bytes {
+			raw, esc := w.str()
+			if _, err := base64.StdEncoding.DecodeString(string(unquote(raw, esc))); err != nil {
+				w.add("type", fmt.Errorf("socialprescribing: want base64 data: %w", ErrInvalid))
+			}
+			return
+		}
 		if c != '[' {
 			w.typeErr(c, "an array")
 			return
@@ -572,6 +595,15 @@ func (w *walker) mapObject(ti *typeInfo) {
 			w.add("duplicate-field", fmt.Errorf("socialprescribing: key appears more than once: %w", ErrDuplicateField))
 		}
 		seen[key] = true
+		if ti.key != nil {
+			if err := reflect.New(ti.key).Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(key)); err != nil {
+				rule := strings.ToLower(ti.key.Name())
+				if ti.key.Kind() == reflect.String {
+					rule = "enum"
+				}
+				w.add(rule, err)
+			}
+		}
 		w.value(ti.elem)
 		w.path = w.path[:depth]
 		w.ws()

@@ -15,8 +15,34 @@ import (
 // The zero NHSNumber is "no number" (IsValid reports false); it is what an optional field holds when
 // the number is unknown. NHSNumber is comparable with == and is safe for concurrent use.
 type NHSNumber struct {
-	d   [10]byte
-	set bool
+	// enc holds the number scrambled (see seal), so that even fmt's reflection over a struct with an
+	// unexported NHSNumber field, which cannot call Format, does not print the digits. 0 means no number.
+	enc uint64
+}
+
+// nhsKey and nhsMarker scramble the stored number: enc = (number | nhsMarker) XOR nhsKey. The marker
+// bit is clear in the key, so a set number never stores as 0.
+const (
+	nhsKey    uint64 = 0x5851_F42D_4C95_7F2D &^ nhsMarker
+	nhsMarker uint64 = 1 << 40
+)
+
+func seal(d *[10]byte) NHSNumber {
+	var v uint64
+	for _, x := range d {
+		v = v*10 + uint64(x)
+	}
+	return NHSNumber{enc: (v | nhsMarker) ^ nhsKey}
+}
+
+// digits returns the ten digits of a set number.
+func (n NHSNumber) digits() (d [10]byte) {
+	v := (n.enc ^ nhsKey) &^ nhsMarker
+	for i := 9; i >= 0; i-- {
+		d[i] = byte(v % 10)
+		v /= 10
+	}
+	return d
 }
 
 // Errors that [ParseNHSNumber] wraps, besides the category [ErrSyntax] or [ErrInvalid].
@@ -34,7 +60,7 @@ var (
 // The error wraps [ErrSyntax] for a malformed string and [ErrInvalid] for a failed check; it never
 // contains the input. ParseNHSNumber does not allocate.
 func ParseNHSNumber(s string) (NHSNumber, error) {
-	var n NHSNumber
+	var n struct{ d [10]byte }
 	switch len(s) {
 	case 10:
 		for i := 0; i < 10; i++ {
@@ -70,8 +96,7 @@ func ParseNHSNumber(s string) (NHSNumber, error) {
 	if int(n.d[9]) != check {
 		return NHSNumber{}, errNHSMismatch
 	}
-	n.set = true
-	return n, nil
+	return seal(&n.d), nil
 }
 
 // NHSCheckDigit returns the Modulus 11 check value of the first nine digits (each 0–9) of an NHS
@@ -103,10 +128,10 @@ func MustParseNHSNumber(s string) NHSNumber {
 }
 
 // IsValid reports whether n holds a number (the zero NHSNumber does not).
-func (n NHSNumber) IsValid() bool { return n.set }
+func (n NHSNumber) IsValid() bool { return n.enc != 0 }
 
 // IsZero reports whether n is the zero NHSNumber.
-func (n NHSNumber) IsZero() bool { return !n.set }
+func (n NHSNumber) IsZero() bool { return n.enc == 0 }
 
 // Equal reports whether n and m are the same number.
 func (n NHSNumber) Equal(m NHSNumber) bool { return n == m }
@@ -114,11 +139,11 @@ func (n NHSNumber) Equal(m NHSNumber) bool { return n == m }
 // Digits returns the ten digits with no spaces, or "" for the zero NHSNumber. It is the one method
 // that reveals the number: call it only where the number must be shown or sent.
 func (n NHSNumber) Digits() string {
-	if !n.set {
+	if n.enc == 0 {
 		return ""
 	}
 	var b [10]byte
-	for i, v := range n.d {
+	for i, v := range n.digits() {
 		b[i] = '0' + v
 	}
 	return string(b[:])
@@ -127,7 +152,7 @@ func (n NHSNumber) Digits() string {
 // Formatted returns the number in the 3-3-4 display form ("943 476 5919"), or "" for the zero
 // NHSNumber. Like [NHSNumber.Digits], it reveals the number.
 func (n NHSNumber) Formatted() string {
-	if !n.set {
+	if n.enc == 0 {
 		return ""
 	}
 	d := n.Digits()
@@ -139,7 +164,7 @@ const maskedNHSNumber = "*** *** ****"
 
 // String returns a masked form ("*** *** ****"), never the digits, or "" for the zero NHSNumber.
 func (n NHSNumber) String() string {
-	if !n.set {
+	if n.enc == 0 {
 		return ""
 	}
 	return maskedNHSNumber
@@ -147,7 +172,7 @@ func (n NHSNumber) String() string {
 
 // GoString returns a masked form for %#v, never the digits.
 func (n NHSNumber) GoString() string {
-	if !n.set {
+	if n.enc == 0 {
 		return "socialprescribing.NHSNumber{}"
 	}
 	return `socialprescribing.NHSNumber{"` + maskedNHSNumber + `"}`
@@ -172,11 +197,11 @@ func (n NHSNumber) LogValue() slog.Value { return slog.StringValue(n.String()) }
 // MarshalText returns the ten digits, the canonical wire form. It returns an error wrapping
 // [ErrInvalid] for the zero NHSNumber; mark optional numbers with omitzero.
 func (n NHSNumber) MarshalText() ([]byte, error) {
-	if !n.set {
+	if n.enc == 0 {
 		return nil, fmt.Errorf("socialprescribing: nhs number: marshal the zero value: %w", ErrInvalid)
 	}
 	b := make([]byte, 10)
-	for i, v := range n.d {
+	for i, v := range n.digits() {
 		b[i] = '0' + v
 	}
 	return b, nil

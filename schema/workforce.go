@@ -12,7 +12,8 @@ const (
 	goOnlyDateRange   = "date-range: dates from 1900-01-01 to 2999-12-31"
 	goOnlyMoneyRange  = "money-range: claim amounts from 0.00 to 10000000.00; annual maximums from 0.01"
 	goOnlyFinancialYr = "financialyear: the two-digit year is the year after the four-digit one"
-	goOnlyWTEPeriods  = "wte-start, wte-order: WTE periods start on the first day in post and are in order of date"
+	goOnlyWTEStart    = "wte-start: the first WTE period starts on the first day in post"
+	goOnlyWTEOrder    = "wte-order: WTE periods are in order of date"
 	goOnlyStaffDates  = "date-order: the last day in post is not before the first"
 	goOnlyDuplicateYr = "duplicate-year: a year is given once"
 	wtePattern        = `^(1(\.0{1,4})?|0\.([1-9][0-9]{0,3}|0[1-9][0-9]{0,2}|00[1-9][0-9]?|000[1-9]))$`
@@ -32,7 +33,7 @@ func workforceDocuments() []document {
 			Type:        reflect.TypeFor[workforce.StaffMember](),
 			Title:       "Member of PCN staff",
 			Description: "A member of a PCN's staff in a reimbursable role: role, employment, dates in post, WTE over time and any absence covered.",
-			GoOnly:      []string{goOnlyDateRange, goOnlyStaffDates, goOnlyWTEPeriods},
+			GoOnly:      []string{goOnlyDateRange, goOnlyStaffDates, goOnlyWTEStart, goOnlyWTEOrder},
 		},
 		{
 			Name:        "workforce.pcn",
@@ -46,7 +47,7 @@ func workforceDocuments() []document {
 			Type:        reflect.TypeFor[workforce.Input](),
 			Title:       "ARRS audit input",
 			Description: "Everything an ARRS claim audit reads: the PCNs, every member of staff in a modelled role, and the monthly claims.",
-			GoOnly: []string{goOnlyDateRange, goOnlyMoneyRange, goOnlyFinancialYr, goOnlyWTEPeriods, goOnlyStaffDates, goOnlyDuplicateYr,
+			GoOnly: []string{goOnlyDateRange, goOnlyMoneyRange, goOnlyFinancialYr, goOnlyWTEStart, goOnlyWTEOrder, goOnlyStaffDates, goOnlyDuplicateYr,
 				"duplicate-id: PCN and staff IDs are unique", "first-of-month: claim months are given as their first day"},
 		},
 		{
@@ -68,7 +69,7 @@ func workforceDocuments() []document {
 			Type:        reflect.TypeFor[workforce.Caseload](),
 			Title:       "Link worker caseload",
 			Description: "A link worker's caseload over a period as counts and dates: people accepted, and open caseload counts.",
-			GoOnly: []string{goOnlyDateRange, goOnlyStaffDates, goOnlyWTEPeriods, "date-order: the period does not end before it starts",
+			GoOnly: []string{goOnlyDateRange, goOnlyStaffDates, goOnlyWTEStart, goOnlyWTEOrder, "date-order: the period does not end before it starts",
 				"period-length: at most ten years"},
 		},
 		{

@@ -1,6 +1,7 @@
-// Command vendor shows what a case-management application does with go-socialprescribing: it reads
-// activity records as a GP system export would give them, checks them against the SNOMED CT recording
-// rules as of a date, and prints what is due, late or wrong.
+// Command vendor shows what a case-management application does with go-socialprescribing: it checks
+// activity records from a GP system export against the SNOMED CT recording rules, takes a referral from
+// receipt to completion printing the codes that fall due, and checks a co-produced personalised plan
+// against the practice rules, printing what is due, late or wrong at each step.
 //
 // Run it from the module root with:
 //
@@ -28,7 +29,10 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	return codingChecks(w)
+	if err := codingChecks(w); err != nil {
+		return err
+	}
+	return runAll(w, referralLifecycle, planChecks)
 }
 
 // codingChecks decodes the sample records strictly and runs the recording rules as of 2024-06-05.

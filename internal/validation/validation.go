@@ -28,19 +28,34 @@ type validatable interface{ IsValid() bool }
 var v = newValidator()
 
 func newValidator() *validator.Validate {
-	val := validator.New(validator.WithRequiredStructEnabled())
+	// WithTagNameFuncBlankOmit lets an embedded struct add no segment to the namespace, as
+	// encoding/json promotes its fields: its errors are at /id, not /Base/id.
+	val := validator.New(validator.WithRequiredStructEnabled(), validator.WithTagNameFuncBlankOmit())
 	val.RegisterTagNameFunc(func(f reflect.StructField) string {
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		if name == "-" {
-			return ""
+			return f.Name
 		}
 		if name == "" {
+			ft := f.Type
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			if f.Anonymous && ft.Kind() == reflect.Struct {
+				return ""
+			}
 			return f.Name
 		}
 		return name
 	})
 	if err := val.RegisterValidation("enum", func(fl validator.FieldLevel) bool {
 		f := fl.Field()
+		if f.CanAddr() && f.Addr().CanInterface() {
+			// A pointer boxes without allocating; a value would be copied to the heap.
+			if e, ok := f.Addr().Interface().(validatable); ok {
+				return e.IsValid()
+			}
+		}
 		if f.CanInterface() {
 			if e, ok := f.Interface().(validatable); ok {
 				return e.IsValid()
@@ -161,34 +176,42 @@ func measure(fe validator.FieldError) string {
 }
 
 // Pointer turns a validator namespace ("Referral.person.needs[0]") into a JSON Pointer
-// ("/person/needs/0"), dropping the leading Go type name.
+// ("/person/needs/0"), dropping the leading Go type name. A bracketed map key is one token even when
+// it holds a dot ("Doc.meta[v1.2]" is "/meta/v1.2"); it ends at the first "]" followed by ".", "[" or
+// the end.
 func Pointer(ns string) string {
 	_, rest, found := strings.Cut(ns, ".")
 	if !found {
 		return ""
 	}
 	var tokens []string
-	for part := range strings.SplitSeq(rest, ".") {
-		for {
-			i := strings.IndexByte(part, '[')
-			if i < 0 {
-				tokens = append(tokens, part)
+	for rest != "" {
+		if rest[0] == '[' {
+			end := -1
+			for i := 1; i < len(rest); i++ {
+				if rest[i] == ']' && (i+1 == len(rest) || rest[i+1] == '.' || rest[i+1] == '[') {
+					end = i
+					break
+				}
+			}
+			if end < 0 {
+				tokens = append(tokens, rest)
 				break
 			}
-			if i > 0 {
-				tokens = append(tokens, part[:i])
-			}
-			j := strings.IndexByte(part[i:], ']')
-			if j < 0 {
-				tokens = append(tokens, part[i:])
-				break
-			}
-			tokens = append(tokens, part[i+1:i+j])
-			part = part[i+j+1:]
-			if part == "" {
-				break
-			}
+			tokens = append(tokens, rest[1:end])
+			rest = strings.TrimPrefix(rest[end+1:], ".")
+			continue
 		}
+		i := strings.IndexAny(rest, ".[")
+		if i < 0 {
+			tokens = append(tokens, rest)
+			break
+		}
+		tokens = append(tokens, rest[:i])
+		if rest[i] == '.' {
+			i++
+		}
+		rest = rest[i:]
 	}
 	return sp.JoinPointer("", tokens...)
 }

@@ -1,0 +1,439 @@
+package referral
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/coding"
+	"github.com/socialprescribing/go-socialprescribing/internal/enum"
+)
+
+// ErrTransition is the category of every error [Referral.Apply] returns for an event that the
+// referral's state does not allow, or that breaks a rule of the lifecycle (a missing reason, a time
+// before the last event). Use errors.Is(err, ErrTransition).
+var ErrTransition = errors.New("transition not allowed")
+
+// State is where a referral is in its lifecycle. The zero State is not valid; a new referral is in
+// [StateReceived].
+//
+// The lifecycle (each arrow is an [EventKind]; terminal states have no way out):
+//
+//	received    --accept--> accepted     (the person agrees: 871731000000106 becomes due)
+//	received    --decline--> declined    (the person declines: 871711000000103 becomes due)   terminal
+//	received    --reject--> rejected     (by the service; reason required)                    terminal
+//	received, accepted, in-progress, on-hold --cancel--> cancelled (by the referrer; reason)   terminal
+//	received, accepted, in-progress, on-hold --close--> closed-incomplete (reason required)    terminal
+//	accepted    --contact--> in-progress (the first contact)
+//	in-progress --contact--> in-progress (a further contact)
+//	accepted, in-progress --hold--> on-hold
+//	on-hold     --resume--> the state the hold interrupted (accepted or in-progress)
+//	in-progress --complete--> completed                                                       terminal
+//	accepted, in-progress --refer-onward--> referred-onward                                    terminal
+//
+// [Transitions] returns the same table as data; [State.FHIR] gives the nearest HL7 FHIR Task status.
+type State string
+
+// The states.
+const (
+	// StateReceived: the referral has arrived and the person has not yet been reached.
+	StateReceived State = "received"
+	// StateAccepted: the person agreed to work with the link worker.
+	StateAccepted State = "accepted"
+	// StateDeclined: the person declined social prescribing.
+	StateDeclined State = "declined"
+	// StateRejected: the service turned the referral down (with a reason).
+	StateRejected State = "rejected"
+	// StateCancelled: the referrer withdrew the referral (with a reason).
+	StateCancelled State = "cancelled"
+	// StateInProgress: the link worker has had a first contact with the person.
+	StateInProgress State = "in-progress"
+	// StateOnHold: work is paused.
+	StateOnHold State = "on-hold"
+	// StateCompleted: the person finished their time with the link worker.
+	StateCompleted State = "completed"
+	// StateClosedIncomplete: the episode closed without completion (unable to contact, disengaged,
+	// moved away, died, or another reason given).
+	StateClosedIncomplete State = "closed-incomplete"
+	// StateReferredOnward: the person was referred on to another service, which ends this episode.
+	StateReferredOnward State = "referred-onward"
+)
+
+var states = [...]State{
+	StateReceived, StateAccepted, StateDeclined, StateRejected, StateCancelled, StateInProgress,
+	StateOnHold, StateCompleted, StateClosedIncomplete, StateReferredOnward,
+}
+
+// States returns every State, received first. The slice is new on each call.
+func States() []State { return slices.Clone(states[:]) }
+
+// IsValid reports whether s is one of [States].
+func (s State) IsValid() bool { return enum.Contains(states[:], s) }
+
+// IsTerminal reports whether no event can leave s: declined, rejected, cancelled, completed,
+// closed-incomplete and referred-onward.
+func (s State) IsTerminal() bool {
+	switch s {
+	case StateDeclined, StateRejected, StateCancelled, StateCompleted, StateClosedIncomplete, StateReferredOnward:
+		return true
+	}
+	return false
+}
+
+// MarshalText returns s, or an error for a value outside [States].
+func (s State) MarshalText() ([]byte, error) { return enum.Marshal("referral: state", states[:], s) }
+
+// UnmarshalText accepts exactly one of [States].
+func (s *State) UnmarshalText(b []byte) (err error) {
+	*s, err = unmarshal(*s, "referral: state", states[:], b)
+	return err
+}
+
+// EventKind is what happened to a referral.
+type EventKind string
+
+// The event kinds.
+const (
+	// EventAccept: the person agrees to the referral (871731000000106 becomes due).
+	EventAccept EventKind = "accept"
+	// EventDecline: the person declines (871711000000103 becomes due).
+	EventDecline EventKind = "decline"
+	// EventReject: the service turns the referral down; a [Reason] is required.
+	EventReject EventKind = "reject"
+	// EventCancel: the referrer withdraws the referral; a [Reason] is required.
+	EventCancel EventKind = "cancel"
+	// EventContact: a contact with the person (the first one starts the work).
+	EventContact EventKind = "contact"
+	// EventHold: work pauses.
+	EventHold EventKind = "hold"
+	// EventResume: work resumes after a hold.
+	EventResume EventKind = "resume"
+	// EventComplete: the person finishes their time with the link worker.
+	EventComplete EventKind = "complete"
+	// EventClose: the episode closes without completion; a [Reason] is required.
+	EventClose EventKind = "close"
+	// EventReferOnward: the person is referred on to another service.
+	EventReferOnward EventKind = "refer-onward"
+)
+
+var eventKinds = [...]EventKind{
+	EventAccept, EventDecline, EventReject, EventCancel, EventContact, EventHold, EventResume,
+	EventComplete, EventClose, EventReferOnward,
+}
+
+// EventKinds returns every EventKind. The slice is new on each call.
+func EventKinds() []EventKind { return slices.Clone(eventKinds[:]) }
+
+// IsValid reports whether k is one of [EventKinds].
+func (k EventKind) IsValid() bool { return enum.Contains(eventKinds[:], k) }
+
+// MarshalText returns k, or an error for a value outside [EventKinds].
+func (k EventKind) MarshalText() ([]byte, error) {
+	return enum.Marshal("referral: event kind", eventKinds[:], k)
+}
+
+// UnmarshalText accepts exactly one of [EventKinds].
+func (k *EventKind) UnmarshalText(b []byte) (err error) {
+	*k, err = unmarshal(*k, "referral: event kind", eventKinds[:], b)
+	return err
+}
+
+// Reason says why a referral was rejected, cancelled, closed without completion or put on hold.
+// [ReasonsFor] lists the reasons each event kind takes. "other" needs a note saying what it was.
+type Reason string
+
+// The reasons.
+const (
+	// Rejection by the service.
+	ReasonNotEligible       Reason = "not-eligible"
+	ReasonOutOfArea         Reason = "out-of-area"
+	ReasonNeedsOtherService Reason = "needs-other-service"
+	ReasonDuplicate         Reason = "duplicate"
+	ReasonNoCapacity        Reason = "no-capacity"
+	// Cancellation by the referrer.
+	ReasonNoLongerNeeded    Reason = "no-longer-needed"
+	ReasonReferredElsewhere Reason = "referred-elsewhere"
+	ReasonMadeInError       Reason = "made-in-error"
+	// Closure without completion.
+	ReasonUnableToContact Reason = "unable-to-contact"
+	ReasonDisengaged      Reason = "disengaged"
+	ReasonMovedAway       Reason = "moved-away"
+	ReasonDied            Reason = "died"
+	// Hold.
+	ReasonPersonUnwell  Reason = "person-unwell"
+	ReasonPersonRequest Reason = "person-request"
+	// Any of the above events.
+	ReasonOther Reason = "other"
+)
+
+var reasons = [...]Reason{
+	ReasonNotEligible, ReasonOutOfArea, ReasonNeedsOtherService, ReasonDuplicate, ReasonNoCapacity,
+	ReasonNoLongerNeeded, ReasonReferredElsewhere, ReasonMadeInError,
+	ReasonUnableToContact, ReasonDisengaged, ReasonMovedAway, ReasonDied,
+	ReasonPersonUnwell, ReasonPersonRequest, ReasonOther,
+}
+
+// Reasons returns every Reason. The slice is new on each call.
+func Reasons() []Reason { return slices.Clone(reasons[:]) }
+
+// IsValid reports whether r is one of [Reasons].
+func (r Reason) IsValid() bool { return enum.Contains(reasons[:], r) }
+
+// MarshalText returns r, or an error for a value outside [Reasons].
+func (r Reason) MarshalText() ([]byte, error) { return enum.Marshal("referral: reason", reasons[:], r) }
+
+// UnmarshalText accepts exactly one of [Reasons].
+func (r *Reason) UnmarshalText(b []byte) (err error) {
+	*r, err = unmarshal(*r, "referral: reason", reasons[:], b)
+	return err
+}
+
+// ReasonsFor returns the reasons an event of kind k may carry, and whether one is required: reject,
+// cancel and close require one; hold takes one optionally; other kinds take none. The slice is new on
+// each call.
+func ReasonsFor(k EventKind) (allowed []Reason, required bool) {
+	switch k {
+	case EventReject:
+		return []Reason{ReasonNotEligible, ReasonOutOfArea, ReasonNeedsOtherService, ReasonDuplicate, ReasonNoCapacity, ReasonOther}, true
+	case EventCancel:
+		return []Reason{ReasonNoLongerNeeded, ReasonReferredElsewhere, ReasonMadeInError, ReasonDuplicate, ReasonOther}, true
+	case EventClose:
+		return []Reason{ReasonUnableToContact, ReasonDisengaged, ReasonMovedAway, ReasonDied, ReasonOther}, true
+	case EventHold:
+		return []Reason{ReasonPersonUnwell, ReasonPersonRequest, ReasonOther}, false
+	}
+	return nil, false
+}
+
+// Event is one entry in a referral's history. At is the instant it happened (RFC 3339 on the wire);
+// By is the role of whoever did it. Note is free text and may hold personal data: it is never printed
+// by the library.
+//
+// CodedOn and Codes record what was entered in the GP clinical system for the event and on which day
+// (the day of the event, or later when a PCN member with system access records a link worker's
+// activity: DOMAIN.md §4). They are write-once: set them when applying the event or later with
+// [Referral.RecordCodes]. [Referral.Activities] hands them to the coding package's recording rules.
+type Event struct {
+	Kind    EventKind      `json:"kind" validate:"required,enum"`
+	At      time.Time      `json:"at" validate:"required"`
+	By      Role           `json:"by" validate:"required,enum"`
+	Reason  Reason         `json:"reason,omitempty" validate:"omitempty,enum"`
+	Note    string         `json:"note,omitempty" validate:"max=1000"`
+	CodedOn sp.Date        `json:"codedOn,omitzero"`
+	Codes   []coding.SCTID `json:"codes,omitempty" validate:"max=20,dive,required"`
+}
+
+// Transition is one row of the lifecycle table: an event of kind Event moves a referral from From to
+// To. A resume row's To is the state the hold interrupted.
+type Transition struct {
+	From  State
+	Event EventKind
+	To    State
+}
+
+var transitions = [...]Transition{
+	{StateReceived, EventAccept, StateAccepted},
+	{StateReceived, EventDecline, StateDeclined},
+	{StateReceived, EventReject, StateRejected},
+	{StateReceived, EventCancel, StateCancelled},
+	{StateReceived, EventClose, StateClosedIncomplete},
+	{StateAccepted, EventContact, StateInProgress},
+	{StateAccepted, EventHold, StateOnHold},
+	{StateAccepted, EventCancel, StateCancelled},
+	{StateAccepted, EventClose, StateClosedIncomplete},
+	{StateAccepted, EventReferOnward, StateReferredOnward},
+	{StateInProgress, EventContact, StateInProgress},
+	{StateInProgress, EventHold, StateOnHold},
+	{StateInProgress, EventComplete, StateCompleted},
+	{StateInProgress, EventCancel, StateCancelled},
+	{StateInProgress, EventClose, StateClosedIncomplete},
+	{StateInProgress, EventReferOnward, StateReferredOnward},
+	{StateOnHold, EventResume, StateAccepted},
+	{StateOnHold, EventResume, StateInProgress},
+	{StateOnHold, EventCancel, StateCancelled},
+	{StateOnHold, EventClose, StateClosedIncomplete},
+}
+
+// Transitions returns the lifecycle table documented on [State]. On hold has two resume rows: a hold
+// returns to the state it interrupted. The slice is new on each call.
+func Transitions() []Transition { return slices.Clone(transitions[:]) }
+
+// next returns the state event kind k leads to from s, given the state before the latest hold.
+func next(s State, k EventKind, beforeHold State) (State, bool) {
+	if s == StateOnHold && k == EventResume {
+		return beforeHold, beforeHold == StateAccepted || beforeHold == StateInProgress
+	}
+	for _, t := range transitions {
+		if t.From == s && t.Event == k {
+			return t.To, true
+		}
+	}
+	return "", false
+}
+
+// FHIRTask is the nearest HL7 FHIR R4 Task status for a [State], as the HL7 Gravity SDOH Clinical Care
+// closed-loop referral uses Task (DOMAIN.md §9), with a business-status code of this library where
+// FHIR's status alone does not say what happened.
+type FHIRTask struct {
+	State State
+	// Status is a code of http://hl7.org/fhir/task-status.
+	Status string
+	// BusinessStatus is empty where Status matches the state exactly, otherwise the library's code
+	// for Task.businessStatus (the close reason for closed-incomplete is carried in Task.statusReason).
+	BusinessStatus string
+	// Note says why this is the nearest match.
+	Note string
+}
+
+var fhirTasks = [...]FHIRTask{
+	{StateReceived, "received", "", "exact"},
+	{StateAccepted, "accepted", "", "exact"},
+	{StateDeclined, "cancelled", "declined-by-person", "FHIR has no status for a patient declining; cancelled is \"the task was not completed\", and rejected is reserved for the performer"},
+	{StateRejected, "rejected", "", "exact; Gravity requires Task.statusReason, carried by the event's reason"},
+	{StateCancelled, "cancelled", "cancelled-by-referrer", "cancelled covers every non-completion; the business status says the requester withdrew"},
+	{StateInProgress, "in-progress", "", "exact"},
+	{StateOnHold, "on-hold", "", "exact"},
+	{StateCompleted, "completed", "", "exact"},
+	{StateClosedIncomplete, "failed", "closed-without-completion", "failed is \"attempted but could not be completed\"; the close reason goes in Task.statusReason"},
+	{StateReferredOnward, "completed", "referred-onward", "the link worker's task ended by passing the person to another service"},
+}
+
+// FHIRTasks returns the mapping of every [State] to its nearest FHIR Task status, in the order of
+// [States]:
+//
+//	received          received
+//	accepted          accepted
+//	declined          cancelled    business status declined-by-person
+//	rejected          rejected     (statusReason = the reject reason)
+//	cancelled         cancelled    business status cancelled-by-referrer
+//	in-progress       in-progress
+//	on-hold           on-hold
+//	completed         completed
+//	closed-incomplete failed       business status closed-without-completion (statusReason = reason)
+//	referred-onward   completed    business status referred-onward
+//
+// The slice is new on each call.
+func FHIRTasks() []FHIRTask { return slices.Clone(fhirTasks[:]) }
+
+// FHIR returns the row of [FHIRTasks] for s, or the zero FHIRTask for an invalid state.
+func (s State) FHIR() FHIRTask {
+	for _, t := range fhirTasks {
+		if t.State == s {
+			return t
+		}
+	}
+	return FHIRTask{}
+}
+
+// Apply returns the referral after event e, or an error wrapping [ErrTransition] (and leaves r as it
+// was) when:
+//
+//   - e's kind is not allowed from r's state (see [State]; terminal states allow nothing);
+//   - e.At is zero or before the last event of the history (times never go backwards), or its date
+//     is before the day the referral was received;
+//   - e.By is not a valid [Role];
+//   - e's reason is missing where [ReasonsFor] requires one, not one that the kind takes, or "other"
+//     without a note.
+//
+// Accepting records consent to the referral; declining withdraws it. Apply is pure: the returned
+// Referral shares no slice with r, so r's history is never changed by later Applies.
+func (r Referral) Apply(e Event) (Referral, error) {
+	if err := r.checkEvent(e); err != nil {
+		return r, err
+	}
+	to, _ := next(r.State, e.Kind, r.stateBeforeHold())
+	out := r.Clone()
+	out.State = to
+	e.Codes = slices.Clone(e.Codes)
+	out.History = append(out.History, e)
+	switch e.Kind {
+	case EventAccept:
+		out.Consent.Referral = ConsentGiven
+	case EventDecline:
+		out.Consent.Referral = ConsentRefused
+	}
+	return out, nil
+}
+
+// checkEvent reports why e cannot be applied to r, or nil.
+func (r Referral) checkEvent(e Event) error {
+	if !e.Kind.IsValid() {
+		return fmt.Errorf("referral: event kind not defined: %w", ErrTransition)
+	}
+	if r.State.IsTerminal() {
+		return fmt.Errorf("referral: %s: state %s is terminal: %w", e.Kind, r.State, ErrTransition)
+	}
+	if _, ok := next(r.State, e.Kind, r.stateBeforeHold()); !ok {
+		return fmt.Errorf("referral: %s not allowed from state %s: %w", e.Kind, r.State, ErrTransition)
+	}
+	if e.At.IsZero() {
+		return fmt.Errorf("referral: %s: event time is required: %w", e.Kind, ErrTransition)
+	}
+	if n := len(r.History); n > 0 && e.At.Before(r.History[n-1].At) {
+		return fmt.Errorf("referral: %s: event time is before the last event: %w", e.Kind, ErrTransition)
+	}
+	if r.Received.IsValid() && sp.DateOf(e.At).Before(r.Received) {
+		return fmt.Errorf("referral: %s: event date is before the referral was received: %w", e.Kind, ErrTransition)
+	}
+	if !e.By.IsValid() {
+		return fmt.Errorf("referral: %s: role not defined: %w", e.Kind, ErrTransition)
+	}
+	if err := checkReason(e, ErrTransition); err != nil {
+		return err
+	}
+	return checkCoding(e.Kind, e.At, e.CodedOn, e.Codes, ErrTransition)
+}
+
+// checkCoding reports whether an event's coding fields fit together, wrapping cat.
+func checkCoding(k EventKind, at time.Time, on sp.Date, codes []coding.SCTID, cat error) error {
+	switch {
+	case len(codes) > 0 && !on.IsValid():
+		return fmt.Errorf("referral: %s: codes need the date they were entered: %w", k, cat)
+	case on.IsValid() && !at.IsZero() && on.Before(sp.DateOf(at)):
+		return fmt.Errorf("referral: %s: codes entered before the event happened: %w", k, cat)
+	case len(codes) > 20:
+		return fmt.Errorf("referral: %s: more than 20 codes: %w", k, cat)
+	case slices.ContainsFunc(codes, func(c coding.SCTID) bool { return !c.IsValid() }):
+		return fmt.Errorf("referral: %s: a code is not a SNOMED CT identifier: %w", k, cat)
+	}
+	return nil
+}
+
+// checkReason reports whether e's reason fits its kind, wrapping cat.
+func checkReason(e Event, cat error) error {
+	allowed, required := ReasonsFor(e.Kind)
+	switch {
+	case e.Reason == "" && required:
+		return fmt.Errorf("referral: %s: a reason is required: %w", e.Kind, cat)
+	case e.Reason != "" && !slices.Contains(allowed, e.Reason):
+		return fmt.Errorf("referral: %s: reason not allowed for this event: %w", e.Kind, cat)
+	case e.Reason == ReasonOther && e.Note == "":
+		return fmt.Errorf("referral: %s: reason other needs a note: %w", e.Kind, cat)
+	}
+	return nil
+}
+
+// stateBeforeHold returns the state the latest hold interrupted, replaying the history.
+func (r Referral) stateBeforeHold() State {
+	_, before, _ := replay(r.History)
+	return before
+}
+
+// replay returns the state the history leads to from received, the state the latest hold
+// interrupted, and the index of the first event that is not allowed (-1 if none).
+func replay(history []Event) (state, beforeHold State, bad int) {
+	s, before := StateReceived, State("")
+	for i, e := range history {
+		n, ok := next(s, e.Kind, before)
+		if !ok {
+			return s, before, i
+		}
+		if e.Kind == EventHold {
+			before = s
+		}
+		s = n
+	}
+	return s, before, -1
+}
