@@ -103,3 +103,51 @@ func FuzzAuditInput(f *testing.F) {
 		}
 	})
 }
+
+// fuzzDocument is strict decode → Validate → re-encode → decode again for one document type: it
+// never panics, and a valid document re-encodes to one that is still valid.
+func fuzzDocument[T interface{ Validate() error }](f *testing.F, prefix string) {
+	addFixtures(f, prefix)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var v T
+		if err := sp.Decode(data, &v); err != nil {
+			return
+		}
+		if err := v.Validate(); err != nil {
+			return
+		}
+		out, err := json.Marshal(v)
+		if err != nil {
+			t.Fatalf("re-encode: %v", err)
+		}
+		var back T
+		if err := sp.Decode(out, &back); err != nil {
+			t.Fatalf("re-encoded document does not decode: %v\n%s", err, out)
+		}
+		if err := back.Validate(); err != nil {
+			t.Fatalf("re-encoded document is not valid: %v\n%s", err, out)
+		}
+	})
+}
+
+func FuzzStaffMember(f *testing.F)    { fuzzDocument[workforce.StaffMember](f, "staff-member") }
+func FuzzPCN(f *testing.F)            { fuzzDocument[workforce.PCN](f, "pcn") }
+func FuzzCaseloadPolicy(f *testing.F) { fuzzDocument[workforce.CaseloadPolicy](f, "caseload-policy") }
+func FuzzReport(f *testing.F)         { fuzzDocument[workforce.Report](f, "audit-report") }
+
+// FuzzCaseload also runs the default policy's check on every valid caseload.
+func FuzzCaseload(f *testing.F) {
+	addFixtures(f, "caseload")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var c workforce.Caseload
+		if err := sp.Decode(data, &c); err != nil || c.Validate() != nil {
+			return
+		}
+		if _, err := workforce.DefaultCaseloadPolicy().Check(c); err != nil {
+			t.Fatalf("Check of a valid caseload: %v", err)
+		}
+		if _, err := json.Marshal(c); err != nil {
+			t.Fatalf("re-encode: %v", err)
+		}
+	})
+}

@@ -320,6 +320,9 @@ func TestAuditProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		sc := genScenario().Draw(t, "scenario")
 		rep := workforce.Audit(sc.in, sc.rules)
+		if err := rep.Validate(); err != nil {
+			t.Fatalf("the report does not validate: %v", err)
+		}
 		var claimed, allowed, diff int64
 		for _, l := range rep.Lines {
 			if l.Allowed.Cmp(l.Claimed) > 0 {
