@@ -42,13 +42,13 @@ type valueType struct {
 
 // documents returns every registered document type. Each domain package adds its list here.
 func documents() []document {
-	return slices.Concat(rootDocuments(), codingDocuments(), referralDocuments(), planDocuments(), outcomesDocuments(), episodeDocuments())
+	return slices.Concat(rootDocuments(), codingDocuments(), referralDocuments(), planDocuments(), outcomesDocuments(), workforceDocuments(), episodeDocuments())
 }
 
 // valueTypes returns every value type and enum with a schema of its own. Each domain package adds its
 // list here.
 func valueTypes() []valueType {
-	return slices.Concat(rootValueTypes(), codingValueTypes(), referralValueTypes(), planValueTypes(), outcomesValueTypes(), episodeValueTypes())
+	return slices.Concat(rootValueTypes(), codingValueTypes(), referralValueTypes(), planValueTypes(), outcomesValueTypes(), workforceValueTypes(), episodeValueTypes())
 }
 
 // enumType registers a typed-string enum by its exported value list.

@@ -22,7 +22,10 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
+
+	sp "github.com/socialprescribing/go-socialprescribing"
 )
 
 // BaseID is the prefix of every schema's $id.
@@ -86,4 +89,29 @@ type IndexEntry struct {
 	GoType string `json:"goType"`
 	// GoOnlyRules lists the rules Go enforces that the schema cannot express.
 	GoOnlyRules []string `json:"goOnlyRules,omitempty"`
+}
+
+// ValidateDocument checks data as the library does for the document type registered under name:
+// strict decoding ([socialprescribing.Decode]) into the Go type, then its Validate method. It returns
+// nil for a valid document, a *socialprescribing.ValidationError listing every broken rule, or an
+// error for an unknown name. Unlike the published schema, it applies the rules only Go enforces.
+func ValidateDocument(name string, data []byte) error {
+	for _, d := range documents() {
+		if d.Name == name {
+			return goVerdict(d, data)
+		}
+	}
+	return fmt.Errorf("schema: no document type named %q", name)
+}
+
+// goVerdict decodes data strictly into the document's type and validates it.
+func goVerdict(d document, data []byte) error {
+	v := reflect.New(d.Type)
+	if err := sp.Decode(data, v.Interface()); err != nil {
+		return err
+	}
+	if val, ok := v.Elem().Interface().(interface{ Validate() error }); ok {
+		return val.Validate()
+	}
+	return nil
 }

@@ -207,18 +207,6 @@ func fixtures(t *testing.T) []fixture {
 	return out
 }
 
-// goVerdict decodes data strictly into the document's type and validates it.
-func goVerdict(d document, data []byte) error {
-	v := reflect.New(d.Type)
-	if err := sp.Decode(data, v.Interface()); err != nil {
-		return err
-	}
-	if val, ok := v.Elem().Interface().(interface{ Validate() error }); ok {
-		return val.Validate()
-	}
-	return nil
-}
-
 func compileAll(t testing.TB) map[string]*jsonschema.Schema {
 	t.Helper()
 	c := jsonschema.NewCompiler()

@@ -1,0 +1,127 @@
+// Command socialprescribing puts the go-socialprescribing library in the hands of people who don't
+// write Go: auditors checking ARRS reimbursement claims, and integrators checking documents exactly as
+// the library does.
+//
+// Usage:
+//
+//	socialprescribing audit [-format text|json|csv] [-rules FILE [-origin NAME]] INPUT.json
+//	socialprescribing validate NAME FILE...
+//	socialprescribing schema [NAME]
+//	socialprescribing version
+//
+// audit runs the ARRS claim audit over a workforce input document (PCNs, staff, claims) and prints the
+// report, every figure traced to the rule row, source and confidence it came from; -rules loads rule
+// rows of your own over the library's defaults. validate checks documents of a published type (see
+// schema) with strict decoding and every rule the library enforces, including those a JSON Schema
+// cannot express. schema lists the published JSON Schemas, or prints one.
+//
+// Exit status: 0 when everything is valid, 1 when a document is invalid or a report has error
+// findings, 2 for a usage error or a file that cannot be read. Install with
+//
+//	go install github.com/socialprescribing/go-socialprescribing/cmd/socialprescribing@latest
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/schema"
+	"github.com/socialprescribing/go-socialprescribing/workforce"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage:
+  socialprescribing audit [-format text|json|csv] [-rules FILE [-origin NAME]] INPUT.json
+  socialprescribing validate NAME FILE...
+  socialprescribing schema [NAME]
+  socialprescribing version
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "audit":
+		return audit(args[1:], stdout, stderr)
+	case "validate":
+		return validate(args[1:], stdout, stderr)
+	case "schema":
+		return printSchema(args[1:], stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "socialprescribing", workforce.LibraryVersion)
+		return 0
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "socialprescribing: unknown command %q\n%s", args[0], usage)
+	return 2
+}
+
+// validate checks each file as a document of the named type and prints one line per file, then one
+// line per broken rule (path, rule and cause; never a value from the document).
+func validate(args []string, stdout, stderr io.Writer) int {
+	if len(args) < 2 {
+		fmt.Fprint(stderr, "usage: socialprescribing validate NAME FILE...\nNAME is one of:\n  "+strings.Join(schema.Names(), "\n  ")+"\n")
+		return 2
+	}
+	name, files := args[0], args[1:]
+	if _, err := schema.Get(name); err != nil {
+		fmt.Fprintf(stderr, "socialprescribing validate: no document type %q; one of:\n  %s\n", name, strings.Join(schema.Names(), "\n  "))
+		return 2
+	}
+	status := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			fmt.Fprintln(stderr, "socialprescribing validate:", err)
+			return 2
+		}
+		err = schema.ValidateDocument(name, data)
+		if err == nil {
+			fmt.Fprintf(stdout, "%s: valid %s\n", f, name)
+			continue
+		}
+		status = 1
+		var ve *sp.ValidationError
+		if !errors.As(err, &ve) {
+			fmt.Fprintf(stdout, "%s: invalid: %v\n", f, err)
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: invalid %s (%d)\n", f, name, len(ve.Errors))
+		for _, fe := range ve.Errors {
+			fmt.Fprintf(stdout, "  %s\n", fe)
+		}
+	}
+	return status
+}
+
+// printSchema lists the schema names, or prints the named schema.
+func printSchema(args []string, stdout, stderr io.Writer) int {
+	switch len(args) {
+	case 0:
+		for _, n := range schema.Names() {
+			fmt.Fprintln(stdout, n)
+		}
+		return 0
+	case 1:
+		b, err := schema.Get(args[0])
+		if err != nil {
+			fmt.Fprintln(stderr, "socialprescribing schema:", err)
+			return 2
+		}
+		_, _ = stdout.Write(b)
+		return 0
+	}
+	fmt.Fprint(stderr, "usage: socialprescribing schema [NAME]\n")
+	return 2
+}

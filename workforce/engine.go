@@ -1,0 +1,785 @@
+package workforce
+
+import (
+	"cmp"
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+
+	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/internal/validation"
+)
+
+// subcontractAnnualPence is the flat subcontract contribution per WTE per year: £2,400 (£200 a month).
+const subcontractAnnualPence = 240_000
+
+// Line is the audit of one person-month.
+type Line struct {
+	// PCN is the claiming PCN.
+	PCN string `json:"pcn" validate:"required"`
+	// Staff is the member of staff.
+	Staff string `json:"staff" validate:"required"`
+	// Month is the first day of the month.
+	Month sp.Date `json:"month" validate:"required"`
+	// Role is the person's role.
+	Role Role `json:"role" validate:"required,enum"`
+	// Claimed is salary + employer NI + employer pension + subcontract contribution, as claimed.
+	Claimed Money `json:"claimed" validate:"required"`
+	// Maximum is the month's maximum reimbursable amount (annual maximum × WTE ÷ 12 × days in post
+	// ÷ days in the month, summed over the month's parts), rounded half-up to the penny for
+	// display; the allowed amount is computed from the exact value.
+	Maximum Money `json:"maximum" validate:"required"`
+	// Allowed is min(costs, maximum), rounded once, half-up, to the penny.
+	Allowed Money `json:"allowed" validate:"required"`
+	// Difference is Claimed − Allowed.
+	Difference Money `json:"difference" validate:"required"`
+	// Rules are the IDs of the rule rows the maximum was built from.
+	Rules []string `json:"rules,omitempty"`
+}
+
+// PCNYearSummary summarises one PCN's lines in one financial year against its Additional Roles
+// Reimbursement Sum.
+type PCNYearSummary struct {
+	// PCN is the PCN.
+	PCN string `json:"pcn" validate:"required"`
+	// Year is the financial year.
+	Year FinancialYear `json:"year" validate:"required"`
+	// Sum is rate × weighted population rounded half-up to the penny; absent when it is unknown
+	// (no rate for the year, no weighted population, or 2019/20, which had an entitlement in WTE
+	// instead).
+	Sum Money `json:"sum,omitzero"`
+	// SumRule is the ID of the sum rate row used.
+	SumRule string `json:"sumRule,omitempty"`
+	// OtherRolesClaimed is what the PCN claimed for roles this package does not model.
+	OtherRolesClaimed Money `json:"otherRolesClaimed" validate:"required"`
+	// Allowed is the sum of the year's allowed lines.
+	Allowed Money `json:"allowed" validate:"required"`
+	// Excess is how much OtherRolesClaimed + Allowed exceeds Sum (0.00 if it does not).
+	Excess Money `json:"excess" validate:"required"`
+	// RanOut is the month in which the sum ran out, if it did.
+	RanOut sp.Date `json:"ranOut,omitzero"`
+	// Payable is Allowed − Excess: the lines' allowed amounts capped by the sum.
+	Payable Money `json:"payable" validate:"required"`
+}
+
+// Totals are the sums of a report's lines and PCN-years.
+type Totals struct {
+	// Lines is the number of person-month lines.
+	Lines int `json:"lines"`
+	// Claimed is the sum of the lines' claimed amounts.
+	Claimed Money `json:"claimed" validate:"required"`
+	// Allowed is the sum of the lines' allowed amounts.
+	Allowed Money `json:"allowed" validate:"required"`
+	// Difference is the sum of the lines' differences.
+	Difference Money `json:"difference" validate:"required"`
+	// Excess is the sum of the PCN-years' excesses over their ARRS sums.
+	Excess Money `json:"excess" validate:"required"`
+	// Payable is Allowed − Excess.
+	Payable Money `json:"payable" validate:"required"`
+}
+
+// Report is the result of [Audit]: one line per person-month, one summary per PCN and year, the
+// totals and the findings, with the library version and ruleset digest that produced them. The same
+// input and rules give a byte-identical report.
+type Report struct {
+	// LibraryVersion is [LibraryVersion].
+	LibraryVersion string `json:"libraryVersion" validate:"required"`
+	// RulesetDigest is [Rules.Digest] of the rules used.
+	RulesetDigest string `json:"rulesetDigest" validate:"required"`
+	// Rounding is [Rounding].
+	Rounding string `json:"rounding" validate:"required"`
+	// Lines are sorted by PCN, staff and month.
+	Lines []Line `json:"lines" validate:"dive"`
+	// PCNYears are sorted by PCN and year.
+	PCNYears []PCNYearSummary `json:"pcnYears" validate:"dive"`
+	// Totals sum the lines and PCN-years.
+	Totals Totals `json:"totals" validate:"required"`
+	// Findings are sorted as [socialprescribing.SortFindings] does.
+	Findings []sp.Finding `json:"findings" validate:"dive"`
+}
+
+// Validate checks the report's findings (each has a rule, a valid severity and a message), for a
+// report read back from JSON. It returns nil or a *socialprescribing.ValidationError.
+func (r Report) Validate() error {
+	return validation.Struct("workforce.Report", &r).Err()
+}
+
+// auditor holds the state of one Audit call.
+type auditor struct {
+	rules     Rules
+	ruleIDs   []string
+	ruleCites []string
+	lastRow   int // the rule row the last part used, tried first for the next
+	pcn       map[string]*PCN
+	staff     map[string]*StaffMember
+	byPCN     map[string][]*StaffMember // staff per PCN, sorted by start then ID
+	find      []sp.Finding
+	idPool    []string // backing store for Line.Rules
+	warned    map[string]bool
+}
+
+func (a *auditor) add(sev sp.Severity, rule, subject, msg, source string) {
+	a.find = append(a.find, sp.Finding{Rule: rule, Severity: sev, Subject: subject, Message: msg, Source: source})
+}
+
+// once adds a finding only the first time key is seen.
+func (a *auditor) once(key string, sev sp.Severity, rule, subject, msg, source string) {
+	if a.warned[key] {
+		return
+	}
+	a.warned[key] = true
+	a.add(sev, rule, subject, msg, source)
+}
+
+// subject names a person-month: "pcn P1 staff S1 month 2023-07".
+func subject(pcn, staff string, month sp.Date) string {
+	var b strings.Builder
+	b.Grow(len(pcn) + len(staff) + 24)
+	b.WriteString("pcn ")
+	b.WriteString(pcn)
+	b.WriteString(" staff ")
+	b.WriteString(staff)
+	b.WriteString(" month ")
+	y, m := month.Year(), int(month.Month())
+	b.Write([]byte{byte('0' + y/1000%10), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-', byte('0' + m/10), byte('0' + m%10)})
+	return b.String()
+}
+
+// Audit audits claims under rules and returns the report. It never fails: what is wrong with the
+// input is reported as findings ([CodeInvalidInput] with a JSON Pointer into the input, and
+// [CodeNotAudited] for each claim that cannot be audited).
+//
+// Per person-month the engine works exactly, in whole pence and rationals: the month is cut into
+// parts at every change of WTE or rule row and at the days in post; each part's maximum is annual
+// maximum × WTE × days ÷ (12 × days in the month); the month's maximum is the exact sum of its parts.
+// The allowed amount is min(salary + employer NI + employer pension + subcontract contribution (at
+// most £200 × WTE × the same fraction, subcontracted staff only), maximum), rounded once, half-up, to
+// the penny. A cover post counts only the absent WTE, and WTE within the PCN's 31 March 2019
+// baseline in the role does not count (the baseline is taken by the PCN's staff in the role not
+// claimed for that month first, then by the longest-serving, then by ID).
+//
+// Per PCN and year, the lines are not cut: their allowed total plus what was claimed for other roles
+// is compared with the ARRS sum (rate × weighted population, rounded half-up to the penny), and the
+// excess is reported with the month in which the sum ran out. In 2019/20 the check is the link worker
+// entitlement in WTE instead.
+//
+// Findings of the engine carry no input paths, so the report does not depend on the order of the
+// input; only [CodeInvalidInput] findings point into the input as given. Audit is safe for
+// concurrent use.
+func Audit(in Input, rules Rules) Report {
+	a := &auditor{
+		rules:   rules,
+		pcn:     make(map[string]*PCN, len(in.PCNs)),
+		staff:   make(map[string]*StaffMember, len(in.Staff)),
+		byPCN:   make(map[string][]*StaffMember, len(in.PCNs)),
+		warned:  map[string]bool{},
+		lastRow: -1,
+	}
+	a.ruleIDs = make([]string, len(rules.role))
+	a.ruleCites = make([]string, len(rules.role))
+	for i, r := range rules.role {
+		a.ruleIDs[i] = r.ID()
+		a.ruleCites[i] = r.cite()
+	}
+
+	// 1. Validation: report, and set aside what cannot be audited.
+	badClaim := map[int]bool{}
+	badStaff := map[string]bool{}
+	badPCN := map[string]bool{}
+	if err := in.validateForAudit(); err != nil {
+		var ve *sp.ValidationError
+		if errors.As(err, &ve) {
+			for _, fe := range ve.Errors {
+				kind, idx := splitPath(fe.Path)
+				switch kind {
+				case "staff":
+					if fe.Rule == "wte" && !strings.Contains(fe.Path, "/cover/") {
+						continue // reported per line as CodeWTEOutOfRange
+					}
+					if idx >= 0 {
+						badStaff[in.Staff[idx].ID] = true
+					}
+				case "claims":
+					if idx >= 0 {
+						badClaim[idx] = true
+					}
+				case "pcns":
+					if idx >= 0 {
+						badPCN[in.PCNs[idx].ID] = true
+					}
+				}
+				a.find = append(a.find, sp.Finding{Rule: CodeInvalidInput, Severity: sp.SeverityError, Subject: "input",
+					Path: fe.Path, Message: fe.Rule + ": " + errMessage(fe.Err)})
+			}
+		}
+	}
+	for i := range in.PCNs {
+		p := &in.PCNs[i]
+		if _, dup := a.pcn[p.ID]; !dup && !badPCN[p.ID] {
+			a.pcn[p.ID] = p
+		}
+	}
+	for i := range in.Staff {
+		s := &in.Staff[i]
+		if _, dup := a.staff[s.ID]; dup || badStaff[s.ID] {
+			continue
+		}
+		a.staff[s.ID] = s
+		a.byPCN[s.PCN] = append(a.byPCN[s.PCN], s)
+	}
+	for _, list := range a.byPCN {
+		slices.SortFunc(list, func(x, y *StaffMember) int {
+			if c := x.Start.Compare(y.Start); c != 0 {
+				return c
+			}
+			return cmp.Compare(x.ID, y.ID)
+		})
+	}
+
+	// 2. The claims to audit, in a canonical order independent of the input's.
+	order := make([]*Claim, 0, len(in.Claims))
+	for i := range in.Claims {
+		c := &in.Claims[i]
+		if badClaim[i] {
+			a.find = append(a.find, sp.Finding{Rule: CodeNotAudited, Severity: sp.SeverityError, Subject: "input",
+				Path: "/claims/" + validation.Itoa(i), Message: "the claim is invalid and is not audited"})
+			continue
+		}
+		s, ok := a.staff[c.Staff]
+		if !ok {
+			if badStaff[c.Staff] {
+				a.add(sp.SeverityError, CodeNotAudited, subject(c.PCN, c.Staff, c.Month), "the member of staff is invalid; the claim is not audited", "")
+			} else {
+				a.add(sp.SeverityError, CodeUnknownStaff, subject(c.PCN, c.Staff, c.Month), "the member of staff is not in the input; the claim is not audited", "")
+			}
+			continue
+		}
+		if s.PCN != c.PCN {
+			a.add(sp.SeverityError, CodePCNMismatch, subject(c.PCN, c.Staff, c.Month), "the claim's PCN is not the member of staff's PCN; the claim is not audited", "")
+			continue
+		}
+		order = append(order, c)
+	}
+	if !slices.IsSortedFunc(order, compareClaims) {
+		slices.SortFunc(order, compareClaims)
+	}
+
+	rep := Report{
+		LibraryVersion: LibraryVersion,
+		RulesetDigest:  rules.Digest(),
+		Rounding:       Rounding,
+		Lines:          make([]Line, 0, len(order)),
+		PCNYears:       []PCNYearSummary{},
+	}
+	a.idPool = make([]string, 0, len(order)+len(order)/8+4)
+
+	// 3. Lines, PCN by PCN (each PCN's claims are together, by staff then month).
+	var totClaimed, totAllowed int64
+	for g := 0; g < len(order); {
+		h := g + 1
+		for h < len(order) && order[h].PCN == order[g].PCN {
+			h++
+		}
+		block := order[g:h]
+		pcnID := block[0].PCN
+		years := map[FinancialYear]*pcnYearAcc{}
+		var absorbCache map[sp.Date]map[string]int64
+		if p := a.pcn[pcnID]; p != nil && len(p.Baseline) > 0 {
+			absorbCache = map[sp.Date]map[string]int64{}
+		}
+		for i, c := range block {
+			s := a.staff[c.Staff]
+			dup := i > 0 && block[i-1].Staff == c.Staff && block[i-1].Month == c.Month
+			var absorbed int64
+			if absorbCache != nil {
+				m, ok := absorbCache[c.Month]
+				if !ok {
+					m = a.absorb(pcnID, c.Month, block)
+					absorbCache[c.Month] = m
+				}
+				absorbed = m[s.ID]
+			}
+			ln, wd := a.line(c, s, absorbed, dup)
+			rep.Lines = append(rep.Lines, ln)
+			totClaimed += ln.Claimed.pence
+			totAllowed += ln.Allowed.pence
+			year := FinancialYearOf(c.Month)
+			acc := years[year]
+			if acc == nil {
+				acc = a.openYear(pcnID, year)
+				years[year] = acc
+			}
+			mi := monthIndex(c.Month)
+			acc.allowed += ln.Allowed.pence
+			acc.month[mi] += ln.Allowed.pence
+			if s.Role == RoleLinkWorker && !dup {
+				acc.splw[mi] += wd
+			}
+		}
+		keys := make([]FinancialYear, 0, len(years))
+		for y := range years {
+			keys = append(keys, y)
+		}
+		slices.SortFunc(keys, FinancialYear.Compare)
+		for _, y := range keys {
+			rep.PCNYears = append(rep.PCNYears, a.closeYear(years[y]))
+		}
+		g = h
+	}
+
+	var totExcess int64
+	for _, y := range rep.PCNYears {
+		totExcess += y.Excess.pence
+	}
+	rep.Totals = Totals{
+		Lines:      len(rep.Lines),
+		Claimed:    MoneyFromPence(totClaimed),
+		Allowed:    MoneyFromPence(totAllowed),
+		Difference: MoneyFromPence(totClaimed - totAllowed),
+		Excess:     MoneyFromPence(totExcess),
+		Payable:    MoneyFromPence(totAllowed - totExcess),
+	}
+	rep.Findings = sortFindings(a.find)
+	return rep
+}
+
+// sortFindings returns fs in the order of socialprescribing.SortFindings. The engine emits findings
+// nearly in order within each severity, so it buckets them by severity first and sorts each bucket,
+// which is much faster than sorting the whole slice for a large audit. Findings that compare equal
+// are identical, so the result is the same.
+func sortFindings(fs []sp.Finding) []sp.Finding {
+	out := make([]sp.Finding, 0, len(fs))
+	for _, sev := range sp.Severities() {
+		start := len(out)
+		for _, f := range fs {
+			if f.Severity == sev {
+				out = append(out, f)
+			}
+		}
+		if part := out[start:]; !slices.IsSortedFunc(part, sp.CompareFindings) {
+			slices.SortFunc(part, sp.CompareFindings)
+		}
+	}
+	return out
+}
+
+// errMessage returns the message of a validation cause, which never holds input values.
+func errMessage(err error) string {
+	if err == nil {
+		return "invalid"
+	}
+	return err.Error()
+}
+
+// splitPath returns the top-level collection and index of a JSON Pointer such as "/claims/3/month".
+func splitPath(p string) (string, int) {
+	parts := strings.SplitN(strings.TrimPrefix(p, "/"), "/", 3)
+	if len(parts) < 2 {
+		return parts[0], -1
+	}
+	i, err := strconv.Atoi(parts[1])
+	if err != nil {
+		return parts[0], -1
+	}
+	return parts[0], i
+}
+
+// compareClaims orders claims by PCN, staff, month, then amounts, so that duplicates sit together
+// and the first of them is the same whatever the input order.
+func compareClaims(x, y *Claim) int {
+	if c := strings.Compare(x.PCN, y.PCN); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.Staff, y.Staff); c != 0 {
+		return c
+	}
+	if c := x.Month.Compare(y.Month); c != 0 {
+		return c
+	}
+	for _, p := range [...][2]Money{{x.Salary, y.Salary}, {x.EmployerNationalInsurance, y.EmployerNationalInsurance},
+		{x.EmployerPension, y.EmployerPension}, {x.SubcontractContribution, y.SubcontractContribution}} {
+		if c := cmp.Compare(p[0].pence, p[1].pence); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// wteAt returns the index of s's WTE period covering day (the last starting on or before it).
+func wteAt(s *StaffMember, day sp.Date) int {
+	i := 0
+	for j := 1; j < len(s.WTE); j++ {
+		if s.WTE[j].From.After(day) {
+			break
+		}
+		i = j
+	}
+	return i
+}
+
+// countedWTE returns the WTE the engine counts for a period: clamped into [0, 1] and limited to
+// the absent WTE for cover, in ten-thousandths; and whether it was clamped, limited by cover.
+func countedWTE(s *StaffMember, w WTE) (v int64, clamped, covered bool) {
+	v = w.v
+	if v > fixedScale {
+		v, clamped = fixedScale, true
+	} else if v <= 0 {
+		v, clamped = 0, true
+	}
+	if s.Cover != nil && s.Cover.AbsentWTE.IsValid() && v > s.Cover.AbsentWTE.v {
+		v, covered = s.Cover.AbsentWTE.v, true
+	}
+	return v, clamped, covered
+}
+
+// inPost returns the first and last day of month that s is in post, and whether there are any.
+func inPost(s *StaffMember, month sp.Date) (sp.Date, sp.Date, bool) {
+	first, last := month, month.LastOfMonth()
+	if s.Start.After(first) {
+		first = s.Start
+	}
+	if s.End.IsValid() && s.End.Before(last) {
+		last = s.End
+	}
+	return first, last, !first.After(last)
+}
+
+// absorb works out, for one PCN-month (block holds the PCN's claims), how much of each claimed person's WTE falls within the PCN's
+// baseline, role by role. It returns nil when the PCN has no baseline.
+func (a *auditor) absorb(pcnID string, month sp.Date, block []*Claim) map[string]int64 {
+	p := a.pcn[pcnID]
+	if p == nil || len(p.Baseline) == 0 {
+		return nil
+	}
+	claimed := map[string]bool{}
+	for _, c := range block {
+		if c.Month == month {
+			claimed[c.Staff] = true
+		}
+	}
+	out := map[string]int64{}
+	for _, b := range p.Baseline {
+		left := b.WTE.v
+		for pass := 0; pass < 2 && left > 0; pass++ {
+			for _, s := range a.byPCN[pcnID] {
+				if left == 0 {
+					break
+				}
+				if s.Role != b.Role || claimed[s.ID] != (pass == 1) {
+					continue
+				}
+				first, last, ok := inPost(s, month)
+				if !ok {
+					continue
+				}
+				var most int64
+				for i := wteAt(s, first); i < len(s.WTE) && !s.WTE[i].From.After(last); i++ {
+					v, _, _ := countedWTE(s, s.WTE[i].WTE)
+					most = max(most, v)
+				}
+				take := min(left, most)
+				out[s.ID] = take
+				left -= take
+			}
+		}
+	}
+	return out
+}
+
+// roundHalfUp returns num ÷ den rounded half-up to an integer, for num ≥ 0 and den > 0.
+func roundHalfUp(num, den int64) int64 { return (2*num + den) / (2 * den) }
+
+// line audits one person-month. It returns the line and the counted WTE × days of the month.
+func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line, int64) {
+	month := c.Month
+	dim := int64(month.DaysInMonth())
+	den := 12 * fixedScale * dim
+	claimedPence := c.costs() + c.SubcontractContribution.pence
+	ln := Line{PCN: c.PCN, Staff: c.Staff, Month: month, Role: s.Role, Claimed: MoneyFromPence(claimedPence)}
+
+	var maxNum, subNum, wteDays int64
+	var clamped, covered, reduced bool
+	var fullyAbsorbed = true
+	ids := a.idPool[len(a.idPool):]
+	first, last, ok := inPost(s, month)
+	if !ok {
+		a.add(sp.SeverityError, CodeOutsidePost, subject(c.PCN, c.Staff, month),
+			"the member of staff was not in post on any day of the month; nothing is allowed", sourceProRata)
+		fullyAbsorbed = false
+	}
+	lowRow := -1
+	for day := first; ok && !day.After(last); {
+		wi := wteAt(s, day)
+		end := last
+		if wi+1 < len(s.WTE) && s.WTE[wi+1].From.Before(end.AddDays(1)) {
+			end = s.WTE[wi+1].From.AddDays(-1)
+		}
+		w, cl, cv := countedWTE(s, s.WTE[wi].WTE)
+		clamped, covered = clamped || cl, covered || cv
+		if absorbed > 0 {
+			reduced = true
+			w = max(0, w-absorbed)
+		}
+		if w > 0 {
+			fullyAbsorbed = false
+		}
+		ri := a.lastRow
+		if ri < 0 || ri >= len(a.rules.role) || a.rules.role[ri].Role != s.Role || day.Before(a.rules.role[ri].From) || day.After(a.rules.role[ri].To) {
+			ri = a.rules.roleIndex(s.Role, day)
+		}
+		if ri >= 0 {
+			a.lastRow = ri
+		}
+		var annual int64
+		if ri < 0 {
+			if next := a.rules.nextRoleStart(s.Role, day); next.IsValid() && !next.After(end) {
+				end = next.AddDays(-1)
+			}
+			a.add(sp.SeverityError, CodeNoRule, subject(c.PCN, c.Staff, month),
+				"no maximum for role "+string(s.Role)+" on "+day.String()+" (through "+end.String()+"): those days are reimbursed at nothing until a rule row for them is loaded",
+				"go-socialprescribing DefaultRules ships no figure that could not be confirmed (domain reference section 7)")
+		} else {
+			row := &a.rules.role[ri]
+			if row.To.Before(end) {
+				end = row.To
+			}
+			if len(ids) == 0 || ids[len(ids)-1] != a.ruleIDs[ri] {
+				ids = append(ids, a.ruleIDs[ri])
+			}
+			if row.Confidence == sp.ConfidenceLow || row.Confidence == sp.ConfidenceUnconfirmed {
+				lowRow = ri
+			}
+			annual = row.AnnualMaximum.pence
+		}
+		// Days without a rule add nothing to the maximum, but they are days in post: they count
+		// towards the subcontract contribution's cap and the WTE in post.
+		days := int64(day.DaysUntil(end) + 1)
+		maxNum += annual * w * days
+		subNum += subcontractAnnualPence * w * days
+		wteDays += w * days
+		day = end.AddDays(1)
+	}
+	if len(ids) > 0 {
+		a.idPool = ids[len(ids):]
+		ln.Rules = ids[:len(ids):len(ids)]
+	}
+
+	// The allowed amount, exactly, then rounded once.
+	costsNum := c.costs() * den
+	sub := c.SubcontractContribution.pence
+	var subCounted int64
+	if sub > 0 {
+		switch {
+		case s.Employment != EmploymentSubcontracted:
+			a.add(sp.SeverityError, CodeSubcontractNotSubcontracted, subject(c.PCN, c.Staff, month),
+				"a subcontract contribution was claimed for directly employed staff; it does not count", sourceSubcontract)
+		case sub*den > subNum:
+			subCounted = subNum
+			a.add(sp.SeverityWarning, CodeSubcontractTooHigh, subject(c.PCN, c.Staff, month),
+				"the subcontract contribution of "+MoneyFromPence(sub).String()+" is more than £200 × WTE × the fraction of the month in post ("+
+					MoneyFromPence(roundHalfUp(subNum, den)).String()+" rounded); only that counts", sourceSubcontract)
+		default:
+			subCounted = sub * den
+		}
+	}
+	claimedNum := costsNum + subCounted
+	allowedNum := min(claimedNum, maxNum)
+	ln.Maximum = MoneyFromPence(roundHalfUp(maxNum, den))
+	allowed := roundHalfUp(allowedNum, den)
+	if claimedNum > maxNum && maxNum > 0 && !dup {
+		cite := sourceProRata
+		if len(ln.Rules) > 0 {
+			cite = a.cite(s.Role, first, last)
+		}
+		a.add(sp.SeverityWarning, CodeOverMaximum, subject(c.PCN, c.Staff, month),
+			"the costs claimed are more than the month's maximum; the maximum is allowed", cite)
+	}
+	if dup {
+		allowed = 0
+		a.add(sp.SeverityError, CodeDuplicateClaim, subject(c.PCN, c.Staff, month),
+			"a second claim for the same member of staff and month; nothing is allowed on it", sourceDuplicate)
+	}
+	if clamped {
+		a.add(sp.SeverityError, CodeWTEOutOfRange, subject(c.PCN, c.Staff, month),
+			"a WTE of the member of staff is above 1; the maximum was computed with it clamped to 1", sourceProRata)
+	}
+	if covered {
+		a.add(sp.SeverityInfo, CodeCoverOverAbsent, subject(c.PCN, c.Staff, month),
+			"cover staff work more WTE than is absent; only the absent WTE of "+s.Cover.AbsentWTE.String()+" counts", sourceCover)
+	}
+	if reduced && !dup {
+		sev, msg := sp.SeverityWarning, "part of the WTE ("+WTETotal{absorbed}.String()+") falls within the PCN's 31 March 2019 baseline in the role and is not counted"
+		if fullyAbsorbed {
+			sev, msg = sp.SeverityError, "the whole WTE falls within the PCN's 31 March 2019 baseline in the role; nothing is allowed"
+		}
+		a.add(sev, CodeNotAdditional, subject(c.PCN, c.Staff, month), msg, sourceAdditionality)
+	}
+	if lowRow >= 0 {
+		a.add(sp.SeverityInfo, CodeLowConfidenceRule, subject(c.PCN, c.Staff, month),
+			"the maximum uses a rule row of "+string(a.rules.role[lowRow].Confidence)+" confidence", a.ruleCites[lowRow])
+	}
+	ln.Allowed = MoneyFromPence(allowed)
+	ln.Difference = MoneyFromPence(claimedPence - allowed)
+	if dup {
+		return ln, 0
+	}
+	return ln, wteDays
+}
+
+// cite returns the citation of the rule rows for role over first..last.
+func (a *auditor) cite(role Role, first, last sp.Date) string {
+	var b strings.Builder
+	for day := first; !day.After(last); {
+		ri := a.rules.roleIndex(role, day)
+		if ri < 0 {
+			next := a.rules.nextRoleStart(role, day)
+			if !next.IsValid() || next.After(last) {
+				break
+			}
+			day = next
+			continue
+		}
+		if a.rules.role[ri].To.After(last) || a.rules.role[ri].To == last {
+			if b.Len() == 0 {
+				return a.ruleCites[ri] // the common case: one row covers the days
+			}
+		}
+		if b.Len() > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(a.ruleCites[ri])
+		day = a.rules.role[ri].To.AddDays(1)
+	}
+	return b.String()
+}
+
+// pcnYearAcc accumulates one PCN-year.
+type pcnYearAcc struct {
+	pcn     string
+	year    FinancialYear
+	sum     int64 // -1 when unknown
+	sumRule string
+	other   int64
+	allowed int64
+	month   [12]int64 // allowed per month, April first
+	splw    [12]int64 // counted link worker WTE × days per month, for 2019/20
+	cite    string
+}
+
+// monthIndex returns 0 for April to 11 for March.
+func monthIndex(d sp.Date) int { return (int(d.Month()) + 8) % 12 }
+
+func (a *auditor) openYear(pcnID string, year FinancialYear) *pcnYearAcc {
+	acc := &pcnYearAcc{pcn: pcnID, year: year, sum: -1}
+	subj := "pcn " + pcnID + " year " + year.String()
+	p := a.pcn[pcnID]
+	if p == nil {
+		a.once("pcn "+pcnID, sp.SeverityWarning, CodeUnknownPCN, "pcn "+pcnID,
+			"the PCN is missing from the input or invalid; its ARRS sum, baseline and entitlement cannot be checked", "")
+		return acc
+	}
+	var py *PCNYear
+	for i := range p.Years {
+		if p.Years[i].Year == year {
+			py = &p.Years[i]
+		}
+	}
+	if py != nil {
+		acc.other = py.OtherRolesClaimed.pence
+	}
+	if year.StartYear() == 2019 {
+		return acc // 2019/20 had an entitlement in WTE, not a sum
+	}
+	rate, ok := a.rules.SumRateFor(year)
+	if !ok {
+		a.add(sp.SeverityWarning, CodeNoRule, subj,
+			"no ARRS sum rate for "+year.String()+": the PCN's sum cannot be checked until a rate is loaded",
+			"go-socialprescribing DefaultRules ships no figure that could not be confirmed (domain reference section 7)")
+		return acc
+	}
+	if py == nil {
+		a.add(sp.SeverityWarning, CodeNoWeightedPopulation, subj,
+			"the PCN's weighted population for "+year.String()+" is not given: its ARRS sum cannot be checked", rate.cite())
+		return acc
+	}
+	acc.sum = arrsSum(rate.Rate, py.WeightedPopulation)
+	acc.sumRule = rate.ID()
+	acc.cite = rate.cite()
+	return acc
+}
+
+// arrsSum returns rate × weighted population in pence, rounded half-up: both have four decimal
+// places, so the exact product is in hundred-millionths of a pound.
+func arrsSum(r Rate, p WeightedPopulation) int64 {
+	// r ≤ 10^10 and p ≤ 10^12 units: split p to keep the product exact in 64 bits.
+	const unit = 1_000_000 // hundred-millionths of a pound per penny
+	hi, lo := p.v/unit, p.v%unit
+	// r × p = r × hi × unit + r × lo
+	whole := r.v * hi // pence, exactly
+	rest := r.v * lo  // hundred-millionths, < 10^16
+	return whole + roundHalfUp(rest, unit)
+}
+
+func (a *auditor) closeYear(acc *pcnYearAcc) PCNYearSummary {
+	out := PCNYearSummary{PCN: acc.pcn, Year: acc.year, SumRule: acc.sumRule, OtherRolesClaimed: MoneyFromPence(acc.other),
+		Allowed: MoneyFromPence(acc.allowed), Excess: MoneyFromPence(0)}
+	payable := acc.allowed
+	if acc.year.StartYear() == 2019 {
+		for m, wd := range acc.splw {
+			a.entitlement2019(acc.pcn, acc.year.Start().AddMonths(m), wd)
+		}
+	}
+	var ranOut sp.Date
+	if acc.sum >= 0 {
+		cum := acc.other
+		for m, v := range acc.month {
+			cum += v
+			if cum > acc.sum && v > 0 {
+				ranOut = acc.year.Start().AddMonths(m)
+				break
+			}
+		}
+	}
+	if acc.sum >= 0 {
+		out.Sum = MoneyFromPence(acc.sum)
+		if over := acc.other + acc.allowed - acc.sum; over > 0 {
+			// Only the lines' own allowed amounts can be held back; other roles' claims are
+			// counted first.
+			excess := min(over, acc.allowed)
+			out.Excess = MoneyFromPence(excess)
+			out.RanOut = ranOut
+			payable -= excess
+			ran := ""
+			if ranOut.IsValid() {
+				ran = "; the sum ran out in " + ranOut.String()[:7]
+			}
+			a.add(sp.SeverityError, CodeOverPCNSum, "pcn "+acc.pcn+" year "+acc.year.String(),
+				"claims for other roles ("+out.OtherRolesClaimed.String()+") and these lines ("+out.Allowed.String()+") exceed the ARRS sum of "+
+					out.Sum.String()+" by "+MoneyFromPence(over).String()+ran, acc.cite)
+		}
+	}
+	out.Payable = MoneyFromPence(payable)
+	return out
+}
+
+// entitlement2019 checks one PCN-month of 2019/20 against the link worker entitlement.
+func (a *auditor) entitlement2019(pcnID string, month sp.Date, wteDays int64) {
+	p := a.pcn[pcnID]
+	if p == nil || wteDays == 0 {
+		return
+	}
+	ent := int64(fixedScale)
+	if p.ListSize > 100_000 {
+		if p.SPLWEntitlement2019.IsZero() {
+			a.once("ent "+pcnID, sp.SeverityWarning, CodeEntitlementUnknown, "pcn "+pcnID+" year 2019/20",
+				"the PCN has more than 100,000 patients and its 2019/20 link worker entitlement is not given (no source states it); it is not checked", sourceEntitlement)
+			return
+		}
+		ent = p.SPLWEntitlement2019.v
+	}
+	if wteDays > ent*int64(month.DaysInMonth()) {
+		a.add(sp.SeverityError, CodeOverEntitlement2019, "pcn "+pcnID+" month "+month.String()[:7],
+			"link worker WTE claimed in the month (averaged over its days) is more than the 2019/20 entitlement of "+WTETotal{ent}.String()+" WTE", sourceEntitlement)
+	}
+}

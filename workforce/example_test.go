@@ -1,0 +1,180 @@
+package workforce_test
+
+import (
+	"fmt"
+
+	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/workforce"
+
+	"github.com/shopspring/decimal"
+)
+
+func ExampleAudit() {
+	in := workforce.Input{
+		PCNs: []workforce.PCN{{ID: "U00001", ListSize: 42000}},
+		Staff: []workforce.StaffMember{{
+			ID: "S1", PCN: "U00001", Role: workforce.RoleLinkWorker, Employment: workforce.EmploymentDirect,
+			Start: sp.MustParseDate("2023-07-10"),
+			WTE:   []workforce.WTEPeriod{{From: sp.MustParseDate("2023-07-10"), WTE: workforce.MustParseWTE("0.8")}},
+		}},
+		Claims: []workforce.Claim{{
+			PCN: "U00001", Staff: "S1", Month: sp.MustParseDate("2023-07-01"),
+			Salary:                    workforce.MustParseMoney("1800.00"),
+			EmployerNationalInsurance: workforce.MustParseMoney("150.00"),
+			EmployerPension:           workforce.MustParseMoney("250.00"),
+		}},
+	}
+	rep := workforce.Audit(in, workforce.DefaultRules())
+	l := rep.Lines[0]
+	// 40,159 × 0.8 ÷ 12 × 22/31 = 1,900.0043…: the claim of 2,200.00 is capped.
+	fmt.Println(l.Month, l.Claimed, l.Maximum, l.Allowed, l.Difference)
+	for _, f := range rep.Findings {
+		fmt.Println(f.Severity, f.Rule)
+	}
+	// Output:
+	// 2023-07-01 2200.00 1900.00 1900.00 300.00
+	// warning workforce.over-maximum
+	// warning workforce.no-weighted-population
+}
+
+func ExampleDefaultRules() {
+	rules := workforce.DefaultRules()
+	for _, day := range []string{"2023-05-15", "2023-08-01", "2021-10-01", "2024-04-01"} {
+		row, ok := rules.RoleRateOn(workforce.RoleLinkWorker, sp.MustParseDate(day))
+		if !ok {
+			fmt.Println(day, "no rule")
+			continue
+		}
+		fmt.Println(day, row.AnnualMaximum, row.Confidence)
+	}
+	// Output:
+	// 2023-05-15 38187.00 medium-high
+	// 2023-08-01 40159.00 high
+	// 2021-10-01 no rule
+	// 2024-04-01 no rule
+}
+
+func ExampleRules_Override() {
+	table, err := workforce.ParseRuleTable([]byte(`{"roleRates": [{
+		"role": "social-prescribing-link-worker", "from": "2024-04-01", "to": "2025-03-31",
+		"annualMaximum": "41000.00", "band": "5",
+		"source": "PCN finance team, from the 2024/25 DES tables", "confidence": "unconfirmed"}]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rules, err := workforce.DefaultRules().Override(table, "pcn-rules-2024.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	row, _ := rules.RoleRateOn(workforce.RoleLinkWorker, sp.MustParseDate("2024-06-01"))
+	fmt.Println(row.AnnualMaximum, row.Confidence, row.Origin)
+	// Output:
+	// 41000.00 unconfirmed pcn-rules-2024.json
+}
+
+func ExampleParseMoney() {
+	m, err := workforce.ParseMoney("38187.00")
+	fmt.Println(m, err)
+	_, err = workforce.ParseMoney("38187.5")
+	fmt.Println(err)
+	// Output:
+	// 38187.00 <nil>
+	// workforce: money: want a string with exactly two decimal places, such as "1234.50": syntax
+}
+
+func ExampleParseFinancialYear() {
+	y, _ := workforce.ParseFinancialYear("2023/24")
+	fmt.Println(y, y.Start(), y.End())
+	// Output: 2023/24 2023-04-01 2024-03-31
+}
+
+func ExampleParseWTE() {
+	w, _ := workforce.ParseWTE("0.80")
+	fmt.Println(w, w.IsValid())
+	w, _ = workforce.ParseWTE("1.2")
+	fmt.Println(w, w.IsValid())
+	// Output:
+	// 0.8 true
+	// 1.2 false
+}
+
+func ExampleCaseloadPolicy_Check() {
+	c := workforce.Caseload{
+		Worker: workforce.StaffMember{ID: "S1", PCN: "U00001", Role: workforce.RoleLinkWorker,
+			Employment: workforce.EmploymentDirect, Start: sp.MustParseDate("2023-01-01"),
+			WTE: []workforce.WTEPeriod{{From: sp.MustParseDate("2023-01-01"), WTE: workforce.MustParseWTE("0.5")}}},
+		From:        sp.MustParseDate("2023-04-01"),
+		To:          sp.MustParseDate("2024-03-31"),
+		Acceptances: []workforce.Acceptance{{Date: sp.MustParseDate("2023-05-02"), Count: 80}, {Date: sp.MustParseDate("2023-11-20"), Count: 70}},
+	}
+	fs, err := workforce.DefaultCaseloadPolicy().Check(c)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range fs {
+		fmt.Println(f.Severity, f.Rule, f.Message)
+	}
+	// Output:
+	// warning workforce.caseload-above-typical 150 people accepted, above the typical 250 a year per WTE pro-rated to 125.3 for the period
+}
+
+func ExampleSupervisionPolicy_Check() {
+	p := workforce.SupervisionPolicy{IntervalDays: 31}
+	fs, _ := p.Check("S1", sp.MustParseDate("2024-01-05"), sp.MustParseDate("2024-03-01"))
+	for _, f := range fs {
+		fmt.Println(f.Rule, f.Message)
+	}
+	// Output:
+	// workforce.supervision-overdue last clinical supervision 56 days before 2024-03-01, more than the interval of 31 days
+}
+
+func ExampleParseInput() {
+	in, err := workforce.ParseInput([]byte(`{
+		"pcns": [{"id": "U00001", "listSize": 42000}],
+		"staff": [{"id": "S1", "pcn": "U00001", "role": "care-coordinator", "employment": "direct",
+			"start": "2023-07-01", "wte": [{"from": "2023-07-01", "wte": "1"}]}],
+		"claims": [{"pcn": "U00001", "staff": "S1", "month": "2023-07-01",
+			"salary": "2400.00", "employerNationalInsurance": "230.00", "employerPension": "320.00"}]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	l := workforce.Audit(in, workforce.DefaultRules()).Lines[0]
+	// 33,396 ÷ 12 = 2,783.00; costs 2,950.00 are capped.
+	fmt.Println(l.Role, l.Claimed, l.Maximum, l.Allowed)
+	_, err = workforce.ParseInput([]byte(`{"pcns": [], "staff": [], "claims": [{"salary": 2400}]}`))
+	fmt.Println(err)
+	// Output:
+	// care-coordinator 2950.00 2783.00 2783.00
+	// workforce.Input: /claims/0/salary: type: socialprescribing: want a string, got a number: invalid
+}
+
+func ExampleReport_CSV() {
+	in := workforce.Input{
+		PCNs: []workforce.PCN{{ID: "U00001", ListSize: 42000}},
+		Staff: []workforce.StaffMember{{ID: "S1", PCN: "U00001", Role: workforce.RoleLinkWorker,
+			Employment: workforce.EmploymentDirect, Start: sp.MustParseDate("2023-04-01"),
+			WTE: []workforce.WTEPeriod{{From: sp.MustParseDate("2023-04-01"), WTE: workforce.MustParseWTE("0.5")}}}},
+		Claims: []workforce.Claim{{PCN: "U00001", Staff: "S1", Month: sp.MustParseDate("2023-09-01"),
+			Salary: workforce.MustParseMoney("1400.00"), EmployerNationalInsurance: workforce.MustParseMoney("110.00"),
+			EmployerPension: workforce.MustParseMoney("150.00")}},
+	}
+	out, _ := workforce.Audit(in, workforce.DefaultRules()).CSV()
+	fmt.Print(string(out))
+	// Output:
+	// pcn,staff,month,role,claimed,maximum,allowed,difference,rules
+	// U00001,S1,2023-09-01,social-prescribing-link-worker,1660.00,1673.29,1660.00,0.00,social-prescribing-link-worker 2023-07-01..2024-03-31 default
+}
+
+func ExampleNewMoney() {
+	m, err := workforce.NewMoney(decimal.RequireFromString("2400"))
+	fmt.Println(m, err)
+	_, err = workforce.NewMoney(decimal.RequireFromString("0.125"))
+	fmt.Println(err)
+	// Output:
+	// 2400.00 <nil>
+	// workforce: money: more than two decimal places: invalid
+}

@@ -1,0 +1,340 @@
+package workforce
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/internal/validation"
+)
+
+// OriginDefault is the origin of the rows [DefaultRules] ships.
+const OriginDefault = "default"
+
+// maxRuleAmountPence bounds an annual maximum (£10,000,000.00), so the engine's integer arithmetic
+// stays exact.
+const maxRuleAmountPence = 1_000_000_000
+
+// RoleRate is one effective-dated row of the maximum reimbursable amount for a role: the most the
+// scheme reimburses per whole-time equivalent over 12 months, for days from From to To inclusive.
+// Every row carries the source of its figure and how sure that figure is.
+type RoleRate struct {
+	// Role is the role the row applies to.
+	Role Role `json:"role" validate:"required,enum"`
+	// From is the first day the row applies to.
+	From sp.Date `json:"from" validate:"required"`
+	// To is the last day the row applies to (inclusive).
+	To sp.Date `json:"to" validate:"required"`
+	// AnnualMaximum is the maximum reimbursable amount per WTE per 12 months: actual salary plus
+	// employer National Insurance and employer pension contributions, up to this amount.
+	AnnualMaximum Money `json:"annualMaximum" validate:"required"`
+	// Band is the Agenda for Change band the maximum is built on ("5"), where known.
+	Band string `json:"band,omitempty" validate:"max=40"`
+	// Source cites where the figure comes from.
+	Source string `json:"source" validate:"required,max=1000"`
+	// Confidence says how sure the figure is.
+	Confidence sp.Confidence `json:"confidence" validate:"required,enum"`
+	// Origin says where the row was loaded from: [OriginDefault] for the library's own rows, or
+	// the origin given to [Rules.Override]. It is set by [Rules]; a value in a loaded table is
+	// replaced.
+	Origin string `json:"origin,omitempty" validate:"max=200"`
+}
+
+// ID returns a stable identifier for the row: "role from..to origin".
+func (r RoleRate) ID() string {
+	return string(r.Role) + " " + r.From.String() + ".." + r.To.String() + " " + r.Origin
+}
+
+// cite returns the text a Finding's Source carries for the row.
+func (r RoleRate) cite() string {
+	return "ARRS maximum " + r.ID() + " £" + r.AnnualMaximum.String() + " per WTE per year: " + r.Source + " (confidence " + string(r.Confidence) + ")"
+}
+
+// SumRate is the Additional Roles Reimbursement Sum rate for one financial year: pounds per weighted
+// patient of the PCN's contractor weighted population at the snapshot date.
+type SumRate struct {
+	// Year is the financial year the rate applies to.
+	Year FinancialYear `json:"year" validate:"required"`
+	// Rate is the amount in pounds per weighted patient.
+	Rate Rate `json:"rate" validate:"required"`
+	// SnapshotDate is the date of the weighted population the rate is applied to, where the
+	// source gives it.
+	SnapshotDate sp.Date `json:"snapshotDate,omitzero"`
+	// Source cites where the figure comes from.
+	Source string `json:"source" validate:"required,max=1000"`
+	// Confidence says how sure the figure is.
+	Confidence sp.Confidence `json:"confidence" validate:"required,enum"`
+	// Origin is set by [Rules] as for [RoleRate].
+	Origin string `json:"origin,omitempty" validate:"max=200"`
+}
+
+// ID returns a stable identifier for the row: "pcn-sum year origin".
+func (r SumRate) ID() string { return "pcn-sum " + r.Year.String() + " " + r.Origin }
+
+func (r SumRate) cite() string {
+	return "ARRS sum rate " + r.ID() + " £" + r.Rate.String() + " per weighted patient: " + r.Source + " (confidence " + string(r.Confidence) + ")"
+}
+
+// RuleTable is the JSON document of rule rows a caller loads to add to or correct the library's own
+// (see [ParseRuleTable] and [Rules.Override]).
+type RuleTable struct {
+	// RoleRates are maximum reimbursable amounts per role; rows of one role must not overlap.
+	RoleRates []RoleRate `json:"roleRates,omitempty" validate:"dive"`
+	// SumRates are ARRS sum rates; at most one per year.
+	SumRates []SumRate `json:"sumRates,omitempty" validate:"dive"`
+}
+
+// Validate checks the table: every row's fields, dates from 1900 to 2999 ("date-range"), To not
+// before From ("date-order"), an annual
+// maximum of £0.01 to £10,000,000.00 ("money-range"), no two rows of one role overlapping
+// ("overlap"), no year given twice ("duplicate-year"). It returns nil or a
+// *socialprescribing.ValidationError.
+func (t RuleTable) Validate() error {
+	c := validation.Struct("workforce.RuleTable", &t)
+	for i, r := range t.RoleRates {
+		p := "/roleRates/" + validation.Itoa(i)
+		checkDate(c, p+"/from", r.From)
+		checkDate(c, p+"/to", r.To)
+		if r.From.IsValid() && r.To.IsValid() && r.To.Before(r.From) {
+			c.Add(p+"/to", "date-order", fmt.Errorf("workforce: rule row ends before it starts: %w", sp.ErrInvalid))
+		}
+		if r.AnnualMaximum.IsValid() && (r.AnnualMaximum.Pence() <= 0 || r.AnnualMaximum.Pence() > maxRuleAmountPence) {
+			c.Add(p+"/annualMaximum", "money-range", fmt.Errorf("workforce: annual maximum must be from 0.01 to 10000000.00: %w", sp.ErrInvalid))
+		}
+		for j := range i {
+			q := t.RoleRates[j]
+			if q.Role == r.Role && r.From.IsValid() && r.To.IsValid() && q.From.IsValid() && q.To.IsValid() &&
+				!r.To.Before(q.From) && !q.To.Before(r.From) {
+				c.Add(p, "overlap", fmt.Errorf("workforce: rule row overlaps row %d of the same role: %w", j, sp.ErrInvalid))
+				break
+			}
+		}
+	}
+	for i, r := range t.SumRates {
+		checkDate(c, "/sumRates/"+validation.Itoa(i)+"/snapshotDate", r.SnapshotDate)
+		if r.Year.IsValid() && (r.Year.StartYear() < 1900 || r.Year.StartYear() > 2998) {
+			c.Add("/sumRates/"+validation.Itoa(i)+"/year", "date-range", fmt.Errorf("workforce: year must be from 1900/01 to 2998/99: %w", sp.ErrInvalid))
+		}
+		for j := range i {
+			if t.SumRates[j].Year == r.Year && r.Year.IsValid() {
+				c.Add("/sumRates/"+validation.Itoa(i)+"/year", "duplicate-year", fmt.Errorf("workforce: year given twice: %w", sp.ErrInvalid))
+				break
+			}
+		}
+	}
+	return c.Err()
+}
+
+// ParseRuleTable decodes a RuleTable strictly (see [socialprescribing.Decode]) and validates it.
+func ParseRuleTable(data []byte) (RuleTable, error) {
+	var t RuleTable
+	if err := sp.Decode(data, &t); err != nil {
+		return RuleTable{}, err
+	}
+	if err := t.Validate(); err != nil {
+		return RuleTable{}, err
+	}
+	return t, nil
+}
+
+// Rules is a ruleset: the role rows and sum rates the engine reads, each with its source, confidence
+// and origin. Build one with [DefaultRules], then [Rules.Override] with rows of your own. The zero
+// Rules has no rows: every period is reported as having no rule. Rules is immutable and safe for
+// concurrent use.
+type Rules struct {
+	role []RoleRate // sorted by role, then From; rows of one role do not overlap
+	sum  []SumRate  // sorted by year; one per year
+}
+
+// mustDate parses a constant date of the default rules.
+func mustDate(s string) sp.Date { return sp.MustParseDate(s) }
+
+// DefaultRules returns the rows the library ships: the maximum reimbursable amounts and sum rates
+// that the project's domain reference gives as high, medium-high or medium confidence, each with its
+// source and confidence. Figures that could not be confirmed are not shipped, so these periods have
+// no row and are reported as such (load your own rows for them):
+//
+//   - social prescribing link worker, 2021/22 and from 1 April 2024;
+//   - care coordinator, 2022/23 and from 1 April 2024;
+//   - health and wellbeing coach, every period;
+//   - sum rates for 2019/20 (there was no sum: a one-WTE entitlement instead), 2021/22 and 2022/23.
+//
+// The care coordinator figure of £31,746 is read as applying from 1 April to 30 June 2023 (before the
+// 1 July 2023 uplift to £33,396, as for link workers); its confidence is medium.
+func DefaultRules() Rules {
+	const (
+		des     = "NHS England, Network Contract DES"
+		domain  = ", maximum reimbursable amounts (Additional Roles Reimbursement Scheme), as recorded in the go-socialprescribing domain reference section 7"
+		sumText = ", Additional Roles Reimbursement Sum, as recorded in the go-socialprescribing domain reference section 7"
+	)
+	role := []RoleRate{
+		{Role: RoleLinkWorker, From: mustDate("2019-07-01"), To: mustDate("2020-03-31"), AnnualMaximum: MustParseMoney("34113.00"), Band: "5",
+			Source: des + " 2019/20 (scheme started 1 July 2019)" + domain, Confidence: sp.ConfidenceHigh},
+		{Role: RoleLinkWorker, From: mustDate("2020-04-01"), To: mustDate("2021-03-31"), AnnualMaximum: MustParseMoney("35389.00"), Band: "5",
+			Source: des + " 2020/21" + domain, Confidence: sp.ConfidenceMediumHigh},
+		{Role: RoleLinkWorker, From: mustDate("2022-04-01"), To: mustDate("2023-03-31"), AnnualMaximum: MustParseMoney("36428.00"), Band: "5",
+			Source: "Trade press 2022 quoting the ARRS figure for 2022/23 (project seed article 001)" + domain, Confidence: sp.ConfidenceMedium},
+		{Role: RoleLinkWorker, From: mustDate("2023-04-01"), To: mustDate("2023-06-30"), AnnualMaximum: MustParseMoney("38187.00"), Band: "5",
+			Source: des + " 2023/24, before the 1 July 2023 uplift" + domain, Confidence: sp.ConfidenceMediumHigh},
+		{Role: RoleLinkWorker, From: mustDate("2023-07-01"), To: mustDate("2024-03-31"), AnnualMaximum: MustParseMoney("40159.00"), Band: "5",
+			Source: des + " 2023/24, from the 1 July 2023 uplift" + domain, Confidence: sp.ConfidenceHigh},
+		{Role: RoleCareCoordinator, From: mustDate("2020-04-01"), To: mustDate("2021-03-31"), AnnualMaximum: MustParseMoney("29135.00"), Band: "4",
+			Source: des + " 2020/21" + domain, Confidence: sp.ConfidenceMedium},
+		{Role: RoleCareCoordinator, From: mustDate("2021-04-01"), To: mustDate("2022-03-31"), AnnualMaximum: MustParseMoney("29726.00"), Band: "4",
+			Source: des + " 2021/22" + domain, Confidence: sp.ConfidenceMedium},
+		{Role: RoleCareCoordinator, From: mustDate("2023-04-01"), To: mustDate("2023-06-30"), AnnualMaximum: MustParseMoney("31746.00"), Band: "4",
+			Source: des + " 2023/24, before the 1 July 2023 uplift" + domain, Confidence: sp.ConfidenceMedium},
+		{Role: RoleCareCoordinator, From: mustDate("2023-07-01"), To: mustDate("2024-03-31"), AnnualMaximum: MustParseMoney("33396.00"), Band: "4",
+			Source: des + " 2023/24, from the 1 July 2023 uplift" + domain, Confidence: sp.ConfidenceMedium},
+	}
+	sum := []SumRate{
+		{Year: MustParseFinancialYear("2020/21"), Rate: MustParseRate("7.131"),
+			Source: des + " 2020/21" + sumText, Confidence: sp.ConfidenceMedium},
+		{Year: MustParseFinancialYear("2023/24"), Rate: MustParseRate("22.671"), SnapshotDate: mustDate("2023-01-01"),
+			Source: des + " 2023/24" + sumText, Confidence: sp.ConfidenceHigh},
+		{Year: MustParseFinancialYear("2024/25"), Rate: MustParseRate("22.894"), SnapshotDate: mustDate("2024-01-01"),
+			Source: des + " 2024/25 (a separate £1.303 per weighted patient for GPs is not included)" + sumText, Confidence: sp.ConfidenceHigh},
+		{Year: MustParseFinancialYear("2025/26"), Rate: MustParseRate("26.631"), SnapshotDate: mustDate("2025-01-01"),
+			Source: des + " 2025/26" + sumText, Confidence: sp.ConfidenceHigh},
+	}
+	for i := range role {
+		role[i].Origin = OriginDefault
+	}
+	for i := range sum {
+		sum[i].Origin = OriginDefault
+	}
+	return Rules{role: role, sum: sum}.sorted()
+}
+
+func (r Rules) sorted() Rules {
+	slices.SortFunc(r.role, func(a, b RoleRate) int {
+		if c := cmp.Compare(a.Role, b.Role); c != 0 {
+			return c
+		}
+		return a.From.Compare(b.From)
+	})
+	slices.SortFunc(r.sum, func(a, b SumRate) int { return a.Year.Compare(b.Year) })
+	return r
+}
+
+// Override returns a new ruleset: r with the rows of t laid over it. A loaded role row replaces
+// whatever r has for that role over the days it covers (a row of r partly covered keeps the days
+// outside), and a loaded sum rate replaces r's rate for that year. Every loaded row records origin
+// (such as the file it came from), which must not be empty. r is unchanged. The error is t's
+// validation error, or one wrapping [socialprescribing.ErrRequired] for an empty origin.
+func (r Rules) Override(t RuleTable, origin string) (Rules, error) {
+	if strings.TrimSpace(origin) == "" {
+		return r, fmt.Errorf("workforce: rules: an origin naming where the rows came from is required: %w", sp.ErrRequired)
+	}
+	if len(origin) > 200 {
+		return r, fmt.Errorf("workforce: rules: origin longer than 200 bytes: %w", sp.ErrInvalid)
+	}
+	if err := t.Validate(); err != nil {
+		return r, err
+	}
+	role := slices.Clone(r.role)
+	for _, n := range t.RoleRates {
+		n.Origin = origin
+		var kept []RoleRate
+		for _, o := range role {
+			if o.Role != n.Role || o.To.Before(n.From) || n.To.Before(o.From) {
+				kept = append(kept, o)
+				continue
+			}
+			if o.From.Before(n.From) {
+				p := o
+				p.To = n.From.AddDays(-1)
+				kept = append(kept, p)
+			}
+			if n.To.Before(o.To) {
+				p := o
+				p.From = n.To.AddDays(1)
+				kept = append(kept, p)
+			}
+		}
+		role = append(kept, n)
+	}
+	sum := slices.Clone(r.sum)
+	for _, n := range t.SumRates {
+		n.Origin = origin
+		sum = slices.DeleteFunc(sum, func(o SumRate) bool { return o.Year == n.Year })
+		sum = append(sum, n)
+	}
+	return Rules{role: role, sum: sum}.sorted(), nil
+}
+
+// Table returns every row of r as a RuleTable (a copy), role rows sorted by role then date and sum
+// rates by year.
+func (r Rules) Table() RuleTable {
+	return RuleTable{RoleRates: slices.Clone(r.role), SumRates: slices.Clone(r.sum)}
+}
+
+// Digest returns "sha256:" and the hex SHA-256 of the canonical JSON of [Rules.Table]: two rulesets
+// with the same digest have the same rows, sources, confidences and origins.
+func (r Rules) Digest() string {
+	b, err := json.Marshal(r.Table())
+	if err != nil {
+		// Every row of a Rules was validated or built from constants, so this cannot happen.
+		return "sha256:invalid"
+	}
+	h := sha256.Sum256(b)
+	return "sha256:" + hex.EncodeToString(h[:])
+}
+
+// RoleRateOn returns the row for role that covers day, and whether there is one.
+func (r Rules) RoleRateOn(role Role, day sp.Date) (RoleRate, bool) {
+	i := r.roleIndex(role, day)
+	if i < 0 {
+		return RoleRate{}, false
+	}
+	return r.role[i], true
+}
+
+// roleIndex returns the index of the row for role covering day, or -1.
+func (r Rules) roleIndex(role Role, day sp.Date) int {
+	i, _ := slices.BinarySearchFunc(r.role, struct {
+		role Role
+		day  sp.Date
+	}{role, day}, func(row RoleRate, k struct {
+		role Role
+		day  sp.Date
+	}) int {
+		if c := cmp.Compare(row.Role, k.role); c != 0 {
+			return c
+		}
+		return row.From.Compare(k.day)
+	})
+	// i is the first row not before (role, day); the covering row starts on day or before it.
+	if i < len(r.role) && r.role[i].Role == role && r.role[i].From == day {
+		return i
+	}
+	if i > 0 && r.role[i-1].Role == role && !r.role[i-1].To.Before(day) {
+		return i - 1
+	}
+	return -1
+}
+
+// nextRoleStart returns the first day after day on which a row for role starts, or the zero Date.
+func (r Rules) nextRoleStart(role Role, day sp.Date) sp.Date {
+	for _, row := range r.role {
+		if row.Role == role && row.From.After(day) {
+			return row.From
+		}
+	}
+	return sp.Date{}
+}
+
+// SumRateFor returns the sum rate for year, and whether there is one.
+func (r Rules) SumRateFor(year FinancialYear) (SumRate, bool) {
+	for _, s := range r.sum {
+		if s.Year == year {
+			return s, true
+		}
+	}
+	return SumRate{}, false
+}
