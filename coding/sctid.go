@@ -52,18 +52,18 @@ func ParseSCTID(s string) (SCTID, error) {
 	if len(s) < 6 || len(s) > 18 || s[0] == '0' {
 		return SCTID{}, ErrMalformed
 	}
-	var v uint64
+	// One pass from the rightmost digit (position 0, the check digit) leftwards: the value and the
+	// Verhoeff checksum together.
+	var v, pow uint64 = 0, 1
+	var c uint8
 	for i := 0; i < len(s); i++ {
-		d := s[i] - '0'
+		d := s[len(s)-1-i] - '0'
 		if d > 9 {
 			return SCTID{}, ErrMalformed
 		}
-		v = v*10 + uint64(d)
-	}
-	// Verhoeff runs from the rightmost digit (position 0, the check digit) leftwards.
-	var c uint8
-	for i := 0; i < len(s); i++ {
-		c = verhoeffD[c][verhoeffP[i%8][s[len(s)-1-i]-'0']]
+		v += uint64(d) * pow
+		pow *= 10
+		c = verhoeffD[c][verhoeffP[i&7][d]]
 	}
 	switch s[len(s)-3 : len(s)-1] {
 	case "00", "01", "02":
