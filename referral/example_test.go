@@ -162,3 +162,21 @@ func ExampleTransitions() {
 	// cancel -> cancelled
 	// close -> closed-incomplete
 }
+
+// An event sent on its own is checked before it is applied: here a rejection without its reason and
+// with codes but no date they were entered.
+func ExampleEvent_Validate() {
+	var e referral.Event
+	err := sp.Decode([]byte(`{"kind":"reject","at":"2024-02-01T10:30:00Z","by":"link-worker","codes":["871731000000106"]}`), &e)
+	fmt.Println("decode:", err)
+	var ve *sp.ValidationError
+	if errors.As(e.Validate(), &ve) {
+		for _, fe := range ve.Errors {
+			fmt.Println(fe.Path, fe.Rule)
+		}
+	}
+	// Output:
+	// decode: <nil>
+	// /codedOn coded-on-missing
+	// /reason reason
+}

@@ -29,6 +29,12 @@ func decodeDoc(t *testing.T, kind string, data []byte) (any, error) {
 			return nil, err
 		}
 		return s, s.Validate()
+	case "event":
+		var e referral.Event
+		if err := sp.Decode(data, &e); err != nil {
+			return nil, err
+		}
+		return e, e.Validate()
 	}
 	t.Fatalf("fixture for unknown document kind %q", kind)
 	return nil, nil

@@ -68,3 +68,9 @@ func FuzzSignposting(f *testing.F) {
 	addSeeds(f, "signposting")
 	f.Fuzz(func(t *testing.T, data []byte) { roundTrip[referral.Signposting](t, data) })
 }
+
+// FuzzEvent: strict decode → Validate → encode never panics; a valid event round-trips.
+func FuzzEvent(f *testing.F) {
+	addSeeds(f, "event")
+	f.Fuzz(func(t *testing.T, data []byte) { roundTrip[referral.Event](t, data) })
+}

@@ -29,6 +29,18 @@ func referralDocuments() []document {
 			"safeguarding: escalations only with safeguarding.concern",
 		},
 	}, {
+		Name:        "referral.event",
+		Type:        reflect.TypeFor[referral.Event](),
+		Title:       "Referral event",
+		Description: "One event in a referral's lifecycle (accept, decline, reject, cancel, contact, hold, resume, complete, close, refer onward), with the instant it happened, who recorded it, the reason where its kind takes one, and the SNOMED CT codes entered for it.",
+		GoOnly: []string{
+			goOnlySCTID,
+			"reason: reject, cancel and close carry a reason their kind takes; other needs a note",
+			"coded-on-missing: codedOn for an event with codes",
+			"date-order: codedOn not before the day of the event",
+			"transition: whether the event is allowed from a referral's state is checked when it is applied",
+		},
+	}, {
 		Name:        "referral.signposting",
 		Type:        reflect.TypeFor[referral.Signposting](),
 		Title:       "Signposting",
