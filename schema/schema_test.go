@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -16,6 +17,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/plan"
 )
 
 // TestGeneratedFilesMatch fails when the committed schemas differ from a fresh generation: run
@@ -285,6 +287,51 @@ func TestFixtures(t *testing.T) {
 	for _, d := range documents() {
 		if perDoc[d.Name] == 0 {
 			t.Errorf("%s has no valid fixture in %s/testdata/valid/%s.*.json", d.Name, d.dir(), d.fixture())
+		}
+	}
+}
+
+// TestDefsConsistent checks that a $defs name means one thing in every published schema: each schema
+// carries its own $defs, so "referral.Person" in the episode schema must be the very definition it is in
+// the referral schema. A Namer that did not prefix the package would break this silently for two types
+// of the same name (referral.Reason and plan.Reason).
+func TestDefsConsistent(t *testing.T) {
+	seen := map[string]string{}
+	where := map[string]string{}
+	for _, n := range Names() {
+		b, _ := Get(n)
+		var doc struct {
+			Defs map[string]json.RawMessage `json:"$defs"`
+		}
+		if err := json.Unmarshal(b, &doc); err != nil {
+			t.Fatal(err)
+		}
+		for name, def := range doc.Defs {
+			if prev, ok := seen[name]; ok && prev != string(def) {
+				t.Errorf("$defs %q differs between %s and %s", name, where[name], n)
+			}
+			seen[name], where[name] = string(def), n
+		}
+	}
+}
+
+// Plan shares its name with plan.Plan, to show that the package prefix keeps them apart.
+type Plan struct {
+	Note string `json:"note,omitempty"`
+}
+
+// TestDefsNamesPrefixed reflects a document holding two types called Plan from two packages: each
+// keeps its own $defs entry.
+func TestDefsNamesPrefixed(t *testing.T) {
+	type both struct {
+		Ours   Plan      `json:"ours"`
+		Theirs plan.Plan `json:"theirs"`
+	}
+	m := reflectTest(t, reflect.TypeFor[both]())
+	defs := m["$defs"].(map[string]any)
+	for _, name := range []string{"schema.Plan", "plan.Plan"} {
+		if _, ok := defs[name]; !ok {
+			t.Errorf("$defs has no %q; names: %v", name, slices.Collect(maps.Keys(defs)))
 		}
 	}
 }
