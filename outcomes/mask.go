@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+
+	"github.com/socialprescribing/go-socialprescribing/internal/mask"
 )
 
 // The answers to a wellbeing questionnaire and a person's service use are health information. The
@@ -11,13 +13,7 @@ import (
 // the shape of the record, never a score or a count.
 
 // formatMasked writes s for every verb; %q quotes it.
-func formatMasked(f fmt.State, verb rune, s string) {
-	if verb == 'q' {
-		_, _ = fmt.Fprintf(f, "%q", s)
-		return
-	}
-	_, _ = f.Write([]byte(s))
-}
+func formatMasked(f fmt.State, verb rune, s string) { mask.Format(f, verb, s, s) }
 
 const maskedAnswers = "answers masked"
 

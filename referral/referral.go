@@ -97,8 +97,8 @@ type Safeguarding struct {
 	Escalations []Escalation `json:"escalations,omitempty" validate:"max=100,dive"`
 }
 
-// Escalation is one passing-on of a safeguarding concern. Note is free text and is never printed by
-// the library.
+// Escalation is one passing-on of a safeguarding concern. Note is free text: the library's printed and
+// logged forms of an Escalation never include it.
 type Escalation struct {
 	At   time.Time        `json:"at" validate:"required"`
 	To   EscalationTarget `json:"to" validate:"required,enum"`
