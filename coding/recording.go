@@ -151,6 +151,7 @@ const (
 	RuleOverdue           = "coding.overdue"
 	RuleCodeDue           = "coding.code-due"
 	RuleWrongRole         = "coding.wrong-role"
+	RuleNoAsOf            = "coding.no-as-of-date"
 )
 
 const sourceRecording = "NHS England social prescribing coding guidance (domain reference §4)"
@@ -172,7 +173,9 @@ const sourceRecording = "NHS England social prescribing coding guidance (domain 
 //     coordinator's activity (they have codes of their own);
 //   - coding.late-recording (warning): coded after [RecordingDeadline];
 //   - coding.overdue (error): a code is due, not yet entered, and asOf is past the deadline;
-//   - coding.code-due (info): a code is due and not yet entered, with the deadline still to come.
+//   - coding.code-due (info): a code is due and not yet entered, with the deadline still to come;
+//   - coding.no-as-of-date (error): asOf is the zero Date, so whether uncoded records are due or overdue
+//     cannot be judged; it is reported once, with no subject, and neither of the two rules above is applied.
 //
 // CheckRecording is pure: the same records give the same findings, whatever their order (apart from
 // the index in each Path).
@@ -244,6 +247,8 @@ func CheckRecording(records []ActivityRecord, asOf sp.Date) []sp.Finding {
 		}
 		if due, ok := DueCode(r.Event, r.WorkerRole); ok {
 			switch {
+			case !asOf.IsValid() && !r.CodedOn.IsValid():
+				// Not judged: reported once below.
 			case r.CodedOn.IsValid() && !slices.Contains(r.Codes, due.ID):
 				add(i, RuleMissingCode, sp.SeverityError, "/codes",
 					"coding: "+due.ID.String()+" is due for this event and was not entered")
@@ -259,6 +264,10 @@ func CheckRecording(records []ActivityRecord, asOf sp.Date) []sp.Finding {
 			add(i, RuleLateRecording, sp.SeverityWarning, "/codedOn",
 				"coding: coded "+strconv.Itoa(r.ContactDate.DaysUntil(r.CodedOn))+" days after the contact; the rule is within "+strconv.Itoa(RecordingDays))
 		}
+	}
+	if !asOf.IsValid() {
+		out = append(out, sp.Finding{Rule: RuleNoAsOf, Severity: sp.SeverityError,
+			Message: "coding: no as-of date was given, so codes not yet entered were not judged due or overdue", Source: sourceRecording})
 	}
 	return sp.SortFindings(out)
 }

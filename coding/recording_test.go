@@ -658,3 +658,22 @@ func TestRecordingDeadlineAgreesWithTime(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckRecordingNoAsOf: with the zero as-of date, an uncoded acceptance is neither "due" nor
+// "overdue" (either would be a guess); one coding.no-as-of-date error says why, and rules that do not
+// depend on the date still apply.
+func TestCheckRecordingNoAsOf(t *testing.T) {
+	records := []coding.ActivityRecord{
+		{EpisodeID: "EP-1", Event: coding.EventReferralAccepted, WorkerRole: coding.RoleLinkWorker, ContactDate: sp.MustParseDate("2024-05-01")},
+		{EpisodeID: "EP-2", Event: coding.EventAdministrativeTask, WorkerRole: coding.RoleLinkWorker, ContactDate: sp.MustParseDate("2024-05-01"),
+			CodedOn: sp.MustParseDate("2024-05-01"), Codes: []coding.SCTID{coding.MustParseSCTID(coding.ReferralToSocialPrescribingID)}},
+	}
+	var rules []string
+	for _, f := range coding.CheckRecording(records, sp.Date{}) {
+		rules = append(rules, f.Rule)
+	}
+	want := []string{coding.RuleNoAsOf, coding.RuleAdministrative} // sorted: no subject before "EP-2"
+	if strings.Join(rules, ",") != strings.Join(want, ",") {
+		t.Errorf("rules = %v, want %v", rules, want)
+	}
+}
