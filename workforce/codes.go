@@ -63,6 +63,9 @@ const (
 	// CodeLowConfidenceRule: a line used a rule row of low or unconfirmed confidence (only a
 	// loaded row can be).
 	CodeLowConfidenceRule = "workforce.low-confidence-rule"
+	// CodeSnapshotMismatch (warning): the PCN's weighted population is given at a date other than the
+	// snapshot date the year's ARRS sum rate is applied to (1 January before the year from 2023/24).
+	CodeSnapshotMismatch = "workforce.snapshot-date-mismatch"
 )
 
 // Sources cited by findings whose rule is not a rule row.

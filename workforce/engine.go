@@ -203,6 +203,11 @@ func Audit(in Input, rules Rules) Report {
 				case "claims":
 					if idx >= 0 {
 						badClaim[idx] = true
+					} else {
+						// A rule about the claims as a whole (their total): audit none of them.
+						for i := range in.Claims {
+							badClaim[i] = true
+						}
 					}
 				case "pcns":
 					if idx >= 0 {
@@ -702,6 +707,11 @@ func (a *auditor) openYear(pcnID string, year FinancialYear) *pcnYearAcc {
 		a.add(sp.SeverityWarning, CodeNoWeightedPopulation, subj,
 			"the PCN's weighted population for "+year.String()+" is not given: its ARRS sum cannot be checked", rate.cite())
 		return acc
+	}
+	if rate.SnapshotDate.IsValid() && py.SnapshotDate.IsValid() && py.SnapshotDate != rate.SnapshotDate {
+		a.add(sp.SeverityWarning, CodeSnapshotMismatch, subj,
+			"the weighted population given is at "+py.SnapshotDate.String()+" but the "+year.String()+
+				" ARRS sum is calculated on the population at "+rate.SnapshotDate.String()+"; the sum below uses the population given", rate.cite())
 	}
 	acc.sum = arrsSum(rate.Rate, py.WeightedPopulation)
 	acc.sumRule = rate.ID()

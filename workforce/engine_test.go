@@ -457,3 +457,67 @@ func TestAuditSourcesCiteRows(t *testing.T) {
 	}
 	t.Errorf("no over-maximum finding in %v", rep.Findings)
 }
+
+// TestAuditTotalOutOfRange: every claim is within its cap (£9,999,999.99 a component), but 340,000
+// claims of £29,999,999.97 add up to about £10.2 trillion, past what a report can total (under £10
+// trillion). Audit must report it as invalid input and audit nothing, not panic.
+func TestAuditTotalOutOfRange(t *testing.T) {
+	t.Parallel()
+	c := claim("S1", "2023-06-01", "9999999.99", "9999999.99", "9999999.99")
+	claims := make([]workforce.Claim, 340_000) // 340,000 × £29,999,999.97 ≈ £10.2 trillion
+	for i := range claims {
+		claims[i] = c
+	}
+	in := workforce.Input{PCNs: []workforce.PCN{pcn()}, Staff: []workforce.StaffMember{splw("S1", "2023-04-01")}, Claims: claims}
+	var rep workforce.Report
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				t.Fatalf("Audit panicked: %v", r)
+			}
+		}()
+		rep = workforce.Audit(in, workforce.DefaultRules())
+	}()
+	found := false
+	for _, f := range rep.Findings {
+		if f.Rule == workforce.CodeInvalidInput && f.Path == "/claims" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no invalid-input finding at /claims for claims totalling more than a report can hold")
+	}
+	if len(rep.Lines) != 0 {
+		t.Errorf("%d lines audited, want none", len(rep.Lines))
+	}
+}
+
+// TestAuditSnapshotMismatch: the 2023/24 ARRS sum is calculated on the weighted population at
+// 1 January 2023 (DOMAIN.md §7, high); a population given at another date is still used, with a
+// warning naming both dates. At the right date there is no warning.
+func TestAuditSnapshotMismatch(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, reason string
+		snapshot     string
+		want         bool
+	}{
+		{"same date", "1 January 2023 is the 2023/24 snapshot date", "2023-01-01", false},
+		{"other date", "1 April 2023 is not the 2023/24 snapshot date", "2023-04-01", true},
+	} {
+		p := pcn()
+		p.Years = []workforce.PCNYear{{Year: workforce.MustParseFinancialYear("2023/24"),
+			WeightedPopulation: workforce.MustParseWeightedPopulation("1000"), SnapshotDate: day(tc.snapshot)}}
+		in := workforce.Input{PCNs: []workforce.PCN{p}, Staff: []workforce.StaffMember{splw("S1", "2023-04-01")},
+			Claims: []workforce.Claim{claim("S1", "2023-04-01", "3000.00", "0.00", "0.00")}}
+		got := false
+		for _, f := range workforce.Audit(in, workforce.DefaultRules()).Findings {
+			if f.Rule == workforce.CodeSnapshotMismatch {
+				got = f.Severity == sp.SeverityWarning && strings.Contains(f.Message, tc.snapshot) && strings.Contains(f.Message, "2023-01-01")
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s: snapshot-date-mismatch warning = %v, want %v (%s)", tc.name, got, tc.want, tc.reason)
+		}
+	}
+}

@@ -90,7 +90,7 @@ func (p PCN) check(c *validation.Errors, base string) {
 			c.Add(base+"/years/"+validation.Itoa(i)+"/year", "date-range", fmt.Errorf("workforce: year must be from 1900/01 to 2998/99: %w", sp.ErrInvalid))
 		}
 		if y.OtherRolesClaimed.Pence() < 0 || y.OtherRolesClaimed.Pence() > maxMoneyPence/100 {
-			c.Add(base+"/years/"+validation.Itoa(i)+"/otherRolesClaimed", "money-range", fmt.Errorf("workforce: amount must be from 0.00 to 9999999999999.99: %w", sp.ErrInvalid))
+			c.Add(base+"/years/"+validation.Itoa(i)+"/otherRolesClaimed", "money-range", fmt.Errorf("workforce: amount must be from 0.00 to 99999999999.99: %w", sp.ErrInvalid))
 		}
 	}
 	for i, b := range p.Baseline {
@@ -280,10 +280,19 @@ func (in Input) check(c *validation.Errors) {
 		}
 		staff[s.ID] = true
 	}
+	// The report's totals must stay within Money's range: every claim is capped, but their number is
+	// not, so the sum of what is claimed is checked too (in int64, which cannot overflow here: each
+	// claim is at most four capped amounts).
+	var total int64
 	for i := range in.Claims {
-		if cl := &in.Claims[i]; !cl.checksHold() {
+		cl := &in.Claims[i]
+		if !cl.checksHold() {
 			cl.check(c, "/claims/"+validation.Itoa(i))
 		}
+		total += cl.Salary.pence + cl.EmployerNationalInsurance.pence + cl.EmployerPension.pence + cl.SubcontractContribution.pence
+	}
+	if total > maxMoneyPence || total < -maxMoneyPence {
+		c.Add("/claims", "total-range", fmt.Errorf("workforce: the claims add up to more than a report can total (under ten trillion pounds): %w", sp.ErrInvalid))
 	}
 }
 
