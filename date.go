@@ -64,9 +64,14 @@ func MustParseDate(s string) Date {
 	return d
 }
 
-// DateOf returns the civil date of t in t's own location.
+// DateOf returns the civil date of t in t's own location, or the zero Date if that date is outside
+// years 1 to 9999 (the range Date supports), so that an out-of-range instant never becomes a date
+// that would marshal as something it is not.
 func DateOf(t time.Time) Date {
 	y, m, d := t.Date()
+	if y < 1 || y > 9999 {
+		return Date{}
+	}
 	return Date{y: int16(y), m: uint8(m), d: uint8(d)}
 }
 
@@ -201,8 +206,11 @@ func (d Date) AddDays(n int) Date {
 }
 
 // AddMonths returns the first day of the month n months after d's month (n may be negative). It
-// panics if the result leaves years 1 to 9999.
+// panics if d is the zero Date or the result leaves years 1 to 9999.
 func (d Date) AddMonths(n int) Date {
+	if !d.IsValid() {
+		panic(fmt.Errorf("socialprescribing: date: add months to the zero date: %w", ErrInvalid))
+	}
 	total := int(d.y)*12 + int(d.m) - 1 + n
 	y, m := total/12, total%12+1
 	if y < 1 || y > 9999 {
@@ -212,7 +220,7 @@ func (d Date) AddMonths(n int) Date {
 }
 
 // DaysUntil returns the number of calendar days from d to e: positive if e is after d, negative if
-// before, zero if equal.
+// before, zero if equal. Both must be valid dates; with the zero Date the result means nothing.
 func (d Date) DaysUntil(e Date) int { return int(e.days() - d.days()) }
 
 // Compare returns -1 if d is before e, 0 if they are equal and +1 if d is after e.

@@ -433,3 +433,23 @@ func TestDateMarshalRoundTrip(t *testing.T) {
 		}
 	})
 }
+
+// TestDateOfRange: an instant outside years 1 to 9999 gives the zero Date, never a Date that would
+// marshal as another day (year 0) or overflow (year 40000).
+func TestDateOfRange(t *testing.T) {
+	for _, tt := range []struct {
+		name, reason string
+		t            time.Time
+		want         string
+	}{
+		{"year 0", "below the supported range", time.Date(0, 6, 1, 0, 0, 0, 0, time.UTC), ""},
+		{"year 40000", "above the supported range", time.Date(40000, 1, 1, 0, 0, 0, 0, time.UTC), ""},
+		{"year 1", "the first supported day", time.Date(1, 1, 1, 12, 0, 0, 0, time.UTC), "0001-01-01"},
+		{"year 9999", "the last supported day", time.Date(9999, 12, 31, 23, 0, 0, 0, time.UTC), "9999-12-31"},
+	} {
+		got := sp.DateOf(tt.t)
+		if got.String() != tt.want || got.IsValid() != (tt.want != "") {
+			t.Errorf("%s: DateOf = %q (valid %v), want %q (%s)", tt.name, got, got.IsValid(), tt.want, tt.reason)
+		}
+	}
+}

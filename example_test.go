@@ -157,11 +157,11 @@ func ExampleNHSNumber_Formatted() {
 }
 
 func ExampleNHSCheckDigit() {
-	fmt.Println(sp.NHSCheckDigit([]byte{9, 4, 3, 4, 7, 6, 5, 9, 1}))
-	fmt.Println(sp.NHSCheckDigit([]byte{1, 0, 0, 0, 0, 0, 0, 0, 1})) // 10: no valid number starts so
+	fmt.Println(sp.NHSCheckDigit("943476591"))
+	fmt.Println(sp.NHSCheckDigit("100000001")) // 10: no valid number starts so
 	// Output:
-	// 9
-	// 10
+	// 9 <nil>
+	// 10 <nil>
 }
 
 func ExampleDecode() {

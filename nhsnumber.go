@@ -89,7 +89,7 @@ func ParseNHSNumber(s string) (NHSNumber, error) {
 	default:
 		return NHSNumber{}, errNHSSyntax
 	}
-	check := NHSCheckDigit(n.d[:9])
+	check := modulus11(n.d[:9])
 	if check == 10 {
 		return NHSNumber{}, errNHSCheck10
 	}
@@ -99,13 +99,29 @@ func ParseNHSNumber(s string) (NHSNumber, error) {
 	return seal(&n.d), nil
 }
 
-// NHSCheckDigit returns the Modulus 11 check value of the first nine digits (each 0–9) of an NHS
-// number: 0 to 9 is the check digit, and 10 means that no valid NHS number starts with those digits.
-// It panics if digits does not hold exactly nine values.
-func NHSCheckDigit(digits []byte) int {
-	if len(digits) != 9 {
-		panic("socialprescribing: NHSCheckDigit needs nine digits")
+// NHSCheckDigit returns the Modulus 11 check value of the first nine digits of an NHS number, given as
+// nine ASCII digits: 0 to 9 is the check digit, and 10 means that no valid NHS number starts with those
+// digits. It returns an error wrapping [ErrSyntax] if first9 is not nine digits; the error never
+// contains the input.
+func NHSCheckDigit(first9 string) (int, error) {
+	if len(first9) != 9 {
+		return 0, errNHSPrefix
 	}
+	var d [9]byte
+	for i := 0; i < 9; i++ {
+		c := first9[i]
+		if c < '0' || c > '9' {
+			return 0, errNHSPrefix
+		}
+		d[i] = c - '0'
+	}
+	return modulus11(d[:]), nil
+}
+
+var errNHSPrefix = fmt.Errorf("socialprescribing: nhs number: want the first nine digits: %w", ErrSyntax)
+
+// modulus11 is the NHS Data Dictionary's check over nine digit values (each 0–9).
+func modulus11(digits []byte) int {
 	sum := 0
 	for i, v := range digits {
 		sum += int(v) * (10 - i)

@@ -155,14 +155,15 @@ func TestNHSCheckDigitTable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := make([]byte, 9)
-			for i := range b {
-				b[i] = tt.first9[i] - '0'
-			}
-			if got := sp.NHSCheckDigit(b); got != tt.want {
-				t.Errorf("NHSCheckDigit(%s) = %d, want %d (%s)", tt.first9, got, tt.want, tt.reason)
+			if got, err := sp.NHSCheckDigit(tt.first9); err != nil || got != tt.want {
+				t.Errorf("NHSCheckDigit(%s) = %d, %v, want %d (%s)", tt.first9, got, err, tt.want, tt.reason)
 			}
 		})
+	}
+	for _, bad := range []string{"", "94347659", "9434765919", "94347659x", "943 47659", "９４３４７６５９１"} {
+		if _, err := sp.NHSCheckDigit(bad); !errors.Is(err, sp.ErrSyntax) || strings.Contains(err.Error(), bad) && bad != "" {
+			t.Errorf("NHSCheckDigit(%q): err = %v, want ErrSyntax without the input", bad, err)
+		}
 	}
 }
 

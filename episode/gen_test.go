@@ -55,8 +55,8 @@ func nhsNumber(d drawer) sp.NHSNumber {
 			digits[i] = byte(d.intn("nhs-digit", 0, 9))
 			s += string('0' + rune(digits[i]))
 		}
-		c := sp.NHSCheckDigit(digits[:])
-		if c == 10 {
+		c, err := sp.NHSCheckDigit(s)
+		if err != nil || c == 10 {
 			continue
 		}
 		n, err := sp.ParseNHSNumber(s + string('0'+rune(c)))
