@@ -19,8 +19,8 @@ func NewFinancialYear(startYear int) (FinancialYear, error) {
 	return FinancialYear{int16(startYear)}, nil
 }
 
-// FinancialYearOf returns the financial year that contains d (the zero FinancialYear for the zero
-// Date).
+// FinancialYearOf returns the financial year that contains d: the zero FinancialYear for the zero Date,
+// for dates before 1 April of year 1 and from 1 April 9999 (years [NewFinancialYear] does not support).
 func FinancialYearOf(d sp.Date) FinancialYear {
 	if !d.IsValid() {
 		return FinancialYear{}
@@ -29,7 +29,7 @@ func FinancialYearOf(d sp.Date) FinancialYear {
 	if d.Month() < time.April {
 		y--
 	}
-	if y < 1 {
+	if y < 1 || y > 9998 {
 		return FinancialYear{}
 	}
 	return FinancialYear{int16(y)}
