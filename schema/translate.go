@@ -89,7 +89,7 @@ func translateField(parent *jsonschema.Schema, name string, s *jsonschema.Schema
 			return fmt.Errorf("validate tag %q: alternatives (|) have no JSON Schema translation", tag)
 		}
 		if key != "" && !containsTag(key) {
-			return fmt.Errorf("validate tag %q has no JSON Schema translation (allowed: %v)", key, validation.Tags)
+			return fmt.Errorf("validate tag %q has no JSON Schema translation (allowed: %v)", key, validation.Tags())
 		}
 		var err error
 		switch key {
@@ -233,7 +233,7 @@ func checkZero(ptr, required, omitempty, lowerExcludesZero bool, kind reflect.Ki
 }
 
 func containsTag(key string) bool {
-	for _, t := range validation.Tags {
+	for _, t := range validation.Tags() {
 		if t == key {
 			return true
 		}

@@ -20,7 +20,9 @@ import (
 // Tags lists every validate tag the library uses. The schema package translates exactly these into
 // JSON Schema keywords and fails on any other, so a tag cannot be used in Go without the schema
 // knowing it.
-var Tags = []string{"required", "omitempty", "min", "max", "len", "gte", "lte", "gt", "lt", "oneof", "dive", "unique", "enum"}
+func Tags() []string {
+	return []string{"required", "omitempty", "min", "max", "len", "gte", "lte", "gt", "lt", "oneof", "dive", "unique", "enum"}
+}
 
 // validatable is what the "enum" tag calls.
 type validatable interface{ IsValid() bool }
