@@ -175,10 +175,12 @@ type typeInfo struct {
 	fields map[string]*fieldInfo // structs: JSON name → field
 	fold   map[string]bool       // structs: lower-cased JSON names
 	nField int
-	bits   int  // ints, uints and floats: the size in bits
-	number bool // json.Number, a string that encoding/json requires to hold a JSON number
-	asJSON bool // kText types that encoding/json decodes through UnmarshalJSON (time.Time)
-	iface  bool // kOpaque interfaces (decoded by json.Unmarshal) rather than json.Unmarshalers
+	byIdx  []*fieldInfo // structs: the fields by number (nil for a name taken by a later field)
+	names  []string     // structs: the JSON names by number
+	bits   int          // ints, uints and floats: the size in bits
+	number bool         // json.Number, a string that encoding/json requires to hold a JSON number
+	asJSON bool         // kText types that encoding/json decodes through UnmarshalJSON (time.Time)
+	iface  bool         // kOpaque interfaces (decoded by json.Unmarshal) rather than json.Unmarshalers
 
 	// odd marks a type whose decoding by encoding/json the walk does not reproduce (a ",string"
 	// field, fields that encoding/json resolves differently, a named pointer type, …); slow marks a
@@ -286,6 +288,11 @@ func build(t reflect.Type, building map[reflect.Type]*typeInfo) *typeInfo {
 			ti.fields = map[string]*fieldInfo{}
 			ti.fold = map[string]bool{}
 			collectFields(t, nil, ti, building, map[reflect.Type]bool{t: true})
+			ti.byIdx = make([]*fieldInfo, ti.nField)
+			ti.names = make([]string, ti.nField)
+			for name, f := range ti.fields {
+				ti.byIdx[f.idx], ti.names[f.idx] = f, name
+			}
 			if !sameFields(t, ti) {
 				ti.odd = true
 			}
@@ -546,17 +553,27 @@ type walker struct {
 	keys     [][]byte // the keys of the open maps, for duplicate detection
 }
 
+// pointer returns the JSON Pointer of the current path, escaped as JoinPointer escapes.
 func (w *walker) pointer() string {
-	var b strings.Builder
+	var b []byte
 	for _, s := range w.path {
+		b = append(b, '/')
 		if s.idx >= 0 {
-			b.WriteByte('/')
-			b.WriteString(strconv.Itoa(s.idx))
-		} else {
-			b.WriteString(JoinPointer("", string(s.key)))
+			b = strconv.AppendInt(b, int64(s.idx), 10)
+			continue
+		}
+		for _, c := range s.key {
+			switch c {
+			case '~':
+				b = append(b, '~', '0')
+			case '/':
+				b = append(b, '~', '1')
+			default:
+				b = append(b, c)
+			}
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 func (w *walker) add(rule string, err error) {
@@ -1220,6 +1237,7 @@ func (w *walker) object(ti *typeInfo, dst reflect.Value) bool {
 		w.depth--
 		return true
 	}
+	guess := 0
 	var seenSmall uint64
 	var seenBig map[int]bool
 	var seenUnknown map[string]bool
@@ -1230,7 +1248,17 @@ func (w *walker) object(ti *typeInfo, dst reflect.Value) bool {
 			return false
 		}
 		key := text(raw, esc)
-		f, found := ti.fields[string(key)]
+		// Documents mostly list the keys in the order of the fields: try the next field first.
+		var f *fieldInfo
+		found := false
+		if guess < len(ti.names) && ti.byIdx[guess] != nil && ti.names[guess] == string(key) {
+			f, found = ti.byIdx[guess], true
+		} else {
+			f, found = ti.fields[string(key)]
+		}
+		if found {
+			guess = f.idx + 1
+		}
 		w.path = append(w.path[:depth], seg{key: key, idx: -1})
 		dup := false
 		switch {
