@@ -147,7 +147,7 @@ func typeName(t reflect.Type) string {
 type kind uint8
 
 const (
-	kOpaque kind = iota // not checked: interfaces and json.Unmarshalers, filled by encoding/json
+	kOpaque kind = iota // not checked: interfaces (filled by encoding/json) and json.Unmarshalers (by UnmarshalJSON)
 	kText               // encoding.TextUnmarshaler: a JSON string checked by UnmarshalText
 	kStruct
 	kMap
