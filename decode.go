@@ -9,13 +9,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -43,11 +44,29 @@ func Decode(data []byte, v any) error {
 		return fmt.Errorf("socialprescribing: Decode needs a non-nil pointer, not %T: %w", v, ErrInvalid)
 	}
 	t := rv.Type().Elem()
-	if !json.Valid(data) {
+	ti := infoOf(t)
+	target := rv.Elem()
+
+	// One pass checks the syntax and the document against the type and, in the common case of a
+	// zero target and a type whose decoding the walk reproduces exactly, fills a fresh value that is
+	// copied into v only if the document is accepted. Otherwise the walk only checks, and
+	// encoding/json fills v.
+	direct := !ti.slow && target.IsZero()
+	var fresh, dst reflect.Value
+	w := walker{data: data}
+	if direct {
+		fresh = reflect.New(t)
+		dst = fresh.Elem()
+		w.fill = true
+	}
+	ok := w.value(ti, dst)
+	if ok {
+		w.ws()
+		ok = w.pos == len(data)
+	}
+	if !ok {
 		return &ValidationError{Type: typeName(t), Errors: []*FieldError{syntaxError(data)}}
 	}
-	w := walker{data: data}
-	w.value(infoOf(t))
 	if len(w.errs) > 0 {
 		// Sort into the order ValidationError documents: by path, then rule.
 		slices.SortStableFunc(w.errs, func(a, b *FieldError) int {
@@ -58,13 +77,35 @@ func Decode(data []byte, v any) error {
 		})
 		return &ValidationError{Type: typeName(t), Errors: w.errs}
 	}
+	if direct {
+		if w.disagree {
+			return disagreement(t)
+		}
+		target.Set(fresh.Elem())
+		return nil
+	}
+	// encoding/json fills v. It may fail part way through, so it first decodes into a fresh value,
+	// which is v's new value if v is zero; otherwise it then decodes into v itself, merging as
+	// encoding/json does.
+	fresh = reflect.New(t)
+	if err := json.Unmarshal(data, fresh.Interface()); err != nil {
+		return disagreement(t)
+	}
+	if target.IsZero() {
+		target.Set(fresh.Elem())
+		return nil
+	}
 	if err := json.Unmarshal(data, v); err != nil {
-		// The walk accepted the document, so this is a disagreement between the walk and
-		// encoding/json; report it without the message, which may quote input.
-		return &ValidationError{Type: typeName(t), Errors: []*FieldError{{
-			Rule: "syntax", Err: fmt.Errorf("socialprescribing: document rejected by encoding/json: %w", ErrSyntax)}}}
+		return disagreement(t)
 	}
 	return nil
+}
+
+// disagreement reports a document that the walk accepted and encoding/json refused (a value's own
+// UnmarshalJSON failed, for instance), without the message, which may quote input.
+func disagreement(t reflect.Type) error {
+	return &ValidationError{Type: typeName(t), Errors: []*FieldError{{
+		Rule: "syntax", Err: fmt.Errorf("socialprescribing: document rejected by encoding/json: %w", ErrSyntax)}}}
 }
 
 // syntaxError describes malformed JSON without quoting it: trailing data after a complete document,
@@ -106,7 +147,7 @@ func typeName(t reflect.Type) string {
 type kind uint8
 
 const (
-	kOpaque kind = iota // decoded by encoding/json without checks (interfaces, json.Unmarshalers)
+	kOpaque kind = iota // not checked: interfaces (filled by encoding/json) and json.Unmarshalers (by UnmarshalJSON)
 	kText               // encoding.TextUnmarshaler: a JSON string checked by UnmarshalText
 	kStruct
 	kMap
@@ -123,19 +164,35 @@ const (
 // typeInfo is what the walk needs to know of a type, computed once per type.
 type typeInfo struct {
 	t      reflect.Type
+	base   reflect.Type // t without its pointers
+	ptrs   int          // how many pointers t has above base
 	kind   kind
-	rule   string               // the value rule of a kText type
-	elem   *typeInfo            // slices, arrays, maps
-	key    reflect.Type         // maps whose key type is an encoding.TextUnmarshaler
-	bytes  bool                 // slices of bytes, which encoding/json also reads from base64
-	fields map[string]fieldInfo // structs: JSON name → field
-	fold   map[string]bool      // structs: lower-cased JSON names
+	rule   string                // the value rule of a kText type
+	elem   *typeInfo             // slices, arrays, maps
+	key    reflect.Type          // maps whose key type is an encoding.TextUnmarshaler
+	keyStr bool                  // maps whose key type is exactly string
+	bytes  bool                  // slices of bytes, which encoding/json also reads from base64
+	fields map[string]*fieldInfo // structs: JSON name → field
+	fold   map[string]bool       // structs: lower-cased JSON names
 	nField int
+	byIdx  []*fieldInfo // structs: the fields by number (nil for a name taken by a later field)
+	names  []string     // structs: the JSON names by number
+	bits   int          // ints, uints and floats: the size in bits
+	number bool         // json.Number, a string that encoding/json requires to hold a JSON number
+	asJSON bool         // kText types that encoding/json decodes through UnmarshalJSON (time.Time)
+	iface  bool         // kOpaque interfaces (decoded by json.Unmarshal) rather than json.Unmarshalers
+
+	// odd marks a type whose decoding by encoding/json the walk does not reproduce (a ",string"
+	// field, fields that encoding/json resolves differently, a named pointer type, …); slow marks a
+	// type that reaches an odd one. Decode fills a slow type with encoding/json after the walk.
+	odd, slow bool
 }
 
 type fieldInfo struct {
-	idx  int
-	info *typeInfo
+	idx   int   // the field's number, for duplicate detection
+	index []int // the field's index sequence, through embedded structs
+	embed bool  // the index sequence goes through an embedded pointer
+	info  *typeInfo
 }
 
 var (
@@ -144,6 +201,8 @@ var (
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 	jsonUnmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 	timeType            = reflect.TypeFor[time.Time]()
+	numberType          = reflect.TypeFor[json.Number]()
+	stringType          = reflect.TypeFor[string]()
 )
 
 func infoOf(t reflect.Type) *typeInfo {
@@ -154,10 +213,35 @@ func infoOf(t reflect.Type) *typeInfo {
 	defer typeCacheMu.Unlock()
 	building := map[reflect.Type]*typeInfo{}
 	ti := build(t, building)
+	// A type is slow if it reaches an odd type; propagate until nothing changes (types may be
+	// recursive). Types already in the cache are final.
+	for _, bi := range building {
+		bi.slow = bi.odd
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, bi := range building {
+			if !bi.slow && bi.reachesSlow() {
+				bi.slow, changed = true, true
+			}
+		}
+	}
 	for bt, bi := range building {
 		typeCache.LoadOrStore(bt, bi)
 	}
 	return ti
+}
+
+func (ti *typeInfo) reachesSlow() bool {
+	if ti.elem != nil && ti.elem.slow {
+		return true
+	}
+	for _, f := range ti.fields {
+		if f.info.slow {
+			return true
+		}
+	}
+	return false
 }
 
 // build computes the typeInfo of t; building holds the types under construction, for recursive types.
@@ -171,12 +255,23 @@ func build(t reflect.Type, building map[reflect.Type]*typeInfo) *typeInfo {
 	ti := &typeInfo{t: t}
 	building[t] = ti
 	for t.Kind() == reflect.Pointer {
+		if t.Name() != "" {
+			// encoding/json looks for methods on a named pointer type itself, not on *Elem.
+			ti.odd = true
+		}
 		t = t.Elem()
+		ti.ptrs++
 	}
+	ti.base = t
 	pt := reflect.PointerTo(t)
+	if ti.ptrs == 0 && t.Name() == "" && (pt.Implements(jsonUnmarshalerType) || pt.Implements(textUnmarshalerType)) {
+		// encoding/json takes the address of named types only, so it decodes an unnamed type
+		// that has methods through embedding as a plain struct where the walk sees the methods.
+		ti.odd = true
+	}
 	switch {
 	case t == timeType:
-		ti.kind, ti.rule = kText, "date-time"
+		ti.kind, ti.rule, ti.asJSON = kText, "date-time", true
 	case pt.Implements(jsonUnmarshalerType):
 		ti.kind = kOpaque
 	case pt.Implements(textUnmarshalerType):
@@ -190,17 +285,30 @@ func build(t reflect.Type, building map[reflect.Type]*typeInfo) *typeInfo {
 		switch t.Kind() {
 		case reflect.Struct:
 			ti.kind = kStruct
-			ti.fields = map[string]fieldInfo{}
+			ti.fields = map[string]*fieldInfo{}
 			ti.fold = map[string]bool{}
-			collectFields(t, ti, building)
+			collectFields(t, nil, ti, building, map[reflect.Type]bool{t: true})
+			ti.byIdx = make([]*fieldInfo, ti.nField)
+			ti.names = make([]string, ti.nField)
+			for name, f := range ti.fields {
+				ti.byIdx[f.idx], ti.names[f.idx] = f, name
+			}
+			if !sameFields(t, ti) {
+				ti.odd = true
+			}
 		case reflect.Map:
 			ti.kind = kMap
 			// encoding/json reads a key through UnmarshalText when the key type has one.
-			if reflect.PointerTo(t.Key()).Implements(textUnmarshalerType) {
-				ti.key = t.Key()
-			} else if t.Key().Kind() != reflect.String {
+			kt := t.Key()
+			if reflect.PointerTo(kt).Implements(textUnmarshalerType) {
+				ti.key = kt
+				if reflect.PointerTo(kt).Implements(jsonUnmarshalerType) {
+					ti.odd = true // encoding/json reads such a key through UnmarshalJSON
+				}
+			} else if kt.Kind() != reflect.String {
 				ti.kind = kUnsupported
 			}
+			ti.keyStr = kt == stringType
 			ti.elem = build(t.Elem(), building)
 		case reflect.Slice:
 			ti.kind = kSlice
@@ -211,16 +319,17 @@ func build(t reflect.Type, building map[reflect.Type]*typeInfo) *typeInfo {
 			ti.elem = build(t.Elem(), building)
 		case reflect.String:
 			ti.kind = kString
+			ti.number = t == numberType
 		case reflect.Bool:
 			ti.kind = kBool
 		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-			ti.kind = kInt
+			ti.kind, ti.bits = kInt, t.Bits()
 		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-			ti.kind = kUint
+			ti.kind, ti.bits = kUint, t.Bits()
 		case reflect.Float32, reflect.Float64:
-			ti.kind = kFloat
+			ti.kind, ti.bits = kFloat, t.Bits()
 		case reflect.Interface:
-			ti.kind = kOpaque
+			ti.kind, ti.iface = kOpaque, true
 		default:
 			ti.kind = kUnsupported
 		}
@@ -228,7 +337,9 @@ func build(t reflect.Type, building map[reflect.Type]*typeInfo) *typeInfo {
 	return ti
 }
 
-func collectFields(t reflect.Type, ti *typeInfo, building map[reflect.Type]*typeInfo) {
+// collectFields records the JSON keys of struct type t, whose fields are reached by the index
+// sequence prefix; open holds the embedded struct types being explored, against cycles.
+func collectFields(t reflect.Type, prefix []int, ti *typeInfo, building map[reflect.Type]*typeInfo, open map[reflect.Type]bool) {
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		tag := f.Tag.Get("json")
@@ -236,13 +347,20 @@ func collectFields(t reflect.Type, ti *typeInfo, building map[reflect.Type]*type
 			continue
 		}
 		name, _, _ := strings.Cut(tag, ",")
+		index := append(slices.Clip(prefix), i)
 		if f.Anonymous && name == "" {
 			ft := f.Type
 			if ft.Kind() == reflect.Pointer {
 				ft = ft.Elem()
 			}
 			if ft.Kind() == reflect.Struct {
-				collectFields(ft, ti, building)
+				if open[ft] {
+					ti.odd = true // an embedding cycle: leave it to encoding/json
+					continue
+				}
+				open[ft] = true
+				collectFields(ft, index, ti, building, open)
+				delete(open, ft)
 				continue
 			}
 		}
@@ -252,41 +370,215 @@ func collectFields(t reflect.Type, ti *typeInfo, building map[reflect.Type]*type
 		if name == "" {
 			name = f.Name
 		}
-		ti.fields[name] = fieldInfo{idx: ti.nField, info: build(f.Type, building)}
+		ti.fields[name] = &fieldInfo{idx: ti.nField, index: index, info: build(f.Type, building)}
 		ti.fold[strings.ToLower(name)] = true
 		ti.nField++
 	}
 }
 
-// seg is one reference token of the current path: a key, or an index when key is "" and idx ≥ 0.
+// sameFields reports whether every key of the walk names the field that encoding/json fills for
+// it, without a ",string" option or an embedded pointer that encoding/json cannot allocate; it
+// marks the fields reached through embedded pointers.
+func sameFields(t reflect.Type, ti *typeInfo) bool {
+	jf := jsonFields(t)
+	for name, f := range ti.fields {
+		j, ok := jf[name]
+		if !ok || j.quoted || !slices.Equal(j.index, f.index) {
+			return false
+		}
+		st := t
+		for _, i := range f.index[:len(f.index)-1] {
+			sf := st.Field(i)
+			st = sf.Type
+			if st.Kind() == reflect.Pointer {
+				if !sf.IsExported() {
+					return false // encoding/json cannot set an embedded pointer to an unexported type
+				}
+				f.embed = true
+				st = st.Elem()
+			}
+		}
+	}
+	return true
+}
+
+type jsonField struct {
+	name   string
+	index  []int
+	tagged bool
+	quoted bool
+}
+
+// jsonFields returns the fields that encoding/json decodes for struct type t, by exact name. It
+// follows encoding/json's typeFields: breadth first through embedded structs, the shallowest field
+// of a name winning, a tagged one before an untagged one, and fields of one name at one depth
+// cancelling each other.
+func jsonFields(t reflect.Type) map[string]jsonField {
+	type queued struct {
+		typ   reflect.Type
+		index []int
+	}
+	var current []queued
+	next := []queued{{typ: t}}
+	var count, nextCount map[reflect.Type]int
+	visited := map[reflect.Type]bool{}
+	var fields []jsonField
+	for len(next) > 0 {
+		current, next = next, current[:0]
+		count, nextCount = nextCount, map[reflect.Type]int{}
+		for _, f := range current {
+			if visited[f.typ] {
+				continue
+			}
+			visited[f.typ] = true
+			for i := 0; i < f.typ.NumField(); i++ {
+				sf := f.typ.Field(i)
+				if sf.Anonymous {
+					st := sf.Type
+					if st.Kind() == reflect.Pointer {
+						st = st.Elem()
+					}
+					if !sf.IsExported() && st.Kind() != reflect.Struct {
+						continue
+					}
+				} else if !sf.IsExported() {
+					continue
+				}
+				tag := sf.Tag.Get("json")
+				if tag == "-" {
+					continue
+				}
+				name, opts, _ := strings.Cut(tag, ",")
+				if !validTag(name) {
+					name = ""
+				}
+				index := append(slices.Clip(f.index), i)
+				ft := sf.Type
+				if ft.Name() == "" && ft.Kind() == reflect.Pointer {
+					ft = ft.Elem()
+				}
+				quoted := false
+				if slices.Contains(strings.Split(opts, ","), "string") {
+					switch ft.Kind() {
+					case reflect.Bool,
+						reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+						reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+						reflect.Float32, reflect.Float64,
+						reflect.String:
+						quoted = true
+					}
+				}
+				if name != "" || !sf.Anonymous || ft.Kind() != reflect.Struct {
+					tagged := name != ""
+					if name == "" {
+						name = sf.Name
+					}
+					fields = append(fields, jsonField{name: name, index: index, tagged: tagged, quoted: quoted})
+					if count[f.typ] > 1 {
+						fields = append(fields, fields[len(fields)-1])
+					}
+					continue
+				}
+				nextCount[ft]++
+				if nextCount[ft] == 1 {
+					next = append(next, queued{typ: ft, index: index})
+				}
+			}
+		}
+	}
+	slices.SortFunc(fields, func(a, b jsonField) int {
+		if c := strings.Compare(a.name, b.name); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(len(a.index), len(b.index)); c != 0 {
+			return c
+		}
+		if a.tagged != b.tagged {
+			if a.tagged {
+				return -1
+			}
+			return +1
+		}
+		return slices.Compare(a.index, b.index)
+	})
+	out := map[string]jsonField{}
+	for i := 0; i < len(fields); {
+		j := i + 1
+		for j < len(fields) && fields[j].name == fields[i].name {
+			j++
+		}
+		if j-i == 1 || len(fields[i].index) != len(fields[i+1].index) || fields[i].tagged != fields[i+1].tagged {
+			out[fields[i].name] = fields[i]
+		}
+		i = j
+	}
+	return out
+}
+
+// validTag is encoding/json's test of a tag name.
+func validTag(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
+		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
+			return false
+		}
+	}
+	return true
+}
+
+// seg is one reference token of the current path: a key, or an index when idx ≥ 0.
 type seg struct {
-	key string
+	key []byte
 	idx int
 }
 
-// walker checks a well-formed JSON document against a Go type. It assumes json.Valid(data).
+// maxDepth is the nesting depth beyond which encoding/json calls a document malformed.
+const maxDepth = 10000
+
+// walker checks a JSON document's syntax and its fit to a Go type in one pass and, when fill is set,
+// stores the values into the reflect.Values it is given, as encoding/json would. Each method
+// returns false if the document is malformed.
 type walker struct {
-	data []byte
-	pos  int
-	path []seg
-	errs []*FieldError
+	data     []byte
+	pos      int
+	depth    int
+	fill     bool // store values (until the first error, after which the result is discarded)
+	disagree bool // a value's own UnmarshalJSON (or encoding/json) refused what the walk accepted
+	path     []seg
+	errs     []*FieldError
+	keys     [][]byte // the keys of the open maps, for duplicate detection
 }
 
+// pointer returns the JSON Pointer of the current path, escaped as JoinPointer escapes.
 func (w *walker) pointer() string {
-	var b strings.Builder
+	var b []byte
 	for _, s := range w.path {
+		b = append(b, '/')
 		if s.idx >= 0 {
-			b.WriteByte('/')
-			b.WriteString(strconv.Itoa(s.idx))
-		} else {
-			b.WriteString(JoinPointer("", s.key))
+			b = strconv.AppendInt(b, int64(s.idx), 10)
+			continue
+		}
+		for _, c := range s.key {
+			switch c {
+			case '~':
+				b = append(b, '~', '0')
+			case '/':
+				b = append(b, '~', '1')
+			default:
+				b = append(b, c)
+			}
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 func (w *walker) add(rule string, err error) {
 	w.errs = append(w.errs, &FieldError{Path: w.pointer(), Rule: rule, Err: err})
+	w.fill = false // the value will be discarded
 }
 
 func (w *walker) ws() {
@@ -300,88 +592,356 @@ func (w *walker) ws() {
 	}
 }
 
-// str reads a string starting at the opening quote and returns its raw contents (between the quotes)
-// and whether it holds escapes.
-func (w *walker) str() ([]byte, bool) {
-	w.pos++ // opening quote
-	start := w.pos
-	esc := false
+// plain marks the bytes a string can hold with no further thought: not a quote, a backslash, a
+// control character or a byte of a multi-byte UTF-8 sequence.
+var plain = func() (p [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		p[c] = c != '"' && c != '\\'
+	}
+	return p
+}()
+
+// str reads a string starting at the opening quote. It returns its raw contents (between the
+// quotes), whether it holds escapes and whether it holds bytes outside ASCII.
+func (w *walker) str() (raw []byte, esc, hi, ok bool) {
+	d := w.data
+	i := w.pos + 1
+	start := i
 	for {
-		c := w.data[w.pos]
-		if c == '"' {
-			raw := w.data[start:w.pos]
-			w.pos++
-			return raw, esc
+		for i < len(d) && plain[d[i]] {
+			i++
 		}
-		if c == '\\' {
+		if i >= len(d) {
+			return nil, false, false, false
+		}
+		switch c := d[i]; {
+		case c == '"':
+			w.pos = i + 1
+			return d[start:i], esc, hi, true
+		case c == '\\':
 			esc = true
-			w.pos += 2
-			continue
+			if i+1 >= len(d) {
+				return nil, false, false, false
+			}
+			switch d[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if i+6 > len(d) || !isHex(d[i+2]) || !isHex(d[i+3]) || !isHex(d[i+4]) || !isHex(d[i+5]) {
+					return nil, false, false, false
+				}
+				i += 6
+			default:
+				return nil, false, false, false
+			}
+		case c < 0x20:
+			return nil, false, false, false
+		default:
+			hi = true
+			i++
 		}
-		w.pos++
 	}
 }
 
-// unquote returns a string's value, decoding escapes when there are any.
-func unquote(raw []byte, esc bool) []byte {
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// text returns a string's value as the walk checks it: unescaped if it holds escapes, else as is.
+func text(raw []byte, esc bool) []byte {
 	if !esc {
 		return raw
 	}
-	var s string
-	q := make([]byte, 0, len(raw)+2)
-	q = append(append(append(q, '"'), raw...), '"')
-	if json.Unmarshal(q, &s) != nil {
-		return raw
-	}
-	return []byte(s)
+	return unquote(raw)
 }
 
-// skip passes over one value.
-func (w *walker) skip() {
-	w.ws()
-	switch w.data[w.pos] {
-	case '"':
-		w.str()
-	case '{', '[':
-		depth := 0
-		for {
-			c := w.data[w.pos]
-			switch c {
-			case '"':
-				w.str()
-				continue
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
+// jsonText returns a string's value as encoding/json stores it, which differs from text only for
+// malformed UTF-8, which encoding/json replaces with U+FFFD.
+func jsonText(raw []byte, esc, hi bool) []byte {
+	if esc || hi && !utf8.Valid(raw) {
+		return unquote(raw)
+	}
+	return raw
+}
+
+// unquote decodes the escapes of a string's raw contents and replaces malformed UTF-8 with U+FFFD,
+// exactly as encoding/json does (its unquoteBytes). raw is well formed.
+func unquote(s []byte) []byte {
+	r := 0
+	for r < len(s) {
+		c := s[r]
+		if c == '\\' || c == '"' || c < ' ' {
+			break
+		}
+		rr, size := utf8.DecodeRune(s[r:])
+		if rr == utf8.RuneError && size == 1 {
+			break
+		}
+		r += size
+	}
+	if r == len(s) {
+		return s
+	}
+	b := make([]byte, len(s)+2*utf8.UTFMax)
+	w := copy(b, s[0:r])
+	for r < len(s) {
+		if w >= len(b)-2*utf8.UTFMax {
+			nb := make([]byte, (len(b)+utf8.UTFMax)*2)
+			copy(nb, b[0:w])
+			b = nb
+		}
+		switch c := s[r]; {
+		case c == '\\':
+			r++
+			if r >= len(s) {
+				return b[0:w]
 			}
-			w.pos++
-			if depth == 0 {
-				return
+			switch s[r] {
+			case '"', '\\', '/', '\'':
+				b[w] = s[r]
+				r++
+				w++
+			case 'b':
+				b[w] = '\b'
+				r++
+				w++
+			case 'f':
+				b[w] = '\f'
+				r++
+				w++
+			case 'n':
+				b[w] = '\n'
+				r++
+				w++
+			case 'r':
+				b[w] = '\r'
+				r++
+				w++
+			case 't':
+				b[w] = '\t'
+				r++
+				w++
+			case 'u':
+				r--
+				rr := getu4(s[r:])
+				if rr < 0 {
+					return b[0:w]
+				}
+				r += 6
+				if utf16.IsSurrogate(rr) {
+					rr1 := getu4(s[r:])
+					if dec := utf16.DecodeRune(rr, rr1); dec != unicode.ReplacementChar {
+						r += 6
+						w += utf8.EncodeRune(b[w:], dec)
+						break
+					}
+					rr = unicode.ReplacementChar
+				}
+				w += utf8.EncodeRune(b[w:], rr)
+			default:
+				return b[0:w]
 			}
+		case c < utf8.RuneSelf:
+			b[w] = c
+			r++
+			w++
+		default:
+			rr, size := utf8.DecodeRune(s[r:])
+			r += size
+			w += utf8.EncodeRune(b[w:], rr)
+		}
+	}
+	return b[0:w]
+}
+
+// getu4 decodes \uXXXX from the beginning of s, returning the hex value, or -1.
+func getu4(s []byte) rune {
+	if len(s) < 6 || s[0] != '\\' || s[1] != 'u' {
+		return -1
+	}
+	var r rune
+	for _, c := range s[2:6] {
+		switch {
+		case '0' <= c && c <= '9':
+			c = c - '0'
+		case 'a' <= c && c <= 'f':
+			c = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return -1
+		}
+		r = r*16 + rune(c)
+	}
+	return r
+}
+
+// lit reads the literal word (true, false or null).
+func (w *walker) lit(word string) bool {
+	if len(w.data)-w.pos < len(word) || string(w.data[w.pos:w.pos+len(word)]) != word {
+		return false
+	}
+	w.pos += len(word)
+	return true
+}
+
+// number reads a number, checking its grammar; frac reports a fraction or exponent.
+func (w *walker) number() (lit []byte, frac, ok bool) {
+	d := w.data
+	i := w.pos
+	if i < len(d) && d[i] == '-' {
+		i++
+	}
+	switch {
+	case i >= len(d):
+		return nil, false, false
+	case d[i] == '0':
+		i++
+	case '1' <= d[i] && d[i] <= '9':
+		i++
+		for i < len(d) && isDigit(d[i]) {
+			i++
 		}
 	default:
-		for w.pos < len(w.data) {
-			switch w.data[w.pos] {
-			case ',', '}', ']', ' ', '\t', '\n', '\r':
-				return
-			}
-			w.pos++
+		return nil, false, false
+	}
+	if i < len(d) && d[i] == '.' {
+		frac = true
+		i++
+		if i >= len(d) || !isDigit(d[i]) {
+			return nil, false, false
+		}
+		for i < len(d) && isDigit(d[i]) {
+			i++
 		}
 	}
+	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
+		frac = true
+		i++
+		if i < len(d) && (d[i] == '+' || d[i] == '-') {
+			i++
+		}
+		if i >= len(d) || !isDigit(d[i]) {
+			return nil, false, false
+		}
+		for i < len(d) && isDigit(d[i]) {
+			i++
+		}
+	}
+	lit = d[w.pos:i]
+	w.pos = i
+	return lit, frac, true
 }
 
-// literal reads a number or true/false/null.
-func (w *walker) literal() []byte {
-	start := w.pos
-	for w.pos < len(w.data) {
-		switch w.data[w.pos] {
-		case ',', '}', ']', ' ', '\t', '\n', '\r':
-			return w.data[start:w.pos]
-		}
-		w.pos++
+// open enters an object or array, whose opening byte is at pos.
+func (w *walker) open() bool {
+	w.pos++
+	w.depth++
+	return w.depth <= maxDepth
+}
+
+// next reads the separator after a member or item: it reports more if a comma follows, and false
+// in ok if neither a comma nor the closing byte does.
+func (w *walker) next(closing byte) (more, ok bool) {
+	w.ws()
+	if w.pos >= len(w.data) {
+		return false, false
 	}
-	return w.data[start:w.pos]
+	switch w.data[w.pos] {
+	case ',':
+		w.pos++
+		return true, true
+	case closing:
+		w.pos++
+		w.depth--
+		return false, true
+	}
+	return false, false
+}
+
+// key reads an object's key and the colon after it, returning the key's raw contents.
+func (w *walker) key() (raw []byte, esc, hi, ok bool) {
+	w.ws()
+	if w.pos >= len(w.data) || w.data[w.pos] != '"' {
+		return nil, false, false, false
+	}
+	raw, esc, hi, ok = w.str()
+	if !ok {
+		return
+	}
+	w.ws()
+	if w.pos >= len(w.data) || w.data[w.pos] != ':' {
+		return nil, false, false, false
+	}
+	w.pos++
+	return raw, esc, hi, true
+}
+
+// skip passes over one value, checking its syntax only.
+func (w *walker) skip() bool {
+	w.ws()
+	if w.pos >= len(w.data) {
+		return false
+	}
+	switch w.data[w.pos] {
+	case '"':
+		_, _, _, ok := w.str()
+		return ok
+	case '{':
+		if !w.open() {
+			return false
+		}
+		w.ws()
+		if w.pos < len(w.data) && w.data[w.pos] == '}' {
+			w.pos++
+			w.depth--
+			return true
+		}
+		for {
+			if _, _, _, ok := w.key(); !ok || !w.skip() {
+				return false
+			}
+			more, ok := w.next('}')
+			if !ok {
+				return false
+			}
+			if !more {
+				return true
+			}
+		}
+	case '[':
+		if !w.open() {
+			return false
+		}
+		w.ws()
+		if w.pos < len(w.data) && w.data[w.pos] == ']' {
+			w.pos++
+			w.depth--
+			return true
+		}
+		for {
+			if !w.skip() {
+				return false
+			}
+			more, ok := w.next(']')
+			if !ok {
+				return false
+			}
+			if !more {
+				return true
+			}
+		}
+	case 't':
+		return w.lit("true")
+	case 'f':
+		return w.lit("false")
+	case 'n':
+		return w.lit("null")
+	}
+	_, _, ok := w.number()
+	return ok
 }
 
 func jsonKindOf(c byte) string {
@@ -400,142 +960,306 @@ func jsonKindOf(c byte) string {
 	return "a number"
 }
 
-func (w *walker) typeErr(c byte, want string) {
+func (w *walker) typeErr(c byte, want string) bool {
 	w.add("type", fmt.Errorf("socialprescribing: want %s, got %s: %w", want, jsonKindOf(c), ErrInvalid))
-	w.skip()
+	return w.skip()
 }
 
-func (w *walker) value(ti *typeInfo) {
+// value walks one value of type ti. dst is where it goes when w.fill is set: a settable value of
+// type ti.t, zero.
+func (w *walker) value(ti *typeInfo, dst reflect.Value) bool {
 	w.ws()
+	if w.pos >= len(w.data) {
+		return false
+	}
 	c := w.data[w.pos]
 	if c == 'n' {
-		w.pos += 4
+		if !w.lit("null") {
+			return false
+		}
 		w.add("null", fmt.Errorf("socialprescribing: null is not allowed; leave the key out: %w", ErrInvalid))
-		return
+		return true
+	}
+	if w.fill {
+		for range ti.ptrs {
+			dst.Set(reflect.New(dst.Type().Elem()))
+			dst = dst.Elem()
+		}
 	}
 	switch ti.kind {
 	case kOpaque:
-		w.skip()
+		start := w.pos
+		if !w.skip() {
+			return false
+		}
+		if w.fill {
+			w.opaque(ti, dst, w.data[start:w.pos])
+		}
+		return true
 	case kText:
 		if c != '"' {
-			w.typeErr(c, "a string")
-			return
+			return w.typeErr(c, "a string")
 		}
-		raw, esc := w.str()
-		t := ti.t
-		for t.Kind() == reflect.Pointer {
-			t = t.Elem()
+		start := w.pos
+		raw, esc, hi, ok := w.str()
+		if !ok {
+			return false
 		}
-		u := reflect.New(t).Interface().(encoding.TextUnmarshaler)
-		if err := u.UnmarshalText(unquote(raw, esc)); err != nil {
-			if t == timeType {
-				err = fmt.Errorf("socialprescribing: want an RFC 3339 date-time: %w", ErrSyntax)
-			}
-			w.add(ti.rule, err)
-		}
+		w.textValue(ti, dst, raw, esc, hi, w.data[start:w.pos])
+		return true
 	case kStruct:
 		if c != '{' {
-			w.typeErr(c, "an object")
-			return
+			return w.typeErr(c, "an object")
 		}
-		w.object(ti)
+		return w.object(ti, dst)
 	case kMap:
 		if c != '{' {
-			w.typeErr(c, "an object")
-			return
+			return w.typeErr(c, "an object")
 		}
-		w.mapObject(ti)
+		return w.mapObject(ti, dst)
 	case kSlice, kArray:
 		if c == '"' && ti.bytes {
-			raw, esc := w.str()
-			if _, err := base64.StdEncoding.DecodeString(string(unquote(raw, esc))); err != nil {
-				w.add("type", fmt.Errorf("socialprescribing: want base64 data: %w", ErrInvalid))
+			raw, esc, _, ok := w.str()
+			if !ok {
+				return false
 			}
-			return
+			s := text(raw, esc)
+			b := make([]byte, base64.StdEncoding.DecodedLen(len(s)))
+			n, err := base64.StdEncoding.Decode(b, s)
+			if err != nil {
+				w.add("type", fmt.Errorf("socialprescribing: want base64 data: %w", ErrInvalid))
+			} else if w.fill {
+				dst.SetBytes(b[:n])
+			}
+			return true
 		}
 		if c != '[' {
-			w.typeErr(c, "an array")
-			return
+			return w.typeErr(c, "an array")
 		}
-		w.array(ti)
+		return w.array(ti, dst)
 	case kString:
 		if c != '"' {
-			w.typeErr(c, "a string")
-			return
+			return w.typeErr(c, "a string")
 		}
-		raw, esc := w.str()
-		if !esc && !utf8.Valid(raw) {
+		raw, esc, hi, ok := w.str()
+		if !ok {
+			return false
+		}
+		if !esc && hi && !utf8.Valid(raw) {
 			w.add("type", fmt.Errorf("socialprescribing: string is not valid UTF-8: %w", ErrInvalid))
+			return true
 		}
+		if w.fill {
+			s := text(raw, esc)
+			if ti.number && !validNumber(s) {
+				w.disagree = true
+			}
+			dst.SetString(string(s))
+		}
+		return true
 	case kBool:
-		if c != 't' && c != 'f' {
-			w.typeErr(c, "a boolean")
-			return
+		switch c {
+		case 't':
+			if !w.lit("true") {
+				return false
+			}
+		case 'f':
+			if !w.lit("false") {
+				return false
+			}
+		default:
+			return w.typeErr(c, "a boolean")
 		}
-		w.literal()
+		if w.fill {
+			dst.SetBool(c == 't')
+		}
+		return true
 	case kInt, kUint, kFloat:
 		if c != '-' && (c < '0' || c > '9') {
 			want := "an integer"
 			if ti.kind == kFloat {
 				want = "a number"
 			}
-			w.typeErr(c, want)
-			return
+			return w.typeErr(c, want)
 		}
-		w.number(ti, w.literal())
+		lit, frac, ok := w.number()
+		if !ok {
+			return false
+		}
+		w.numberValue(ti, dst, lit, frac)
+		return true
 	default:
-		w.add("type", fmt.Errorf("socialprescribing: a field of kind %s cannot be decoded: %w", ti.t.Kind(), ErrInvalid))
-		w.skip()
+		w.add("type", fmt.Errorf("socialprescribing: a field of kind %s cannot be decoded: %w", ti.base.Kind(), ErrInvalid))
+		return w.skip()
 	}
 }
 
-func (w *walker) number(ti *typeInfo, lit []byte) {
-	t := ti.t
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
+// opaque fills a value that encoding/json decodes without the walk's checks: a json.Unmarshaler
+// gets the raw bytes as encoding/json would give them, an interface is left to encoding/json.
+func (w *walker) opaque(ti *typeInfo, dst reflect.Value, raw []byte) {
+	var err error
+	if ti.iface {
+		err = json.Unmarshal(raw, dst.Addr().Interface())
+	} else {
+		err = dst.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(raw)
 	}
-	s := string(lit)
+	if err != nil {
+		w.disagree = true
+	}
+}
+
+// textValue checks a string of a kText type with its UnmarshalText and fills dst as encoding/json
+// would. quoted is the string with its quotes.
+func (w *walker) textValue(ti *typeInfo, dst reflect.Value, raw []byte, esc, hi bool, quoted []byte) {
+	s := text(raw, esc)
+	if !w.fill {
+		if err := reflect.New(ti.base).Interface().(encoding.TextUnmarshaler).UnmarshalText(s); err != nil {
+			w.textErr(ti, err)
+		}
+		return
+	}
+	u := dst.Addr().Interface()
+	// encoding/json unmarshals time.Time through UnmarshalJSON, which does not unescape, and
+	// gives UnmarshalText malformed UTF-8 replaced with U+FFFD; check as the walk always has,
+	// then fill as encoding/json does.
+	switch {
+	case ti.asJSON && esc:
+		if err := reflect.New(ti.base).Interface().(encoding.TextUnmarshaler).UnmarshalText(s); err != nil {
+			w.textErr(ti, err)
+		} else if u.(json.Unmarshaler).UnmarshalJSON(quoted) != nil {
+			w.disagree = true
+		}
+	case !ti.asJSON && !esc && hi && !utf8.Valid(raw):
+		if err := reflect.New(ti.base).Interface().(encoding.TextUnmarshaler).UnmarshalText(s); err != nil {
+			w.textErr(ti, err)
+		} else if u.(encoding.TextUnmarshaler).UnmarshalText(unquote(raw)) != nil {
+			w.disagree = true
+		}
+	default:
+		if err := u.(encoding.TextUnmarshaler).UnmarshalText(s); err != nil {
+			w.textErr(ti, err)
+		}
+	}
+}
+
+func (w *walker) textErr(ti *typeInfo, err error) {
+	if ti.base == timeType {
+		err = fmt.Errorf("socialprescribing: want an RFC 3339 date-time: %w", ErrSyntax)
+	}
+	w.add(ti.rule, err)
+}
+
+// numberValue checks a number against an int, uint or float type as encoding/json does and fills dst.
+func (w *walker) numberValue(ti *typeInfo, dst reflect.Value, lit []byte, frac bool) {
 	switch ti.kind {
 	case kInt:
-		i, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || reflect.Zero(t).OverflowInt(i) {
+		i, ok := parseInt(lit, frac)
+		if !ok || ti.bits < 64 && (i < -1<<(ti.bits-1) || i > 1<<(ti.bits-1)-1) {
 			w.add("type", fmt.Errorf("socialprescribing: want an integer in range for the field: %w", ErrInvalid))
+		} else if w.fill {
+			dst.SetInt(i)
 		}
 	case kUint:
-		u, err := strconv.ParseUint(s, 10, 64)
-		if err != nil || reflect.Zero(t).OverflowUint(u) {
+		u, ok := parseUint(lit, frac)
+		if !ok || ti.bits < 64 && u > 1<<ti.bits-1 {
 			w.add("type", fmt.Errorf("socialprescribing: want a non-negative integer in range for the field: %w", ErrInvalid))
+		} else if w.fill {
+			dst.SetUint(u)
 		}
 	case kFloat:
-		f, err := strconv.ParseFloat(s, t.Bits())
-		if err != nil || math.IsInf(f, 0) {
+		f, err := strconv.ParseFloat(string(lit), ti.bits)
+		if err != nil {
+			// ParseFloat reports overflow, the only error for a well-formed number, as ErrRange
+			// with an infinity: encoding/json refuses it too.
 			w.add("type", fmt.Errorf("socialprescribing: number out of range: %w", ErrInvalid))
+		} else if w.fill {
+			dst.SetFloat(f)
 		}
 	}
 }
 
-func (w *walker) object(ti *typeInfo) {
-	w.pos++ // '{'
+// parseInt parses a well-formed JSON number as strconv.ParseInt(s, 10, 64) would, reporting
+// whether it succeeds.
+func parseInt(lit []byte, frac bool) (int64, bool) {
+	if frac {
+		return 0, false
+	}
+	neg := lit[0] == '-'
+	digits := lit
+	if neg {
+		digits = lit[1:]
+	}
+	if len(digits) > 18 {
+		i, err := strconv.ParseInt(string(lit), 10, 64)
+		return i, err == nil
+	}
+	var n int64
+	for _, c := range digits {
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// parseUint parses a well-formed JSON number as strconv.ParseUint(s, 10, 64) would, reporting
+// whether it succeeds.
+func parseUint(lit []byte, frac bool) (uint64, bool) {
+	if frac || lit[0] == '-' {
+		return 0, false
+	}
+	if len(lit) > 19 {
+		u, err := strconv.ParseUint(string(lit), 10, 64)
+		return u, err == nil
+	}
+	var n uint64
+	for _, c := range lit {
+		n = n*10 + uint64(c-'0')
+	}
+	return n, true
+}
+
+// validNumber is encoding/json's test of the string of a json.Number.
+func validNumber(s []byte) bool {
+	w := walker{data: s}
+	_, _, ok := w.number()
+	return ok && w.pos == len(s)
+}
+
+func (w *walker) object(ti *typeInfo, dst reflect.Value) bool {
+	if !w.open() {
+		return false
+	}
+	w.ws()
+	if w.pos < len(w.data) && w.data[w.pos] == '}' {
+		w.pos++
+		w.depth--
+		return true
+	}
+	guess := 0
 	var seenSmall uint64
 	var seenBig map[int]bool
 	var seenUnknown map[string]bool
 	depth := len(w.path)
 	for {
-		w.ws()
-		if w.data[w.pos] == '}' {
-			w.pos++
-			return
+		raw, esc, _, ok := w.key()
+		if !ok {
+			return false
 		}
-		if w.data[w.pos] == ',' {
-			w.pos++
-			w.ws()
+		key := text(raw, esc)
+		// Documents mostly list the keys in the order of the fields: try the next field first.
+		var f *fieldInfo
+		found := false
+		if guess < len(ti.names) && ti.byIdx[guess] != nil && ti.names[guess] == string(key) {
+			f, found = ti.byIdx[guess], true
+		} else {
+			f, found = ti.fields[string(key)]
 		}
-		raw, esc := w.str()
-		key := unquote(raw, esc)
-		w.ws()
-		w.pos++ // ':'
-		f, found := ti.fields[string(key)]
-		w.path = append(w.path[:depth], seg{key: string(key), idx: -1})
+		if found {
+			guess = f.idx + 1
+		}
+		w.path = append(w.path[:depth], seg{key: key, idx: -1})
 		dup := false
 		switch {
 		case found && f.idx < 64:
@@ -563,79 +1287,198 @@ func (w *walker) object(ti *typeInfo) {
 			} else if !dup {
 				w.add("unknown-field", fmt.Errorf("socialprescribing: key not defined for %s: %w", typeName(ti.t), ErrUnknownField))
 			}
-			w.skip()
+			if !w.skip() {
+				return false
+			}
 		} else {
-			w.value(f.info)
+			var fv reflect.Value
+			if w.fill {
+				fv = f.locate(dst)
+			}
+			if !w.value(f.info, fv) {
+				return false
+			}
 		}
 		w.path = w.path[:depth]
-		w.ws()
+		more, ok := w.next('}')
+		if !ok {
+			return false
+		}
+		if !more {
+			return true
+		}
 	}
 }
 
-func (w *walker) mapObject(ti *typeInfo) {
-	w.pos++ // '{'
-	seen := map[string]bool{}
+// locate returns the field f of struct v, allocating the embedded structs it is reached through,
+// as encoding/json does.
+func (f *fieldInfo) locate(v reflect.Value) reflect.Value {
+	if !f.embed {
+		if len(f.index) == 1 {
+			return v.Field(f.index[0])
+		}
+		return v.FieldByIndex(f.index)
+	}
+	for i, x := range f.index {
+		if i > 0 && v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				v.Set(reflect.New(v.Type().Elem()))
+			}
+			v = v.Elem()
+		}
+		v = v.Field(x)
+	}
+	return v
+}
+
+func (w *walker) mapObject(ti *typeInfo, dst reflect.Value) bool {
+	if !w.open() {
+		return false
+	}
+	if w.fill {
+		dst.Set(reflect.MakeMap(ti.base))
+	}
+	w.ws()
+	if w.pos < len(w.data) && w.data[w.pos] == '}' {
+		w.pos++
+		w.depth--
+		return true
+	}
 	depth := len(w.path)
+	keys := len(w.keys)
+	var seen map[string]bool
+	var elem, kv reflect.Value
 	for {
-		w.ws()
-		if w.data[w.pos] == '}' {
-			w.pos++
-			return
+		raw, esc, hi, ok := w.key()
+		if !ok {
+			return false
 		}
-		if w.data[w.pos] == ',' {
-			w.pos++
-			w.ws()
-		}
-		raw, esc := w.str()
-		key := string(unquote(raw, esc))
-		w.ws()
-		w.pos++ // ':'
+		key := text(raw, esc)
 		w.path = append(w.path[:depth], seg{key: key, idx: -1})
-		if seen[key] {
+		// Duplicates: compare with the keys so far, through a set once there are many.
+		dup := false
+		if seen != nil {
+			dup = seen[string(key)]
+			seen[string(key)] = true
+		} else {
+			for _, k := range w.keys[keys:] {
+				if bytes.Equal(k, key) {
+					dup = true
+					break
+				}
+			}
+			w.keys = append(w.keys, key)
+			if len(w.keys)-keys > 16 {
+				seen = map[string]bool{}
+				for _, k := range w.keys[keys:] {
+					seen[string(k)] = true
+				}
+				w.keys = w.keys[:keys]
+			}
+		}
+		if dup {
 			w.add("duplicate-field", fmt.Errorf("socialprescribing: key appears more than once: %w", ErrDuplicateField))
 		}
-		seen[key] = true
+		fill := w.fill
 		if ti.key != nil {
-			if err := reflect.New(ti.key).Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(key)); err != nil {
+			if !kv.IsValid() {
+				kv = reflect.New(ti.key)
+			} else {
+				kv.Elem().SetZero()
+			}
+			if err := kv.Interface().(encoding.TextUnmarshaler).UnmarshalText(key); err != nil {
 				rule := strings.ToLower(ti.key.Name())
 				if ti.key.Kind() == reflect.String {
 					rule = "enum"
 				}
 				w.add(rule, err)
+			} else if fill && !esc && hi && !utf8.Valid(raw) {
+				kv.Elem().SetZero()
+				if kv.Interface().(encoding.TextUnmarshaler).UnmarshalText(unquote(raw)) != nil {
+					w.disagree = true
+				}
 			}
 		}
-		w.value(ti.elem)
+		if fill {
+			if !elem.IsValid() {
+				elem = reflect.New(ti.base.Elem()).Elem()
+			} else {
+				elem.SetZero()
+			}
+		}
+		if !w.value(ti.elem, elem) {
+			return false
+		}
+		if w.fill {
+			switch {
+			case ti.key != nil:
+				dst.SetMapIndex(kv.Elem(), elem)
+			case ti.keyStr:
+				dst.SetMapIndex(reflect.ValueOf(string(jsonText(raw, esc, hi))), elem)
+			default:
+				k := reflect.New(ti.base.Key()).Elem()
+				k.SetString(string(jsonText(raw, esc, hi)))
+				dst.SetMapIndex(k, elem)
+			}
+		}
 		w.path = w.path[:depth]
-		w.ws()
+		more, ok := w.next('}')
+		if !ok {
+			return false
+		}
+		if !more {
+			w.keys = w.keys[:keys]
+			return true
+		}
 	}
 }
 
-func (w *walker) array(ti *typeInfo) {
-	w.pos++ // '['
+func (w *walker) array(ti *typeInfo, dst reflect.Value) bool {
+	if !w.open() {
+		return false
+	}
 	depth := len(w.path)
 	n := 0
-	for {
-		w.ws()
-		if w.data[w.pos] == ']' {
-			w.pos++
-			break
+	w.ws()
+	if w.pos < len(w.data) && w.data[w.pos] == ']' {
+		w.pos++
+		w.depth--
+	} else {
+		for {
+			w.path = append(w.path[:depth], seg{idx: n})
+			var ev reflect.Value
+			if w.fill {
+				if ti.kind == kSlice {
+					if n >= dst.Cap() {
+						dst.Grow(1)
+					}
+					dst.SetLen(n + 1)
+					ev = dst.Index(n)
+				} else if n < dst.Len() {
+					ev = dst.Index(n)
+				} else {
+					w.fill = false // too many items: the document is rejected below
+				}
+			}
+			if !w.value(ti.elem, ev) {
+				return false
+			}
+			w.path = w.path[:depth]
+			n++
+			more, ok := w.next(']')
+			if !ok {
+				return false
+			}
+			if !more {
+				break
+			}
 		}
-		if w.data[w.pos] == ',' {
-			w.pos++
-		}
-		w.path = append(w.path[:depth], seg{idx: n})
-		w.value(ti.elem)
-		w.path = w.path[:depth]
-		n++
-		w.ws()
 	}
-	if ti.kind == kArray {
-		t := ti.t
-		for t.Kind() == reflect.Pointer {
-			t = t.Elem()
-		}
-		if n != t.Len() {
-			w.add("type", fmt.Errorf("socialprescribing: want exactly %d items: %w", t.Len(), ErrInvalid))
-		}
+	switch {
+	case ti.kind == kArray && n != ti.base.Len():
+		w.add("type", fmt.Errorf("socialprescribing: want exactly %d items: %w", ti.base.Len(), ErrInvalid))
+	case ti.kind == kSlice && n == 0 && w.fill:
+		dst.Set(reflect.MakeSlice(ti.base, 0, 0))
 	}
+	return true
 }

@@ -101,6 +101,9 @@ func FuzzDecode(f *testing.F) {
 		`{"tags":["a",]}`,
 		`[`,
 		``,
+		`{"name":"a\"b\\c\u00e9\ud83d\ude00\ud800\udc00\ud800x","tags":[],"meta":{},"raw":"aGVsbG8=","counts":{"error":1}}`,
+		"{\"name\":\"\\u00ff\xff\",\"dates\":{\"\xff\":\"2024-02-29\"},\"raw\":[1,2]}",
+		`{"at":"2024-02-01T10:00:00\u005a","ratio":1e-400,"age":-0,"score":7}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -117,8 +120,13 @@ func FuzzDecode(f *testing.F) {
 			}
 			return
 		}
-		if json.Unmarshal(data, new(testDoc)) != nil {
-			t.Fatalf("Decode accepted %q, which encoding/json rejects", data)
+		var ref testDoc
+		if err := json.Unmarshal(data, &ref); err != nil {
+			t.Fatalf("Decode accepted %q, which encoding/json rejects: %v", data, err)
+		}
+		// Decode fills the value itself; it must be exactly encoding/json's (nil and empty differ).
+		if diff := cmp.Diff(ref, v); diff != "" {
+			t.Fatalf("Decode(%q) differs from encoding/json (-json +Decode):\n%s", data, diff)
 		}
 		again, err := json.Marshal(v)
 		if err != nil {
