@@ -1278,13 +1278,22 @@ func (w *walker) object(ti *typeInfo, dst reflect.Value) bool {
 			dup = seenUnknown[string(key)]
 			seenUnknown[string(key)] = true
 		}
+		if !found && !nameLike(key) {
+			// An unknown key that does not look like a field name may be data (a name, a number):
+			// report it at its object, without the key.
+			w.path = w.path[:depth]
+		}
 		if dup {
 			w.add("duplicate-field", fmt.Errorf("socialprescribing: key appears more than once: %w", ErrDuplicateField))
 		}
 		if !found {
-			if ti.fold[strings.ToLower(string(key))] {
+			switch {
+			case ti.fold[strings.ToLower(string(key))]:
 				w.add("unknown-field", fmt.Errorf("socialprescribing: key in the wrong case: %w", ErrUnknownField))
-			} else if !dup {
+			case dup:
+			case len(w.path) == depth:
+				w.add("unknown-field", fmt.Errorf("socialprescribing: a key not defined for %s and not shown, as it does not look like a field name: %w", typeName(ti.t), ErrUnknownField))
+			default:
 				w.add("unknown-field", fmt.Errorf("socialprescribing: key not defined for %s: %w", typeName(ti.t), ErrUnknownField))
 			}
 			if !w.skip() {
@@ -1479,6 +1488,34 @@ func (w *walker) array(ti *typeInfo, dst reflect.Value) bool {
 		w.add("type", fmt.Errorf("socialprescribing: want exactly %d items: %w", ti.base.Len(), ErrInvalid))
 	case ti.kind == kSlice && n == 0 && w.fill:
 		dst.Set(reflect.MakeSlice(ti.base, 0, 0))
+	}
+	return true
+}
+
+// nameLike reports whether an unknown key looks like a field name — up to 64 ASCII letters, digits,
+// '_' and '-', starting with a letter, with no run of six or more digits — and so may be shown in an
+// error path. Anything else may be personal data that a mis-shaped document put in key position.
+func nameLike[K ~string | ~[]byte](key K) bool {
+	if len(key) == 0 || len(key) > 64 {
+		return false
+	}
+	run := 0
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if i == 0 {
+				return false
+			}
+			if run++; run >= 6 {
+				return false
+			}
+			continue
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', (c == '_' || c == '-') && i > 0:
+		default:
+			return false
+		}
+		run = 0
 	}
 	return true
 }

@@ -500,12 +500,17 @@ func (w *legacyWalker) object(ti *legacyTypeInfo) {
 			dup = seenUnknown[string(key)]
 			seenUnknown[string(key)] = true
 		}
+		if !found && !nameLike(key) {
+			w.path = w.path[:depth] // as Decode: an unknown key that is not name-like is not shown
+		}
 		if dup {
 			w.add("duplicate-field", fmt.Errorf("socialprescribing: key appears more than once: %w", ErrDuplicateField))
 		}
 		if !found {
 			if ti.fold[strings.ToLower(string(key))] {
 				w.add("unknown-field", fmt.Errorf("socialprescribing: key in the wrong case: %w", ErrUnknownField))
+			} else if !dup && !nameLike(key) {
+				w.add("unknown-field", fmt.Errorf("socialprescribing: a key not defined for %s and not shown, as it does not look like a field name: %w", typeName(ti.t), ErrUnknownField))
 			} else if !dup {
 				w.add("unknown-field", fmt.Errorf("socialprescribing: key not defined for %s: %w", typeName(ti.t), ErrUnknownField))
 			}
