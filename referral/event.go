@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
-	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 )
 
 // Validate checks one event on its own, as a document a case-management system receives before
@@ -12,7 +11,7 @@ import (
 // were entered ("coded-on-missing") and not before the event happened ("date-order"). Whether the
 // event is allowed from a referral's state, and in time order, is for [Referral.Apply].
 func (e Event) Validate() error {
-	c := validation.Struct("referral.Event", &e)
+	c := structErrors("referral.Event", &e, e.tagsHold())
 	if e.Kind.IsValid() {
 		if err := checkReason(e, sp.ErrInvalid); err != nil {
 			c.Add("/reason", "reason", err)
