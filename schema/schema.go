@@ -92,9 +92,9 @@ type IndexEntry struct {
 }
 
 // ValidateDocument checks data as the library does for the document type registered under name:
-// strict decoding ([socialprescribing.Decode]) into the Go type, then its Validate method. It returns
-// nil for a valid document, a *socialprescribing.ValidationError listing every broken rule, or an
-// error for an unknown name. Unlike the published schema, it applies the rules only Go enforces.
+// strict decoding into the Go type, then its Validate method, in one pass
+// ([socialprescribing.DecodeAndValidate]). It returns nil for a valid document, a
+// *socialprescribing.ValidationError listing every broken rule, or an error for an unknown name. Unlike the published schema, it applies the rules only Go enforces.
 func ValidateDocument(name string, data []byte) error {
 	for _, d := range documents() {
 		if d.Name == name {
@@ -104,14 +104,12 @@ func ValidateDocument(name string, data []byte) error {
 	return fmt.Errorf("schema: no document type named %q", name)
 }
 
-// goVerdict decodes data strictly into the document's type and validates it.
+// goVerdict decodes data strictly into the document's type and validates it, reporting every
+// problem at once ([socialprescribing.DecodeAndValidate]).
 func goVerdict(d document, data []byte) error {
 	v := reflect.New(d.Type)
-	if err := sp.Decode(data, v.Interface()); err != nil {
-		return err
+	if val, ok := v.Interface().(sp.Validator); ok {
+		return sp.DecodeAndValidate(data, val)
 	}
-	if val, ok := v.Elem().Interface().(interface{ Validate() error }); ok {
-		return val.Validate()
-	}
-	return nil
+	return sp.Decode(data, v.Interface())
 }
