@@ -103,7 +103,7 @@ func ExampleFHIRTasks() {
 		fmt.Println(strings.TrimSpace(fmt.Sprintf("%-17s %-11s %s", t.State, t.Status, t.BusinessStatus)))
 	}
 	// Output:
-	// received          received
+	// received          requested   awaiting-contact
 	// accepted          accepted
 	// declined          cancelled   declined-by-person
 	// rejected          rejected
