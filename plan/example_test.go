@@ -118,7 +118,7 @@ func ExampleDefaultPolicy() {
 	fmt.Println(len(fs), fs[0].Rule, fs[0].Source)
 	// Output:
 	// {30 60} {6 12} high
-	// 1 plan.referred-before-agreed NHS England: a co-produced personalised plan based on what matters to the person (DOMAIN.md §1, seed 002), confidence high
+	// 1 plan.referred-before-agreed NHS England, Social prescribing FAQs: a co-produced personalised plan based on what matters to the person (confidence high)
 }
 
 func ExamplePlan_Summary() {
