@@ -38,10 +38,11 @@ func (c Confidence) MarshalText() ([]byte, error) {
 
 // UnmarshalText accepts exactly one of [Confidences].
 func (c *Confidence) UnmarshalText(b []byte) error {
-	v := Confidence(b)
-	if !v.IsValid() {
-		return fmt.Errorf("socialprescribing: confidence: not one of the defined values: %w", ErrInvalid)
+	for _, v := range confidences[:] {
+		if string(v) == string(b) {
+			*c = v // the constant, so that decoding allocates nothing
+			return nil
+		}
 	}
-	*c = v
-	return nil
+	return notOneOf("confidence", confidences[:])
 }

@@ -48,12 +48,13 @@ func (s Severity) MarshalText() ([]byte, error) {
 
 // UnmarshalText accepts exactly one of [Severities].
 func (s *Severity) UnmarshalText(b []byte) error {
-	v := Severity(b)
-	if !v.IsValid() {
-		return fmt.Errorf("socialprescribing: severity: not one of the defined values: %w", ErrInvalid)
+	for _, v := range Severities() {
+		if string(v) == string(b) {
+			*s = v // the constant, so that decoding allocates nothing
+			return nil
+		}
 	}
-	*s = v
-	return nil
+	return notOneOf("severity", Severities())
 }
 
 // Finding is one result of a rule check: the shape every checker of the library returns.

@@ -5,6 +5,8 @@ package enum
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
 )
@@ -28,5 +30,17 @@ func Unmarshal[T ~string](what string, values []T, b []byte) (T, error) {
 			return v, nil
 		}
 	}
-	return "", fmt.Errorf("%s: not one of the defined values: %w", what, sp.ErrInvalid)
+	return "", fmt.Errorf("%s: not one of %s (case matters): %w", what, list(values), sp.ErrInvalid)
+}
+
+// list quotes the values, comma-separated: the library's own words, never the input.
+func list[T ~string](values []T) string {
+	var b strings.Builder
+	for i, v := range values {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Quote(string(v)))
+	}
+	return b.String()
 }
