@@ -234,9 +234,7 @@ const minimalPatient = `{"resourceType":"Patient","id":"p","identifier":[{"syste
 
 func minimalBundle(sr string, more ...string) string {
 	entries := []string{`{"fullUrl":"urn:uuid:p","resource":` + minimalPatient + `}`, `{"fullUrl":"urn:uuid:sr","resource":` + sr + `}`}
-	for _, m := range more {
-		entries = append(entries, m)
-	}
+	entries = append(entries, more...)
 	return `{"resourceType":"Bundle","type":"collection","entry":[` + strings.Join(entries, ",") + `]}`
 }
 
