@@ -23,7 +23,7 @@ type Line struct {
 	// Month is the first day of the month.
 	Month sp.Date `json:"month" validate:"required"`
 	// Role is the person's role.
-	Role Role `json:"role" validate:"required,enum"`
+	Role sp.Role `json:"role" validate:"required,enum,oneof=social-prescribing-link-worker health-and-wellbeing-coach care-coordinator"`
 	// Claimed is salary + employer NI + employer pension + subcontract contribution, as claimed.
 	Claimed Money `json:"claimed" validate:"required"`
 	// Maximum is the month's maximum reimbursable amount (annual maximum × WTE ÷ 12 × days in post
@@ -318,7 +318,7 @@ func Audit(in Input, rules Rules) Report {
 			mi := monthIndex(c.Month)
 			acc.allowed += ln.Allowed.pence
 			acc.month[mi] += ln.Allowed.pence
-			if s.Role == RoleLinkWorker && !dup {
+			if s.Role == sp.RoleLinkWorker && !dup {
 				acc.splw[mi] += wd
 			}
 		}
@@ -633,7 +633,7 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 }
 
 // cite returns the citation of the rule rows for role over first..last.
-func (a *auditor) cite(role Role, first, last sp.Date) string {
+func (a *auditor) cite(role sp.Role, first, last sp.Date) string {
 	var b strings.Builder
 	for day := first; !day.After(last); {
 		ri := a.rules.roleIndex(role, day)

@@ -61,14 +61,14 @@ func TestDefaultRulesShipNoUnconfirmedFigure(t *testing.T) {
 	rules := workforce.DefaultRules()
 	cases := []struct {
 		name, reason string
-		role         workforce.Role
+		role         sp.Role
 		day          string
 	}{
-		{"link worker 2021/22", "UNCONFIRMED in the domain reference", workforce.RoleLinkWorker, "2021-09-01"},
-		{"link worker from 2024/25", "UNCONFIRMED (uplift of about 5.5–5.7% not stated exactly)", workforce.RoleLinkWorker, "2024-04-01"},
-		{"link worker before the scheme", "the scheme started on 1 July 2019", workforce.RoleLinkWorker, "2019-06-30"},
-		{"health and wellbeing coach", "amounts UNCONFIRMED", workforce.RoleHealthWellbeingCoach, "2023-08-01"},
-		{"care coordinator 2022/23", "not in the domain reference", workforce.RoleCareCoordinator, "2022-10-01"},
+		{"link worker 2021/22", "UNCONFIRMED in the domain reference", sp.RoleLinkWorker, "2021-09-01"},
+		{"link worker from 2024/25", "UNCONFIRMED (uplift of about 5.5–5.7% not stated exactly)", sp.RoleLinkWorker, "2024-04-01"},
+		{"link worker before the scheme", "the scheme started on 1 July 2019", sp.RoleLinkWorker, "2019-06-30"},
+		{"health and wellbeing coach", "amounts UNCONFIRMED", sp.RoleHealthAndWellbeingCoach, "2023-08-01"},
+		{"care coordinator 2022/23", "not in the domain reference", sp.RoleCareCoordinator, "2022-10-01"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -111,7 +111,7 @@ func TestOverride(t *testing.T) {
 		{"after the loaded row", "the default row keeps the days after", "2023-10-01", "40159.00", "default"},
 	}
 	for _, c := range cases {
-		row, ok := r.RoleRateOn(workforce.RoleLinkWorker, day(c.day))
+		row, ok := r.RoleRateOn(sp.RoleLinkWorker, day(c.day))
 		if !ok || row.AnnualMaximum.String() != c.amount || row.Origin != c.origin {
 			t.Errorf("%s: got %s %s, want %s from %s; reason: %s", c.name, row.AnnualMaximum, row.Origin, c.amount, c.origin, c.reason)
 		}
@@ -119,7 +119,7 @@ func TestOverride(t *testing.T) {
 	if s, ok := r.SumRateFor(workforce.MustParseFinancialYear("2023/24")); !ok || s.Rate.String() != "23.5" || s.Origin != "local.json" {
 		t.Errorf("sum rate: got %+v, want 23.5 from local.json", s)
 	}
-	if row, _ := def.RoleRateOn(workforce.RoleLinkWorker, day("2023-09-15")); row.AnnualMaximum.String() != "40159.00" {
+	if row, _ := def.RoleRateOn(sp.RoleLinkWorker, day("2023-09-15")); row.AnnualMaximum.String() != "40159.00" {
 		t.Errorf("Override changed its receiver: got %s", row.AnnualMaximum)
 	}
 	if def.Digest() == r.Digest() {
