@@ -39,7 +39,7 @@ func (s *GoalStatus) UnmarshalText(b []byte) (err error) {
 }
 
 // ContactMode is how a [Contact] with the person took place. HEE counts phone calls, meetings and home
-// visits alike as contacts (DOMAIN.md §1).
+// visits alike as contacts (Health Education England; SOURCES.md#assessment-and-contacts).
 type ContactMode string
 
 // The contact modes.
@@ -76,7 +76,7 @@ type ContactKind string
 // The contact kinds.
 const (
 	// ContactKindInitialAssessment is the first conversation about what matters to the person; it typically
-	// takes 30–60 minutes (DOMAIN.md §1).
+	// takes 30–60 minutes (Health Education England; SOURCES.md#assessment-and-contacts).
 	ContactKindInitialAssessment ContactKind = "initial-assessment"
 	// ContactKindFollowUp is any further contact.
 	ContactKindFollowUp ContactKind = "follow-up"
@@ -106,7 +106,8 @@ func (k *ContactKind) UnmarshalText(b []byte) (err error) {
 }
 
 // ConnectionMode says how the person was connected to a community offer. NHS England's model tells
-// signposting apart from referral, and so does the library (DOMAIN.md §1).
+// signposting apart from referral, and so does the library (NHS England, Social prescribing frequently
+// asked questions; SOURCES.md#signposting).
 type ConnectionMode string
 
 // The connection modes.
@@ -178,7 +179,7 @@ func (s *ConnectionStatus) UnmarshalText(b []byte) (err error) {
 // are the library's own; "other" needs a note.
 type StopReason string
 
-// The reasons.
+// The stop reasons.
 const (
 	StopReasonPersonChoice         StopReason = "person-choice"
 	StopReasonNoLongerRelevant     StopReason = "no-longer-relevant"
@@ -196,7 +197,7 @@ var stopReasons = [...]StopReason{
 	StopReasonNotSuitable, StopReasonAccessBarrier, StopReasonCost, StopReasonOfferUnavailable, StopReasonOther,
 }
 
-// StopReasons returns every Reason, "other" last. The slice is new on each call.
+// StopReasons returns every StopReason, "other" last. The slice is new on each call.
 func StopReasons() []StopReason { return slices.Clone(stopReasons[:]) }
 
 // IsValid reports whether r is one of [StopReasons].
@@ -204,12 +205,12 @@ func (r StopReason) IsValid() bool { return enum.Contains(stopReasons[:], r) }
 
 // MarshalText returns r, or an error for a value outside [StopReasons].
 func (r StopReason) MarshalText() ([]byte, error) {
-	return enum.Marshal("plan: reason", stopReasons[:], r)
+	return enum.Marshal("plan: stop reason", stopReasons[:], r)
 }
 
 // UnmarshalText accepts exactly one of [StopReasons].
 func (r *StopReason) UnmarshalText(b []byte) (err error) {
-	*r, err = unmarshal(*r, "plan: reason", stopReasons[:], b)
+	*r, err = unmarshal(*r, "plan: stop reason", stopReasons[:], b)
 	return err
 }
 

@@ -11,9 +11,9 @@ import (
 // ActivityKindOf returns the coding package's event for an event kind, and false for the kinds that
 // are lifecycle bookkeeping rather than activity with the person:
 //
-//	accept   coding.EventReferralAccepted  (871731000000106 due)
-//	decline  coding.EventReferralDeclined  (871711000000103 due)
-//	contact  coding.EventOngoingContact    (no social prescribing code)
+//	accept   coding.ActivityKindReferralAccepted  (871731000000106 due)
+//	decline  coding.ActivityKindReferralDeclined  (871711000000103 due)
+//	contact  coding.ActivityKindOngoingContact    (no social prescribing code)
 //
 // Reject, cancel, hold, resume, complete, close and refer-onward yield no activity record.
 func ActivityKindOf(k EventKind) (coding.ActivityKind, bool) {

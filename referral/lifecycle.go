@@ -211,10 +211,12 @@ func ReasonsFor(k EventKind) (allowed []Reason, required bool) {
 // By is the role of whoever did it. Note is free text and may hold personal data: it is never printed
 // by the library.
 //
-// CodedOn and Codes record what was entered in the GP clinical system for the event and on which day
-// (the day of the event, or later when a PCN member with system access records a link worker's
-// activity: DOMAIN.md §4). They are write-once: set them when applying the event or later with
-// [Referral.RecordCodes]. [Referral.Activities] hands them to the coding package's recording rules.
+// CodedOn and Codes record what was entered in the GP clinical system for the event and on which
+// day (the day of the event, or later when a PCN member with system access records a link worker's
+// activity: NHS England, Social prescribing frequently asked questions;
+// SOURCES.md#recording-deadline). They are write-once: set them when applying the event or later
+// with [Referral.RecordCodes]. [Referral.Activities] hands them to the coding package's recording
+// rules.
 type Event struct {
 	Kind    EventKind      `json:"kind" validate:"required,enum"`
 	At      time.Time      `json:"at" validate:"required"`
@@ -273,12 +275,13 @@ func next(s State, k EventKind, beforeHold State) (State, bool) {
 	return "", false
 }
 
-// FHIRTask is the nearest HL7 FHIR R4 Task status for a [State], as the HL7 Gravity SDOH Clinical Care
-// closed-loop referral uses Task (DOMAIN.md §9), with a business-status code of this library where
-// FHIR's status alone does not say what happened.
+// FHIRTask is the nearest HL7 FHIR R4 Task status for a [State], within the status value set of the
+// referral Task of the HL7 Gravity SDOH Clinical Care implementation guide (ValueSet
+// SDOHCC-ValueSetReferralTaskStatus: R4 TaskStatus without ready and received), with a business-status
+// code of this library where FHIR's status alone does not say what happened.
 type FHIRTask struct {
 	State State
-	// Status is a code of http://hl7.org/fhir/task-status.
+	// Status is a code of http://hl7.org/fhir/task-status in Gravity's referral Task status value set.
 	Status string
 	// BusinessStatus is empty where Status matches the state exactly, otherwise the library's code
 	// for Task.businessStatus (the close reason for closed-incomplete is carried in Task.statusReason).
@@ -288,7 +291,7 @@ type FHIRTask struct {
 }
 
 var fhirTasks = [...]FHIRTask{
-	{StateReceived, "received", "", "exact"},
+	{StateReceived, "requested", "awaiting-contact", "Gravity's referral Task excludes received; requested is \"ready to be acted upon and action is sought\", and the business status says the service holds it and has not yet reached the person"},
 	{StateAccepted, "accepted", "", "exact"},
 	{StateDeclined, "cancelled", "declined-by-person", "FHIR has no status for a patient declining; cancelled is \"the task was not completed\", and rejected is reserved for the performer"},
 	{StateRejected, "rejected", "", "exact; Gravity requires Task.statusReason, carried by the event's reason"},
@@ -303,7 +306,7 @@ var fhirTasks = [...]FHIRTask{
 // FHIRTasks returns the mapping of every [State] to its nearest FHIR Task status, in the order of
 // [States]:
 //
-//	received          received
+//	received          requested    business status awaiting-contact
 //	accepted          accepted
 //	declined          cancelled    business status declined-by-person
 //	rejected          rejected     (statusReason = the reject reason)

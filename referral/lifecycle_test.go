@@ -184,10 +184,16 @@ func TestTransitionsTable(t *testing.T) {
 }
 
 func TestFHIRTasks(t *testing.T) {
-	// The FHIR R4 task-status codes the Gravity closed-loop referral uses (DOMAIN.md §9).
-	gravity := []string{"draft", "requested", "received", "accepted", "rejected", "cancelled", "in-progress", "on-hold", "failed", "completed"}
+	// HL7 FHIR R4 TaskStatus (http://hl7.org/fhir/task-status), written out from the R4 specification,
+	// and the HL7 Gravity SDOH Clinical Care referral Task status value set
+	// (SDOHCC-ValueSetReferralTaskStatus), which includes TaskStatus and excludes ready and received.
+	r4 := []string{"draft", "requested", "received", "accepted", "rejected", "ready", "cancelled", "in-progress", "on-hold", "failed", "completed", "entered-in-error"}
+	gravity := slices.DeleteFunc(slices.Clone(r4), func(c string) bool { return c == "ready" || c == "received" })
+	if len(gravity) != 10 {
+		t.Fatalf("Gravity value set written out wrong: %v", gravity)
+	}
 	want := map[referral.State]string{ // the documented table on FHIRTasks
-		referral.StateReceived: "received", referral.StateAccepted: "accepted", referral.StateDeclined: "cancelled",
+		referral.StateReceived: "requested", referral.StateAccepted: "accepted", referral.StateDeclined: "cancelled",
 		referral.StateRejected: "rejected", referral.StateCancelled: "cancelled", referral.StateInProgress: "in-progress",
 		referral.StateOnHold: "on-hold", referral.StateCompleted: "completed", referral.StateClosedIncomplete: "failed",
 		referral.StateReferredOnward: "completed",

@@ -11,100 +11,6 @@ import (
 	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 )
 
-// subcontractAnnualPence is the flat subcontract contribution per WTE per year: £2,400 (£200 a month).
-const subcontractAnnualPence = 240_000
-
-// Line is the audit of one person-month.
-type Line struct {
-	// PCN is the claiming PCN.
-	PCN string `json:"pcn" validate:"required"`
-	// Staff is the member of staff.
-	Staff string `json:"staff" validate:"required"`
-	// Month is the first day of the month.
-	Month sp.Date `json:"month" validate:"required"`
-	// Role is the person's role.
-	Role sp.Role `json:"role" validate:"required,enum,oneof=social-prescribing-link-worker health-and-wellbeing-coach care-coordinator"`
-	// Claimed is salary + employer NI + employer pension + subcontract contribution, as claimed.
-	Claimed Money `json:"claimed" validate:"required"`
-	// Maximum is the month's maximum reimbursable amount (annual maximum × WTE ÷ 12 × days in post
-	// ÷ days in the month, summed over the month's parts), rounded half-up to the penny for
-	// display; the allowed amount is computed from the exact value.
-	Maximum Money `json:"maximum" validate:"required"`
-	// Allowed is min(costs, maximum), rounded once, half-up, to the penny.
-	Allowed Money `json:"allowed" validate:"required"`
-	// Difference is Claimed − Allowed.
-	Difference Money `json:"difference" validate:"required"`
-	// Rules are the IDs of the rule rows the maximum was built from.
-	Rules []string `json:"rules,omitempty"`
-}
-
-// PCNYearSummary summarises one PCN's lines in one financial year against its Additional Roles
-// Reimbursement Sum.
-type PCNYearSummary struct {
-	// PCN is the PCN.
-	PCN string `json:"pcn" validate:"required"`
-	// Year is the financial year.
-	Year FinancialYear `json:"year" validate:"required"`
-	// Sum is rate × weighted population rounded half-up to the penny; absent when it is unknown
-	// (no rate for the year, no weighted population, or 2019/20, which had an entitlement in WTE
-	// instead).
-	Sum Money `json:"sum,omitzero"`
-	// SumRule is the ID of the sum rate row used.
-	SumRule string `json:"sumRule,omitempty"`
-	// OtherRolesClaimed is what the PCN claimed for roles this package does not model.
-	OtherRolesClaimed Money `json:"otherRolesClaimed" validate:"required"`
-	// Allowed is the sum of the year's allowed lines.
-	Allowed Money `json:"allowed" validate:"required"`
-	// Excess is how much OtherRolesClaimed + Allowed exceeds Sum (0.00 if it does not).
-	Excess Money `json:"excess" validate:"required"`
-	// RanOut is the month in which the sum ran out, if it did.
-	RanOut sp.Date `json:"ranOut,omitzero"`
-	// Payable is Allowed − Excess: the lines' allowed amounts capped by the sum.
-	Payable Money `json:"payable" validate:"required"`
-}
-
-// Totals are the sums of a report's lines and PCN-years.
-type Totals struct {
-	// Lines is the number of person-month lines.
-	Lines int `json:"lines"`
-	// Claimed is the sum of the lines' claimed amounts.
-	Claimed Money `json:"claimed" validate:"required"`
-	// Allowed is the sum of the lines' allowed amounts.
-	Allowed Money `json:"allowed" validate:"required"`
-	// Difference is the sum of the lines' differences.
-	Difference Money `json:"difference" validate:"required"`
-	// Excess is the sum of the PCN-years' excesses over their ARRS sums.
-	Excess Money `json:"excess" validate:"required"`
-	// Payable is Allowed − Excess.
-	Payable Money `json:"payable" validate:"required"`
-}
-
-// Report is the result of [Audit]: one line per person-month, one summary per PCN and year, the
-// totals and the findings, with the library version and ruleset digest that produced them. The same
-// input and rules give a byte-identical report.
-type Report struct {
-	// LibraryVersion is [LibraryVersion].
-	LibraryVersion string `json:"libraryVersion" validate:"required"`
-	// RulesetDigest is [Rules.Digest] of the rules used.
-	RulesetDigest string `json:"rulesetDigest" validate:"required"`
-	// Rounding is [Rounding].
-	Rounding string `json:"rounding" validate:"required"`
-	// Lines are sorted by PCN, staff and month.
-	Lines []Line `json:"lines" validate:"dive"`
-	// PCNYears are sorted by PCN and year.
-	PCNYears []PCNYearSummary `json:"pcnYears" validate:"dive"`
-	// Totals sum the lines and PCN-years.
-	Totals Totals `json:"totals" validate:"required"`
-	// Findings are sorted as [socialprescribing.SortFindings] does.
-	Findings []sp.Finding `json:"findings" validate:"dive"`
-}
-
-// Validate checks the report's findings (each has a rule, a valid severity and a message), for a
-// report read back from JSON. It returns nil or a *socialprescribing.ValidationError.
-func (r Report) Validate() error {
-	return validation.Struct("workforce.Report", &r).Err()
-}
-
 // auditor holds the state of one Audit call.
 type auditor struct {
 	rules     Rules
@@ -318,8 +224,10 @@ func Audit(in Input, rules Rules) Report {
 			mi := monthIndex(c.Month)
 			acc.allowed += ln.Allowed.pence
 			acc.month[mi] += ln.Allowed.pence
-			if s.Role == sp.RoleLinkWorker && !dup {
-				acc.splw[mi] += wd
+			if acc.ent != nil && !dup {
+				if m := acc.ent[s.Role]; m != nil {
+					m[mi] += wd
+				}
 			}
 		}
 		keys := make([]FinancialYear, 0, len(years))
@@ -505,6 +413,7 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 
 	var maxNum, subNum, wteDays int64
 	var clamped, covered, reduced bool
+	subCite := sourceSubcontract
 	var fullyAbsorbed = true
 	ids := a.idPool[len(a.idPool):]
 	first, last, ok := inPost(s, month)
@@ -514,6 +423,7 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 		fullyAbsorbed = false
 	}
 	lowRow := -1
+	isSub := s.Employment == EmploymentSubcontracted && c.SubcontractContribution.pence > 0
 	for day := first; ok && !day.After(last); {
 		wi := wteAt(s, day)
 		end := last
@@ -557,11 +467,29 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 			}
 			annual = row.AnnualMaximum.pence
 		}
+		var subAnnual int64
+		if isSub {
+			if si := a.rules.subIndex(day); si < 0 {
+				if next := a.rules.nextSubStart(day); next.IsValid() && !next.After(end) {
+					end = next.AddDays(-1)
+				}
+				a.add(sp.SeverityError, CodeNoRule, subject(c.PCN, c.Staff, month),
+					"no subcontract contribution cap on "+day.String()+" (through "+end.String()+"): no contribution counts for those days until a rule row for them is loaded",
+					"go-socialprescribing DefaultRules ships no figure that could not be confirmed (domain reference section 7)")
+			} else {
+				row := &a.rules.sub[si]
+				if row.To.Before(end) {
+					end = row.To
+				}
+				subAnnual = row.AnnualMaximum.pence
+				subCite = row.cite()
+			}
+		}
 		// Days without a rule add nothing to the maximum, but they are days in post: they count
-		// towards the subcontract contribution's cap and the WTE in post.
+		// towards the WTE in post.
 		days := int64(day.DaysUntil(end) + 1)
 		maxNum += annual * w * days
-		subNum += subcontractAnnualPence * w * days
+		subNum += subAnnual * w * days
 		wteDays += w * days
 		day = end.AddDays(1)
 	}
@@ -582,8 +510,8 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 		case sub*den > subNum:
 			subCounted = subNum
 			a.add(sp.SeverityWarning, CodeSubcontractTooHigh, subject(c.PCN, c.Staff, month),
-				"the subcontract contribution of "+MoneyFromPence(sub).String()+" is more than £200 × WTE × the fraction of the month in post ("+
-					MoneyFromPence(roundHalfUp(subNum, den)).String()+" rounded); only that counts", sourceSubcontract)
+				"the subcontract contribution of "+MoneyFromPence(sub).String()+" is more than the cap × WTE ÷ 12 × the fraction of the month in post ("+
+					MoneyFromPence(roundHalfUp(subNum, den)).String()+" rounded); only that counts", subCite)
 		default:
 			subCounted = sub * den
 		}
@@ -667,8 +595,8 @@ type pcnYearAcc struct {
 	sumRule string
 	other   int64
 	allowed int64
-	month   [12]int64 // allowed per month, April first
-	splw    [12]int64 // counted link worker WTE × days per month, for 2019/20
+	month   [12]int64              // allowed per month, April first
+	ent     map[sp.Role]*[12]int64 // counted WTE × days per month, for the roles with an entitlement row in the year
 	cite    string
 }
 
@@ -693,10 +621,19 @@ func (a *auditor) openYear(pcnID string, year FinancialYear) *pcnYearAcc {
 	if py != nil {
 		acc.other = py.OtherRolesClaimed.pence
 	}
-	if year.StartYear() == 2019 {
-		return acc // 2019/20 had an entitlement in WTE, not a sum
+	yearEnd := year.Start().AddMonths(12).AddDays(-1)
+	for _, role := range sp.ARRSRoles() {
+		if a.rules.entIndex(role, year.Start(), yearEnd) >= 0 {
+			if acc.ent == nil {
+				acc.ent = map[sp.Role]*[12]int64{}
+			}
+			acc.ent[role] = new([12]int64)
+		}
 	}
 	rate, ok := a.rules.SumRateFor(year)
+	if !ok && acc.ent != nil {
+		return acc // a year of entitlements in WTE (2019/20), not of a sum
+	}
 	if !ok {
 		a.add(sp.SeverityWarning, CodeNoRule, subj,
 			"no ARRS sum rate for "+year.String()+": the PCN's sum cannot be checked until a rate is loaded",
@@ -735,9 +672,11 @@ func (a *auditor) closeYear(acc *pcnYearAcc) PCNYearSummary {
 	out := PCNYearSummary{PCN: acc.pcn, Year: acc.year, SumRule: acc.sumRule, OtherRolesClaimed: MoneyFromPence(acc.other),
 		Allowed: MoneyFromPence(acc.allowed), Excess: MoneyFromPence(0)}
 	payable := acc.allowed
-	if acc.year.StartYear() == 2019 {
-		for m, wd := range acc.splw {
-			a.entitlement2019(acc.pcn, acc.year.Start().AddMonths(m), wd)
+	for _, role := range sp.ARRSRoles() {
+		if wd := acc.ent[role]; wd != nil {
+			for m, v := range wd {
+				a.entitlement(acc.pcn, role, acc.year.Start().AddMonths(m), v)
+			}
 		}
 	}
 	var ranOut sp.Date
@@ -773,23 +712,28 @@ func (a *auditor) closeYear(acc *pcnYearAcc) PCNYearSummary {
 	return out
 }
 
-// entitlement2019 checks one PCN-month of 2019/20 against the link worker entitlement.
-func (a *auditor) entitlement2019(pcnID string, month sp.Date, wteDays int64) {
+// entitlement checks one PCN-month against the entitlement row of role covering it, if any.
+func (a *auditor) entitlement(pcnID string, role sp.Role, month sp.Date, wteDays int64) {
 	p := a.pcn[pcnID]
 	if p == nil || wteDays == 0 {
 		return
 	}
-	ent := int64(fixedScale)
-	if p.ListSize > 100_000 {
+	ri := a.rules.entIndex(role, month, month.LastOfMonth())
+	if ri < 0 {
+		return
+	}
+	row := &a.rules.ent[ri]
+	ent := row.WTE.v
+	if p.ListSize > row.MaxListSize {
 		if p.SPLWEntitlement2019.IsZero() {
-			a.once("ent "+pcnID, sp.SeverityWarning, CodeEntitlementUnknown, "pcn "+pcnID+" year 2019/20",
-				"the PCN has more than 100,000 patients and its 2019/20 link worker entitlement is not given (no source states it); it is not checked", sourceEntitlement)
+			a.once("ent "+pcnID+" "+row.ID(), sp.SeverityWarning, CodeEntitlementUnknown, "pcn "+pcnID+" year "+FinancialYearOf(month).String(),
+				"the PCN has more than "+itoa(row.MaxListSize)+" patients and its entitlement in the role is not given (no source states it); it is not checked", row.cite())
 			return
 		}
 		ent = p.SPLWEntitlement2019.v
 	}
 	if wteDays > ent*int64(month.DaysInMonth()) {
 		a.add(sp.SeverityError, CodeOverEntitlement2019, "pcn "+pcnID+" month "+month.String()[:7],
-			"link worker WTE claimed in the month (averaged over its days) is more than the 2019/20 entitlement of "+WTETotal{ent}.String()+" WTE", sourceEntitlement)
+			"WTE claimed in the role in the month (averaged over its days) is more than the entitlement of "+WTETotal{ent}.String()+" WTE", row.cite())
 	}
 }

@@ -52,9 +52,12 @@ func refLine(rules workforce.Rules, s workforce.StaffMember, c workforce.Claim, 
 			part.Quo(part, big.NewRat(int64(12*dim), 1))
 			maximum.Add(maximum, part)
 		}
-		sub := new(big.Rat).Mul(big.NewRat(200, 1), wr)
-		sub.Quo(sub, big.NewRat(int64(dim), 1))
-		subCap.Add(subCap, sub)
+		if srow, ok := rules.SubcontractRateOn(d); ok {
+			// annual cap × WTE ÷ 12 ÷ days in month, in pounds
+			sub := new(big.Rat).Mul(new(big.Rat).SetFrac64(srow.AnnualMaximum.Pence(), 100), wr)
+			sub.Quo(sub, big.NewRat(int64(12*dim), 1))
+			subCap.Add(subCap, sub)
+		}
 	}
 	costs := new(big.Rat).SetFrac64(c.Salary.Pence()+c.EmployerNationalInsurance.Pence()+c.EmployerPension.Pence(), 100)
 	if s.Employment == workforce.EmploymentSubcontracted {
@@ -229,6 +232,12 @@ func genRules() *rapid.Generator[workforce.Rules] {
 				Role: rapid.SampledFrom(sp.ARRSRoles()).Draw(t, "role"), From: from, To: to,
 				AnnualMaximum: workforce.MoneyFromPence(rapid.Int64Range(1, 6_000_000).Draw(t, "annual")),
 				Source:        "generated", Confidence: sp.ConfidenceHigh}}}
+			if rapid.Bool().Draw(t, "overrideSubcontract") {
+				sf := genDate(day("2019-07-01"), day("2025-12-31")).Draw(t, "subFrom")
+				tb.SubcontractRates = []workforce.SubcontractRate{{From: sf, To: sf.AddDays(rapid.IntRange(0, 400).Draw(t, "subLen")),
+					AnnualMaximum: workforce.MoneyFromPence(rapid.Int64Range(1, 1_000_000).Draw(t, "subAnnual")),
+					Source:        "generated", Confidence: sp.ConfidenceHigh}}
+			}
 			var err error
 			if r, err = r.Override(tb, "gen"); err != nil {
 				t.Fatalf("Override: %v", err)

@@ -80,6 +80,70 @@ func (r SumRate) cite() string {
 	return "ARRS sum rate " + r.ID() + " £" + r.Rate.String() + " per weighted patient: " + r.Source + " (confidence " + string(r.Confidence) + ")"
 }
 
+// SubcontractRate is one effective-dated row of the flat contribution to a subcontractor's costs
+// that a PCN may claim for a subcontracted member of staff: at most AnnualMaximum per WTE per 12
+// months, pro rata to WTE and days in post like the role's maximum, and inside that maximum, not
+// on top of it.
+type SubcontractRate struct {
+	// From is the first day the row applies to.
+	From sp.Date `json:"from" validate:"required"`
+	// To is the last day the row applies to (inclusive).
+	To sp.Date `json:"to" validate:"required"`
+	// AnnualMaximum is the most the contribution can be per WTE per 12 months (£2,400.00, that is
+	// £200 a month).
+	AnnualMaximum Money `json:"annualMaximum" validate:"required"`
+	// Source cites where the figure comes from.
+	Source string `json:"source" validate:"required,max=1000"`
+	// Confidence says how sure the figure is.
+	Confidence sp.Confidence `json:"confidence" validate:"required,enum"`
+	// Origin is set by [Rules] as for [RoleRate].
+	Origin string `json:"origin,omitempty" validate:"max=200"`
+}
+
+// ID returns a stable identifier for the row: "subcontract from..to origin".
+func (r SubcontractRate) ID() string {
+	return "subcontract " + r.From.String() + ".." + r.To.String() + " " + r.Origin
+}
+
+func (r SubcontractRate) cite() string {
+	return r.ID() + " £" + r.AnnualMaximum.String() + " per WTE per year: " + r.Source + " (confidence " + string(r.Confidence) + ")"
+}
+
+// Entitlement is one effective-dated row of a limit in WTE on a role per PCN, for periods in which
+// a PCN could claim a number of WTE in the role instead of drawing on an ARRS sum (2019/20, for link
+// workers). A PCN whose list size is above MaxListSize may claim more, by an amount the caller gives
+// as [PCN.SPLWEntitlement2019].
+type Entitlement struct {
+	// Role is the role the row limits.
+	Role sp.Role `json:"role" validate:"required,enum,oneof=social-prescribing-link-worker health-and-wellbeing-coach care-coordinator"`
+	// From is the first day the row applies to.
+	From sp.Date `json:"from" validate:"required"`
+	// To is the last day the row applies to (inclusive).
+	To sp.Date `json:"to" validate:"required"`
+	// WTE is the number of WTE in the role a PCN may claim for each month, averaged over the
+	// month's days.
+	WTE WTETotal `json:"wte" validate:"required"`
+	// MaxListSize is the largest list size the row's WTE applies to.
+	MaxListSize int `json:"maxListSize" validate:"required,min=1"`
+	// Source cites where the figure comes from.
+	Source string `json:"source" validate:"required,max=1000"`
+	// Confidence says how sure the figure is.
+	Confidence sp.Confidence `json:"confidence" validate:"required,enum"`
+	// Origin is set by [Rules] as for [RoleRate].
+	Origin string `json:"origin,omitempty" validate:"max=200"`
+}
+
+// ID returns a stable identifier for the row: "entitlement role from..to origin".
+func (r Entitlement) ID() string {
+	return "entitlement " + string(r.Role) + " " + r.From.String() + ".." + r.To.String() + " " + r.Origin
+}
+
+func (r Entitlement) cite() string {
+	return r.ID() + " " + r.WTE.String() + " WTE per PCN of up to " + itoa(r.MaxListSize) + " patients: " + r.Source + " (confidence " + string(r.Confidence) + ")"
+}
+
+func itoa(n int) string { return validation.Itoa(n) }
+
 // RuleTable is the JSON document of rule rows a caller loads to add to or correct the library's own
 // (see [ParseRuleTable] and [Rules.Override]).
 type RuleTable struct {
@@ -87,6 +151,10 @@ type RuleTable struct {
 	RoleRates []RoleRate `json:"roleRates,omitempty" validate:"dive"`
 	// SumRates are ARRS sum rates; at most one per year.
 	SumRates []SumRate `json:"sumRates,omitempty" validate:"dive"`
+	// SubcontractRates are caps on the subcontract contribution; rows must not overlap.
+	SubcontractRates []SubcontractRate `json:"subcontractRates,omitempty" validate:"dive"`
+	// Entitlements are limits in WTE per role and PCN; rows of one role must not overlap.
+	Entitlements []Entitlement `json:"entitlements,omitempty" validate:"dive"`
 }
 
 // Validate checks the table: every row's fields, dates from 1900 to 2999 ("date-range"), To not
@@ -115,6 +183,32 @@ func (t RuleTable) Validate() error {
 			}
 		}
 	}
+	for i, r := range t.SubcontractRates {
+		p := "/subcontractRates/" + validation.Itoa(i)
+		checkPeriod(c, p, r.From, r.To)
+		if r.AnnualMaximum.IsValid() && (r.AnnualMaximum.Pence() <= 0 || r.AnnualMaximum.Pence() > maxRuleAmountPence) {
+			c.Add(p+"/annualMaximum", "money-range", fmt.Errorf("workforce: annual maximum must be from 0.01 to 10000000.00: %w", sp.ErrInvalid))
+		}
+		for j := range i {
+			if q := t.SubcontractRates[j]; overlaps(q.From, q.To, r.From, r.To) {
+				c.Add(p, "overlap", fmt.Errorf("workforce: rule row overlaps row %d: %w", j, sp.ErrInvalid))
+				break
+			}
+		}
+	}
+	for i, r := range t.Entitlements {
+		p := "/entitlements/" + validation.Itoa(i)
+		checkPeriod(c, p, r.From, r.To)
+		if r.WTE.v > 1_000_000*fixedScale {
+			c.Add(p+"/wte", "wte-range", fmt.Errorf("workforce: entitlement must be at most 1000000 WTE: %w", sp.ErrInvalid))
+		}
+		for j := range i {
+			if q := t.Entitlements[j]; q.Role == r.Role && overlaps(q.From, q.To, r.From, r.To) {
+				c.Add(p, "overlap", fmt.Errorf("workforce: rule row overlaps row %d of the same role: %w", j, sp.ErrInvalid))
+				break
+			}
+		}
+	}
 	for i, r := range t.SumRates {
 		checkDate(c, "/sumRates/"+validation.Itoa(i)+"/snapshotDate", r.SnapshotDate)
 		if r.Year.IsValid() && (r.Year.StartYear() < 1900 || r.Year.StartYear() > 2998) {
@@ -128,6 +222,20 @@ func (t RuleTable) Validate() error {
 		}
 	}
 	return c.Err()
+}
+
+// checkPeriod checks a row's dates: in range, and To not before From.
+func checkPeriod(c *validation.Errors, p string, from, to sp.Date) {
+	checkDate(c, p+"/from", from)
+	checkDate(c, p+"/to", to)
+	if from.IsValid() && to.IsValid() && to.Before(from) {
+		c.Add(p+"/to", "date-order", fmt.Errorf("workforce: rule row ends before it starts: %w", sp.ErrInvalid))
+	}
+}
+
+// overlaps reports whether two valid periods share a day.
+func overlaps(af, at, bf, bt sp.Date) bool {
+	return af.IsValid() && at.IsValid() && bf.IsValid() && bt.IsValid() && !at.Before(bf) && !bt.Before(af)
 }
 
 // ParseRuleTable decodes a RuleTable strictly (see [socialprescribing.Decode]) and validates it.
@@ -147,8 +255,10 @@ func ParseRuleTable(data []byte) (RuleTable, error) {
 // Rules has no rows: every period is reported as having no rule. Rules is immutable and safe for
 // concurrent use.
 type Rules struct {
-	role []RoleRate // sorted by role, then From; rows of one role do not overlap
-	sum  []SumRate  // sorted by year; one per year
+	role []RoleRate        // sorted by role, then From; rows of one role do not overlap
+	sum  []SumRate         // sorted by year; one per year
+	sub  []SubcontractRate // sorted by From; rows do not overlap
+	ent  []Entitlement     // sorted by role, then From; rows of one role do not overlap
 }
 
 // mustDate parses a constant date of the default rules.
@@ -166,6 +276,11 @@ func mustDate(s string) sp.Date { return sp.MustParseDate(s) }
 //
 // The care coordinator figure of £31,746 is read as applying from 1 April to 30 June 2023 (before the
 // 1 July 2023 uplift to £33,396, as for link workers); its confidence is medium.
+//
+// Beside the amounts, two rows are data too: the subcontract contribution's cap of £2,400 per WTE
+// per year, read as applying from the scheme's start on 1 July 2019 to 31 March 2026 (the end of the
+// last year the library ships a sum rate for; load a row to extend it), and the 2019/20 entitlement
+// of one WTE link worker per PCN of up to 100,000 patients, which took the place of a sum that year.
 func DefaultRules() Rules {
 	const (
 		des     = "NHS England, Network Contract DES"
@@ -202,13 +317,27 @@ func DefaultRules() Rules {
 		{Year: MustParseFinancialYear("2025/26"), Rate: MustParseRate("26.631"), SnapshotDate: mustDate("2025-01-01"),
 			Source: des + " 2025/26" + sumText, Confidence: sp.ConfidenceHigh},
 	}
+	sub := []SubcontractRate{
+		{From: mustDate("2019-07-01"), To: mustDate("2026-03-31"), AnnualMaximum: MustParseMoney("2400.00"),
+			Source: des + ": subcontracted staff, a flat contribution of up to £2,400 per WTE per year (£200 a month) pro rata, inside the role's maximum", Confidence: sp.ConfidenceHigh},
+	}
+	ent := []Entitlement{
+		{Role: sp.RoleLinkWorker, From: mustDate("2019-07-01"), To: mustDate("2020-03-31"), WTE: MustParseWTETotal("1"), MaxListSize: 100_000,
+			Source: des + " 2019/20: one WTE link worker per PCN reimbursed at 100%; more for a PCN of more than 100,000 patients, by a number not published", Confidence: sp.ConfidenceHigh},
+	}
 	for i := range role {
 		role[i].Origin = OriginDefault
 	}
 	for i := range sum {
 		sum[i].Origin = OriginDefault
 	}
-	return Rules{role: role, sum: sum}.sorted()
+	for i := range sub {
+		sub[i].Origin = OriginDefault
+	}
+	for i := range ent {
+		ent[i].Origin = OriginDefault
+	}
+	return Rules{role: role, sum: sum, sub: sub, ent: ent}.sorted()
 }
 
 func (r Rules) sorted() Rules {
@@ -219,7 +348,35 @@ func (r Rules) sorted() Rules {
 		return a.From.Compare(b.From)
 	})
 	slices.SortFunc(r.sum, func(a, b SumRate) int { return a.Year.Compare(b.Year) })
+	slices.SortFunc(r.sub, func(a, b SubcontractRate) int { return a.From.Compare(b.From) })
+	slices.SortFunc(r.ent, func(a, b Entitlement) int {
+		if c := cmp.Compare(a.Role, b.Role); c != 0 {
+			return c
+		}
+		return a.From.Compare(b.From)
+	})
 	return r
+}
+
+// overlay lays row n over rows: a row of the same kind (same reports it) partly covered by n keeps
+// the days outside n, and a row wholly covered is dropped; n is added.
+func overlay[T any](rows []T, n T, same func(T) bool, span func(T) (sp.Date, sp.Date), set func(T, sp.Date, sp.Date) T) []T {
+	nf, nt := span(n)
+	var kept []T
+	for _, o := range rows {
+		of, ot := span(o)
+		if !same(o) || ot.Before(nf) || nt.Before(of) {
+			kept = append(kept, o)
+			continue
+		}
+		if of.Before(nf) {
+			kept = append(kept, set(o, of, nf.AddDays(-1)))
+		}
+		if nt.Before(ot) {
+			kept = append(kept, set(o, nt.AddDays(1), ot))
+		}
+	}
+	return append(kept, n)
 }
 
 // Override returns a new ruleset: r with the rows of t laid over it. A loaded role row replaces
@@ -240,24 +397,9 @@ func (r Rules) Override(t RuleTable, origin string) (Rules, error) {
 	role := slices.Clone(r.role)
 	for _, n := range t.RoleRates {
 		n.Origin = origin
-		var kept []RoleRate
-		for _, o := range role {
-			if o.Role != n.Role || o.To.Before(n.From) || n.To.Before(o.From) {
-				kept = append(kept, o)
-				continue
-			}
-			if o.From.Before(n.From) {
-				p := o
-				p.To = n.From.AddDays(-1)
-				kept = append(kept, p)
-			}
-			if n.To.Before(o.To) {
-				p := o
-				p.From = n.To.AddDays(1)
-				kept = append(kept, p)
-			}
-		}
-		role = append(kept, n)
+		role = overlay(role, n, func(o RoleRate) bool { return o.Role == n.Role },
+			func(o RoleRate) (sp.Date, sp.Date) { return o.From, o.To },
+			func(o RoleRate, f, t sp.Date) RoleRate { o.From, o.To = f, t; return o })
 	}
 	sum := slices.Clone(r.sum)
 	for _, n := range t.SumRates {
@@ -265,13 +407,28 @@ func (r Rules) Override(t RuleTable, origin string) (Rules, error) {
 		sum = slices.DeleteFunc(sum, func(o SumRate) bool { return o.Year == n.Year })
 		sum = append(sum, n)
 	}
-	return Rules{role: role, sum: sum}.sorted(), nil
+	sub := slices.Clone(r.sub)
+	for _, n := range t.SubcontractRates {
+		n.Origin = origin
+		sub = overlay(sub, n, func(SubcontractRate) bool { return true },
+			func(o SubcontractRate) (sp.Date, sp.Date) { return o.From, o.To },
+			func(o SubcontractRate, f, t sp.Date) SubcontractRate { o.From, o.To = f, t; return o })
+	}
+	ent := slices.Clone(r.ent)
+	for _, n := range t.Entitlements {
+		n.Origin = origin
+		ent = overlay(ent, n, func(o Entitlement) bool { return o.Role == n.Role },
+			func(o Entitlement) (sp.Date, sp.Date) { return o.From, o.To },
+			func(o Entitlement, f, t sp.Date) Entitlement { o.From, o.To = f, t; return o })
+	}
+	return Rules{role: role, sum: sum, sub: sub, ent: ent}.sorted(), nil
 }
 
-// Table returns every row of r as a RuleTable (a copy), role rows sorted by role then date and sum
-// rates by year.
+// Table returns every row of r as a RuleTable (a copy): role rows and entitlements sorted by role
+// then date, sum rates by year, subcontract rates by date.
 func (r Rules) Table() RuleTable {
-	return RuleTable{RoleRates: slices.Clone(r.role), SumRates: slices.Clone(r.sum)}
+	return RuleTable{RoleRates: slices.Clone(r.role), SumRates: slices.Clone(r.sum),
+		SubcontractRates: slices.Clone(r.sub), Entitlements: slices.Clone(r.ent)}
 }
 
 // Digest returns "sha256:" and the hex SHA-256 of the canonical JSON of [Rules.Table]: two rulesets
@@ -337,4 +494,53 @@ func (r Rules) SumRateFor(year FinancialYear) (SumRate, bool) {
 		}
 	}
 	return SumRate{}, false
+}
+
+// SubcontractRateOn returns the subcontract contribution row covering day, and whether there is one.
+func (r Rules) SubcontractRateOn(day sp.Date) (SubcontractRate, bool) {
+	i := r.subIndex(day)
+	if i < 0 {
+		return SubcontractRate{}, false
+	}
+	return r.sub[i], true
+}
+
+// subIndex returns the index of the subcontract row covering day, or -1.
+func (r Rules) subIndex(day sp.Date) int {
+	for i := range r.sub {
+		if !day.Before(r.sub[i].From) && !day.After(r.sub[i].To) {
+			return i
+		}
+	}
+	return -1
+}
+
+// nextSubStart returns the first day after day on which a subcontract row starts, or the zero Date.
+func (r Rules) nextSubStart(day sp.Date) sp.Date {
+	for _, row := range r.sub {
+		if row.From.After(day) {
+			return row.From
+		}
+	}
+	return sp.Date{}
+}
+
+// EntitlementOn returns the entitlement row for role covering day, and whether there is one.
+func (r Rules) EntitlementOn(role sp.Role, day sp.Date) (Entitlement, bool) {
+	i := r.entIndex(role, day, day)
+	if i < 0 {
+		return Entitlement{}, false
+	}
+	return r.ent[i], true
+}
+
+// entIndex returns the index of the first entitlement row for role that covers a day from first to
+// last, or -1.
+func (r Rules) entIndex(role sp.Role, first, last sp.Date) int {
+	for i := range r.ent {
+		if r.ent[i].Role == role && !r.ent[i].To.Before(first) && !r.ent[i].From.After(last) {
+			return i
+		}
+	}
+	return -1
 }

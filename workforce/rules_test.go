@@ -2,6 +2,7 @@ package workforce_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
@@ -51,8 +52,84 @@ func TestDefaultRulesMatchDomainReference(t *testing.T) {
 	if diff := cmp.Diff(wantSum, gotSum); diff != "" {
 		t.Errorf("default sum rates (-want +got):\n%s", diff)
 	}
+	// The subcontract contribution cap and the 2019/20 entitlement are rows too (DOMAIN section 7:
+	// £2,400 per WTE per year; one WTE link worker per PCN of up to 100,000 patients in 2019/20).
+	var gotOther []string
+	for _, r := range tb.SubcontractRates {
+		gotOther = append(gotOther, r.ID()+" "+r.AnnualMaximum.String()+" "+string(r.Confidence))
+	}
+	for _, r := range tb.Entitlements {
+		gotOther = append(gotOther, r.ID()+" "+r.WTE.String()+" "+fmt.Sprint(r.MaxListSize)+" "+string(r.Confidence))
+	}
+	wantOther := []string{"subcontract 2019-07-01..2026-03-31 default 2400.00 high",
+		"entitlement social-prescribing-link-worker 2019-07-01..2020-03-31 default 1 100000 high"}
+	if diff := cmp.Diff(wantOther, gotOther); diff != "" {
+		t.Errorf("default subcontract and entitlement rows (-want +got):\n%s", diff)
+	}
 	if err := tb.Validate(); err != nil {
 		t.Errorf("default table does not validate: %v", err)
+	}
+}
+
+// TestOverrideSubcontractAndEntitlement loads a subcontract cap and an entitlement of one's own and
+// checks that the engine reads them.
+func TestOverrideSubcontractAndEntitlement(t *testing.T) {
+	t.Parallel()
+	tb, err := workforce.ParseRuleTable([]byte(`{
+		"subcontractRates": [{"from":"2023-09-01","to":"2023-09-30","annualMaximum":"3600.00","source":"local","confidence":"medium"}],
+		"entitlements": [{"role":"social-prescribing-link-worker","from":"2019-08-01","to":"2019-08-31","wte":"2","maxListSize":100000,"source":"local","confidence":"low"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := workforce.DefaultRules().Override(tb, "local.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ day, amount, origin string }{
+		{"2023-08-31", "2400.00", "default"}, {"2023-09-10", "3600.00", "local.json"}, {"2023-10-01", "2400.00", "default"},
+	} {
+		if row, ok := r.SubcontractRateOn(day(c.day)); !ok || row.AnnualMaximum.String() != c.amount || row.Origin != c.origin {
+			t.Errorf("subcontract row on %s: got %s %s, want %s from %s", c.day, row.AnnualMaximum, row.Origin, c.amount, c.origin)
+		}
+	}
+	// A full-time subcontracted link worker in September 2023 claiming £2,000 salary and a £400
+	// contribution: the loaded cap is £3,600 ÷ 12 = £300.00 a month, so 2,300.00 is allowed (under
+	// the maximum of 40,159 ÷ 12 = 3,346.58); under the default cap of £200 it would be 2,200.00.
+	st := workforce.StaffMember{ID: "S1", PCN: "P1", Role: sp.RoleLinkWorker, Employment: workforce.EmploymentSubcontracted,
+		Start: day("2023-01-01"), WTE: []workforce.WTEPeriod{{From: day("2023-01-01"), WTE: workforce.MustParseWTE("1")}}}
+	cl := workforce.Claim{PCN: "P1", Staff: "S1", Month: day("2023-09-01"), Salary: workforce.MustParseMoney("2000.00"),
+		EmployerNationalInsurance: workforce.MustParseMoney("0.00"), EmployerPension: workforce.MustParseMoney("0.00"),
+		SubcontractContribution: workforce.MustParseMoney("400.00")}
+	in := workforce.Input{PCNs: []workforce.PCN{{ID: "P1", ListSize: 40000}}, Staff: []workforce.StaffMember{st}, Claims: []workforce.Claim{cl}}
+	if got := workforce.Audit(in, r).Lines[0].Allowed.String(); got != "2300.00" {
+		t.Errorf("allowed under the loaded cap: got %s, want 2300.00", got)
+	}
+	if got := workforce.Audit(in, workforce.DefaultRules()).Lines[0].Allowed.String(); got != "2200.00" {
+		t.Errorf("allowed under the default cap: got %s, want 2200.00", got)
+	}
+	// Two full-time link workers in August 2019: over the default entitlement of one WTE, within
+	// the loaded two.
+	st2 := st
+	st2.ID, st2.Employment, st2.Start, st2.WTE = "S2", workforce.EmploymentDirect, day("2019-07-01"), []workforce.WTEPeriod{{From: day("2019-07-01"), WTE: workforce.MustParseWTE("1")}}
+	st.Employment, st.Start, st.WTE = workforce.EmploymentDirect, day("2019-07-01"), st2.WTE
+	in = workforce.Input{PCNs: []workforce.PCN{{ID: "P1", ListSize: 40000}}, Staff: []workforce.StaffMember{st, st2}}
+	for _, id := range []string{"S1", "S2"} {
+		in.Claims = append(in.Claims, workforce.Claim{PCN: "P1", Staff: id, Month: day("2019-08-01"), Salary: workforce.MustParseMoney("2000.00"),
+			EmployerNationalInsurance: workforce.MustParseMoney("0.00"), EmployerPension: workforce.MustParseMoney("0.00")})
+	}
+	has := func(rules workforce.Rules) bool {
+		for _, f := range workforce.Audit(in, rules).Findings {
+			if f.Rule == workforce.CodeOverEntitlement2019 {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(workforce.DefaultRules()) {
+		t.Errorf("default rules: want an over-entitlement finding for 2 WTE against 1")
+	}
+	if has(r) {
+		t.Errorf("loaded entitlement of 2 WTE: want no over-entitlement finding")
 	}
 }
 
@@ -149,6 +226,11 @@ func TestRuleTableValidate(t *testing.T) {
 			`{"roleRates":[{"role":"care-coordinator","from":"2024-04-01","to":"2024-06-30","annualMaximum":"1.00","confidence":"high"}]}`, "/roleRates/0/source", "required"},
 		{"duplicate year", "one sum rate per year",
 			`{"sumRates":[{"year":"2024/25","rate":"1","source":"s","confidence":"high"},{"year":"2024/25","rate":"2","source":"s","confidence":"high"}]}`, "/sumRates/1/year", "duplicate-year"},
+		{"subcontract overlap", "two subcontract rows must not cover the same day",
+			`{"subcontractRates":[{"from":"2024-04-01","to":"2024-06-30","annualMaximum":"1.00","source":"s","confidence":"high"},
+			{"from":"2024-06-01","to":"2024-12-31","annualMaximum":"1.00","source":"s","confidence":"high"}]}`, "/subcontractRates/1", "overlap"},
+		{"entitlement without WTE", "an entitlement is a number of WTE",
+			`{"entitlements":[{"role":"care-coordinator","from":"2024-04-01","to":"2024-06-30","maxListSize":1,"source":"s","confidence":"high"}]}`, "/entitlements/0/wte", "required"},
 		{"amount as number", "money is a string",
 			`{"roleRates":[{"role":"care-coordinator","from":"2024-04-01","to":"2024-06-30","annualMaximum":1.00,"source":"s","confidence":"high"}]}`, "/roleRates/0/annualMaximum", "type"},
 	}

@@ -14,7 +14,7 @@ func TestReferralLifecycle(t *testing.T) {
 	}
 	out := b.String()
 	for _, want := range []string{
-		"received     FHIR Task received",
+		"received     FHIR Task requested   awaiting-contact",
 		"accepted     FHIR Task accepted",
 		"completed    FHIR Task completed",
 		"EP-2001 871731000000106 |Referral to social prescribing service (procedure)| for the accept of 2024-05-14, due by 2024-05-21: not yet entered",
