@@ -453,7 +453,7 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 			}
 			a.add(sp.SeverityError, CodeNoRule, subject(c.PCN, c.Staff, month),
 				"no maximum for role "+string(s.Role)+" on "+day.String()+" (through "+end.String()+"): those days are reimbursed at nothing until a rule row for them is loaded",
-				"go-socialprescribing DefaultRules ships no figure that could not be confirmed (domain reference section 7)")
+				"go-socialprescribing DefaultRules ships no figure that could not be confirmed (SOURCES.md#arrs-maximums)")
 		} else {
 			row := &a.rules.role[ri]
 			if row.To.Before(end) {
@@ -475,7 +475,7 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 				}
 				a.add(sp.SeverityError, CodeNoRule, subject(c.PCN, c.Staff, month),
 					"no subcontract contribution cap on "+day.String()+" (through "+end.String()+"): no contribution counts for those days until a rule row for them is loaded",
-					"go-socialprescribing DefaultRules ships no figure that could not be confirmed (domain reference section 7)")
+					"go-socialprescribing DefaultRules ships no figure that could not be confirmed (SOURCES.md#arrs-subcontracted)")
 			} else {
 				row := &a.rules.sub[si]
 				if row.To.Before(end) {
@@ -637,7 +637,7 @@ func (a *auditor) openYear(pcnID string, year FinancialYear) *pcnYearAcc {
 	if !ok {
 		a.add(sp.SeverityWarning, CodeNoRule, subj,
 			"no ARRS sum rate for "+year.String()+": the PCN's sum cannot be checked until a rate is loaded",
-			"go-socialprescribing DefaultRules ships no figure that could not be confirmed (domain reference section 7)")
+			"go-socialprescribing DefaultRules ships no figure that could not be confirmed (SOURCES.md#arrs-sum)")
 		return acc
 	}
 	if py == nil {
