@@ -1280,6 +1280,10 @@ func (w *walker) opaque(ti *typeInfo, dst reflect.Value, raw []byte) {
 // would. quoted is the string with its quotes.
 func (w *walker) textValue(ti *typeInfo, dst reflect.Value, raw []byte, esc, hi bool, quoted []byte) {
 	s := text(raw, esc)
+	if ti.asJSON && !dateTime(s) {
+		w.textErr(ti, nil)
+		return
+	}
 	if !w.fill {
 		// Check into a scratch value, kept for the next value of the type: the items of an array
 		// past its limit cost no memory each.
@@ -1320,9 +1324,51 @@ func (w *walker) textValue(ti *typeInfo, dst reflect.Value, raw []byte, esc, hi 
 
 func (w *walker) textErr(ti *typeInfo, err error) {
 	if ti.base == timeType {
-		err = fmt.Errorf("socialprescribing: want an RFC 3339 date-time: %w", ErrSyntax)
+		err = errDateTime
 	}
 	w.add(ti.rule, err)
+}
+
+var errDateTime = fmt.Errorf("socialprescribing: want an RFC 3339 date-time, such as 2024-05-15T10:30:00Z or 2024-05-15T10:30:00+01:00: %w", ErrSyntax)
+
+// dateTime reports whether s has the form of an RFC 3339 date-time (section 5.6), as JSON Schema's
+// "date-time" format and the pattern the library's schemas give it require, and as time.Time's own
+// parser does not quite (it takes an offset of +24:00 or +23:60, a comma before the fraction, a
+// one-digit hour): YYYY-MM-DDTHH:MM:SS, an optional fraction, then Z or ±HH:MM, with the hour at
+// most 23, minutes and seconds at most 59, and month and day in range. time.Time's parser checks
+// the calendar (no 30 February) besides.
+func dateTime(s []byte) bool {
+	if len(s) < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' {
+		return false
+	}
+	for _, i := range [...]int{0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18} {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	two := func(i int) int { return int(s[i]-'0')*10 + int(s[i+1]-'0') }
+	if m, d := two(5), two(8); m < 1 || m > 12 || d < 1 || d > 31 || two(11) > 23 || two(14) > 59 || two(17) > 59 {
+		return false
+	}
+	rest := s[19:]
+	if rest[0] == '.' {
+		n := 1
+		for n < len(rest) && isDigit(rest[n]) {
+			n++
+		}
+		if n == 1 {
+			return false
+		}
+		rest = rest[n:]
+	}
+	switch {
+	case len(rest) == 1 && rest[0] == 'Z':
+		return true
+	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' &&
+		isDigit(rest[1]) && isDigit(rest[2]) && isDigit(rest[4]) && isDigit(rest[5]):
+		return (rest[1]-'0')*10+rest[2]-'0' <= 23 && (rest[4]-'0')*10+rest[5]-'0' <= 59
+	}
+	return false
 }
 
 // numberValue checks a number against an int, uint or float type as encoding/json does and fills dst.

@@ -74,6 +74,10 @@ func TestFieldErrorDoesNotRepeat(t *testing.T) {
 			&sp.FieldError{Path: "/a", Rule: "duplicate-field", Err: sp.ErrDuplicateField}, "/a: duplicate-field"},
 		{"category it does not wrap", "text that merely ends like a category stays",
 			&sp.FieldError{Path: "/a", Rule: "x", Err: errors.New("looks invalid")}, "/a: x: looks invalid"},
+		{"rule after the package", "the value type's name is the rule's: said once",
+			&sp.FieldError{Path: "/born", Rule: "date", Err: wrap("socialprescribing: date: no such day in the calendar", sp.ErrInvalid)}, "/born: date: socialprescribing: no such day in the calendar"},
+		{"rule inside the text", "only the part right after the package is the rule's name",
+			&sp.FieldError{Path: "/a", Rule: "date", Err: wrap("plan: agree: date is before the plan", sp.ErrInvalid)}, "/a: date: plan: agree: date is before the plan"},
 		{"another category", "only the category the cause wraps is left out",
 			&sp.FieldError{Path: "/a", Rule: "x", Err: wrap("reads: invalid", sp.ErrSyntax)}, "/a: x: reads: invalid"},
 	}
