@@ -20,16 +20,19 @@ func tagcheckCodingActivityRecord(x *ActivityRecord) bool {
 	if !(len(x.EpisodeID) <= 64 || validation.Runes(x.EpisodeID) <= 64) {
 		return false
 	}
-	if !(x.Event != "") {
+	if !(x.Kind != "") {
 		return false
 	}
-	if !(x.Event.IsValid()) {
+	if !(x.Kind.IsValid()) {
 		return false
 	}
 	if !(x.WorkerRole != "") {
 		return false
 	}
 	if !(x.WorkerRole.IsValid()) {
+		return false
+	}
+	if !(x.WorkerRole == "social-prescribing-link-worker" || x.WorkerRole == "health-and-wellbeing-coach" || x.WorkerRole == "care-coordinator") {
 		return false
 	}
 	if !(validation.NonZero(x.ContactDate)) {

@@ -13,14 +13,14 @@ import (
 // FrameworkNote is the caveat every [Report] carries about its three headings.
 const FrameworkNote = "A common outcomes framework is one of NHS England's elements of good social prescribing. " +
 	"The split into impact on the person, on the health and care system and on community groups is widely used, " +
-	"but was not found in NHS England's own text (DOMAIN.md §5): confidence unconfirmed. " +
+	"but was not confirmed as NHS England's own framework text: confidence unconfirmed. " +
 	"Service-use figures are the change measured, not an effect of social prescribing (the evidence is mixed)."
 
-// Report is the common-outcomes report over many episodes, under three headings: impact on the person
-// (wellbeing and loneliness measures), on the health and care system (service use) and on community
-// groups (connections to community offers). The split into these three is widely used but
-// UNCONFIRMED as NHS England text (DOMAIN.md §5); Framework and FrameworkConfidence say so in every
-// report.
+// Report is the common-outcomes report over many episodes, under three headings: impact on the
+// person (wellbeing and loneliness measures), on the health and care system (service use) and on
+// community groups (connections to community offers). The split into these three is widely used but
+// UNCONFIRMED as NHS England text (SOURCES.md#outcomes-framework); Framework and
+// FrameworkConfidence say so in every report.
 //
 // A Report holds only counts and statistics, no personal data; provider and offer names come from the
 // plans. Counts are not suppressed for small numbers: apply the local disclosure rule before
@@ -159,7 +159,7 @@ type ProviderCount struct {
 
 // attended reports whether the person went to the offer at least once.
 func attended(s plan.ConnectionStatus) bool {
-	return s == plan.StatusAttended || s == plan.StatusOngoing || s == plan.StatusStopped
+	return s == plan.ConnectionStatusAttended || s == plan.ConnectionStatusOngoing || s == plan.ConnectionStatusStopped
 }
 
 // NewReport builds the common-outcomes report over eps. It reads the episodes as they are and does
@@ -183,7 +183,7 @@ func NewReport(eps []Episode) Report {
 	ids := make(map[string]int, len(eps))
 	for i := range eps {
 		nMeasurements += len(eps[i].Measurements)
-		ids[eps[i].Referral.ID]++
+		ids[eps[i].Referral.EpisodeID]++
 	}
 	ms := make([]outcomes.Measurement, 0, nMeasurements)
 	var us []outcomes.ServiceUse
@@ -191,7 +191,7 @@ func NewReport(eps []Episode) Report {
 	for i := range eps {
 		e := &eps[i]
 		r := &e.Referral
-		if ids[r.ID] > 1 {
+		if ids[r.EpisodeID] > 1 {
 			rep.DuplicateIDs++
 		}
 		if k := slices.Index(states, r.State); k >= 0 {
@@ -209,7 +209,7 @@ func NewReport(eps []Episode) Report {
 		}
 		own := 0
 		for _, m := range e.Measurements {
-			if m.EpisodeID != r.ID {
+			if m.EpisodeID != r.EpisodeID {
 				rep.Person.Mismatched++
 				continue
 			}
@@ -220,7 +220,7 @@ func NewReport(eps []Episode) Report {
 			rep.Person.EpisodesMeasured++
 		}
 		if u := e.ServiceUse; u != nil {
-			if u.EpisodeID != r.ID {
+			if u.EpisodeID != r.EpisodeID {
 				rep.System.Mismatched++
 			} else {
 				us = append(us, *u)
@@ -296,12 +296,12 @@ func (c *community) add(p *plan.Plan) {
 	// People are counted once per group: first the connections, then the person.
 	for _, cn := range p.Connections {
 		o.Connections++
-		ref := cn.Mode == plan.ConnectionReferred
+		ref := cn.Mode == plan.ConnectionModeReferred
 		att := attended(cn.Status)
 		switch cn.Mode {
-		case plan.ConnectionReferred:
+		case plan.ConnectionModeReferred:
 			o.Referred++
-		case plan.ConnectionSignposted:
+		case plan.ConnectionModeSignposted:
 			o.Signposted++
 		default:
 			o.UnknownMode++

@@ -110,10 +110,10 @@ func tagcheckEpisodeFeedback(x *Feedback) bool {
 
 // tagcheckReferralReferral reports whether every validate tag of x (a referral.Referral) holds.
 func tagcheckReferralReferral(x *referral.Referral) bool {
-	if !(x.ID != "") {
+	if !(x.EpisodeID != "") {
 		return false
 	}
-	if !(len(x.ID) <= 64 || validation.Runes(x.ID) <= 64) {
+	if !(len(x.EpisodeID) <= 64 || validation.Runes(x.EpisodeID) <= 64) {
 		return false
 	}
 	if !(validation.NonZero(x.Received)) {

@@ -16,10 +16,10 @@ func init() {
 
 // tagcheckReferralReferral reports whether every validate tag of x (a referral.Referral) holds.
 func tagcheckReferralReferral(x *Referral) bool {
-	if !(x.ID != "") {
+	if !(x.EpisodeID != "") {
 		return false
 	}
-	if !(len(x.ID) <= 64 || validation.Runes(x.ID) <= 64) {
+	if !(len(x.EpisodeID) <= 64 || validation.Runes(x.EpisodeID) <= 64) {
 		return false
 	}
 	if !(validation.NonZero(x.Received)) {

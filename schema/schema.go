@@ -95,9 +95,10 @@ type IndexEntry struct {
 }
 
 // ValidateDocument checks data as the library does for the document type registered under name:
-// strict decoding ([socialprescribing.Decode]) into the Go type, then its Validate method. It returns
-// nil for a valid document, a *socialprescribing.ValidationError listing every broken rule, or an
-// error for an unknown name. Unlike the published schema, it applies the rules only Go enforces.
+// strict decoding into the Go type, then its Validate method, in one pass
+// ([socialprescribing.DecodeAndValidate]). It returns nil for a valid document, a
+// *socialprescribing.ValidationError listing every broken rule, or an error for an unknown name.
+// Unlike the published schema, it applies the rules only Go enforces.
 //
 // It is safe for concurrent use: the table of document types is built once, on first use, and never
 // changed.
@@ -121,16 +122,12 @@ var documentTable = sync.OnceValue(func() map[string]document {
 	return m
 })
 
-// goVerdict decodes data strictly into the document's type and validates it.
+// goVerdict decodes data strictly into the document's type and validates it, reporting every
+// problem at once ([socialprescribing.DecodeAndValidate]).
 func goVerdict(d document, data []byte) error {
-	v := reflect.New(d.Type).Interface()
-	if err := sp.Decode(data, v); err != nil {
-		return err
+	v := reflect.New(d.Type)
+	if val, ok := v.Interface().(sp.Validator); ok {
+		return sp.DecodeAndValidate(data, val)
 	}
-	// The pointer's method set holds the value's Validate, and calling it through the pointer does
-	// not copy the document to the heap.
-	if val, ok := v.(interface{ Validate() error }); ok {
-		return val.Validate()
-	}
-	return nil
+	return sp.Decode(data, v.Interface())
 }

@@ -132,6 +132,9 @@ func tagcheckWorkforceStaffMember(x *StaffMember) bool {
 	if !(x.Role.IsValid()) {
 		return false
 	}
+	if !(x.Role == "social-prescribing-link-worker" || x.Role == "health-and-wellbeing-coach" || x.Role == "care-coordinator") {
+		return false
+	}
 	if !(x.Employment != "") {
 		return false
 	}
@@ -322,6 +325,9 @@ func tagcheckWorkforceBaselineWTE(x *BaselineWTE) bool {
 	if !(x.Role.IsValid()) {
 		return false
 	}
+	if !(x.Role == "social-prescribing-link-worker" || x.Role == "health-and-wellbeing-coach" || x.Role == "care-coordinator") {
+		return false
+	}
 	return true
 }
 
@@ -353,6 +359,9 @@ func tagcheckWorkforceRoleRate(x *RoleRate) bool {
 		return false
 	}
 	if !(x.Role.IsValid()) {
+		return false
+	}
+	if !(x.Role == "social-prescribing-link-worker" || x.Role == "health-and-wellbeing-coach" || x.Role == "care-coordinator") {
 		return false
 	}
 	if !(validation.NonZero(x.From)) {
@@ -448,6 +457,9 @@ func tagcheckWorkforceEntitlement(x *Entitlement) bool {
 	if !(x.Role.IsValid()) {
 		return false
 	}
+	if !(x.Role == "social-prescribing-link-worker" || x.Role == "health-and-wellbeing-coach" || x.Role == "care-coordinator") {
+		return false
+	}
 	if !(validation.NonZero(x.From)) {
 		return false
 	}
@@ -496,6 +508,9 @@ func tagcheckWorkforceLine(x *Line) bool {
 		return false
 	}
 	if !(x.Role.IsValid()) {
+		return false
+	}
+	if !(x.Role == "social-prescribing-link-worker" || x.Role == "health-and-wellbeing-coach" || x.Role == "care-coordinator") {
 		return false
 	}
 	if !(validation.NonZero(x.Claimed)) {
