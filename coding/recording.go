@@ -109,7 +109,8 @@ func (r ActivityRecord) Validate() error {
 
 // RecordingDays is the number of calendar days after a contact within which its codes must be entered
 // when a PCN member records them for a link worker without system access: "as soon as possible and
-// within a week of the contact" (NHS England guidance, domain reference §4; confidence high).
+// within a week of the contact" (NHS England, Social prescribing frequently asked questions,
+// recording and coding activity; SOURCES.md#recording-deadline; confidence high).
 const RecordingDays = 7
 
 // RecordingDeadline returns the last day on which a contact's codes are on time: the contact date plus
@@ -154,13 +155,14 @@ const (
 	RuleNoAsOf            = "coding.no-as-of-date"
 )
 
-const sourceRecording = "NHS England social prescribing coding guidance (domain reference §4)"
+const sourceRecording = "NHS England, Social prescribing FAQs, recording and coding activity"
 
 // CheckRecording applies the recording rules to activity records as of a date and returns the
 // findings, sorted by [sp.CompareFindings]. Each finding's Subject is the record's episode id and its
 // Path points into records ("/3/codes/0").
 //
-// The rules (domain reference §4):
+// The rules (NHS England, Social prescribing frequently asked questions, recording and coding
+// activity; SOURCES.md#snomed-codes and #recording-deadline):
 //   - coding.invalid-record (error): the record fails [ActivityRecord.Validate]; no other rule is applied to it;
 //   - coding.missing-code (error): a link worker's acceptance or decline was coded without its code;
 //   - coding.wrong-code (error): the declined code on an acceptance, or the referral code on a decline;

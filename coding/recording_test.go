@@ -16,8 +16,8 @@ import (
 )
 
 var (
-	refCode  = coding.MustParseSCTID("871731000000106") // DOMAIN.md §4: referral accepted
-	decCode  = coding.MustParseSCTID("871711000000103") // DOMAIN.md §4: referral declined
+	refCode  = coding.MustParseSCTID("871731000000106") // NHS England FAQs: referral accepted (SOURCES.md#snomed-codes)
+	decCode  = coding.MustParseSCTID("871711000000103") // NHS England FAQs: referral declined (SOURCES.md#snomed-codes)
 	swemwbs  = coding.MustParseSCTID("718466001")       // a score code: not a social prescribing code
 	selfRefl = coding.MustParseSCTID("306098008")
 )
@@ -79,7 +79,7 @@ func TestCheckRecording(t *testing.T) {
 			records: nil, asOf: "2024-06-30", want: nil,
 		},
 		{
-			name: "acceptance coded on the day", reason: "871731000000106 when the person accepts (DOMAIN.md §4)",
+			name: "acceptance coded on the day", reason: "871731000000106 when the person accepts (NHS England FAQs)",
 			records: []coding.ActivityRecord{rec("EP-1", accepted, lw, "2024-03-01", "2024-03-01", refCode)},
 			asOf:    "2024-06-30", want: nil,
 		},
@@ -247,7 +247,7 @@ func TestCheckRecording(t *testing.T) {
 		},
 		// coding.wrong-role
 		{
-			name: "referral code on a coach's activity", reason: "health and wellbeing coaches have their own codes (DOMAIN.md §4)",
+			name: "referral code on a coach's activity", reason: "health and wellbeing coaches have their own codes (NHS England FAQs)",
 			records: []coding.ActivityRecord{rec("EP-1", accepted, hwbc, "2024-03-01", "2024-03-01", refCode)},
 			asOf:    "2024-06-30",
 			want:    []found{{coding.RuleWrongRole, E, "EP-1", "/0/codes"}},
@@ -269,7 +269,7 @@ func TestCheckRecording(t *testing.T) {
 			asOf:    "2024-06-30",
 			want:    []found{{coding.RuleReferralNotFirst, E, "EP-1", "/0/codes"}, {coding.RuleWrongRole, E, "EP-1", "/0/codes"}},
 		},
-		// coding.late-recording: "within a week of the contact" (DOMAIN.md §4)
+		// coding.late-recording: "within a week of the contact" (NHS England FAQs, SOURCES.md#recording-deadline)
 		{
 			name: "coded on day 7", reason: "the seventh day after the contact is within a week",
 			records: []coding.ActivityRecord{rec("EP-1", accepted, lw, "2024-03-01", "2024-03-08", refCode)},
@@ -466,7 +466,7 @@ func TestRecordingDeadline(t *testing.T) {
 		t.Errorf("RecordingDeadline(zero) = %s, want the zero Date", got)
 	}
 	if coding.RecordingDays != 7 {
-		t.Errorf("RecordingDays = %d, want 7 (\"within a week of the contact\", DOMAIN.md §4)", coding.RecordingDays)
+		t.Errorf("RecordingDays = %d, want 7 (\"within a week of the contact\", NHS England FAQs)", coding.RecordingDays)
 	}
 }
 

@@ -130,7 +130,8 @@ func TestActivities(t *testing.T) {
 }
 
 // TestCodesDue checks the state of 871731000000106, due for the acceptance on 2024-05-15: the
-// deadline is seven days later, 2024-05-22 (DOMAIN.md §4, "within a week of the contact").
+// deadline is seven days later, 2024-05-22 (NHS England FAQs, "within a week of the contact";
+// SOURCES.md#recording-deadline).
 func TestCodesDue(t *testing.T) {
 	tests := []struct {
 		name, reason string

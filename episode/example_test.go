@@ -36,8 +36,8 @@ func ExampleEpisode_Validate() {
 	}
 	// Output:
 	// <nil>
-	// episode.Episode: /measurements/1/episodeId: episode-id: episode: keyed to another episode than the referral's: invalid
-	// /plan/created: lifecycle: episode: plan created before the referral was accepted: invalid
+	// episode.Episode: /measurements/1/episodeId: episode-id: episode: keyed to another episode than the referral's
+	// /plan/created: lifecycle: episode: plan created before the referral was accepted
 }
 
 // New puts the parts together and validates them.
@@ -217,6 +217,6 @@ func ExampleFeedback_Validate() {
 	fmt.Println(strings.ReplaceAll(f.Validate().Error(), "; ", "\n"))
 	// Output:
 	// <nil>
-	// episode.Feedback: /support/connections: minimum-necessary: episode: feedback: connection details in a message to the referrer: invalid
-	// /withheld/4/field: withheld: episode: feedback: a field listed as withheld is present: invalid
+	// episode.Feedback: /support/connections: minimum-necessary: episode: feedback: connection details in a message to the referrer
+	// /withheld/4/field: withheld: episode: feedback: a field listed as withheld is present
 }

@@ -23,8 +23,9 @@ var ErrNoRecipient = errors.New("no recipient")
 // Recipient is who a [Feedback] message is for.
 type Recipient string
 
-// The recipients of the closed-loop message (DOMAIN.md §1 "closed loop", §4 PRSB "message back to GP
-// and referrer").
+// The recipients of the closed-loop message (the link worker reports back to the referrer: Management
+// in Practice, 2023; the PRSB Social Prescribing Information Standard v1.1's "message back to GP and
+// referrer"; SOURCES.md#closed-loop).
 const (
 	// RecipientGP is the person's general practice, which files the message in the person's record.
 	RecipientGP Recipient = "gp"
@@ -90,10 +91,11 @@ func (r *WithheldReason) UnmarshalText(b []byte) (err error) {
 }
 
 // Feedback is the closed-loop message back to the referrer or the GP at the end of (or during) an
-// episode, in the four groups of the PRSB Social Prescribing Information Standard v1.1 (DOMAIN.md §4,
-// high for the structure): person demographics ([Demographics]), needs and concerns ([NeedsGroup]),
-// support offered ([Support]: the plan's connections to community offers) and outcomes
-// ([OutcomesGroup]: the change in the measurements), with the referral's [Status].
+// episode, in the four groups of the PRSB Social Prescribing Information Standard v1.1
+// (SOURCES.md#prsb-standard, high for the structure): person demographics ([Demographics]), needs
+// and concerns ([NeedsGroup]), support offered ([Support]: the plan's connections to community
+// offers) and outcomes ([OutcomesGroup]: the change in the measurements), with the referral's
+// [Status].
 //
 // A group or field that is absent was withheld and is listed in Withheld with the reason; free text
 // (what matters to the person, need descriptions, goal descriptions, progress notes, reason notes,
@@ -135,7 +137,8 @@ type Withheld struct {
 	Reason WithheldReason `json:"reason" validate:"required,enum"`
 }
 
-// Status is where the referral stands, with the nearest HL7 FHIR Task status (DOMAIN.md §9).
+// Status is where the referral stands, with the nearest HL7 FHIR Task status (HL7 Gravity SDOH
+// Clinical Care implementation guide; SOURCES.md#fhir-gravity).
 type Status struct {
 	// State is the referral's lifecycle state.
 	State referral.State `json:"state" validate:"required,enum"`

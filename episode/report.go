@@ -13,14 +13,14 @@ import (
 // FrameworkNote is the caveat every [Report] carries about its three headings.
 const FrameworkNote = "A common outcomes framework is one of NHS England's elements of good social prescribing. " +
 	"The split into impact on the person, on the health and care system and on community groups is widely used, " +
-	"but was not found in NHS England's own text (DOMAIN.md §5): confidence unconfirmed. " +
+	"but was not confirmed as NHS England's own framework text: confidence unconfirmed. " +
 	"Service-use figures are the change measured, not an effect of social prescribing (the evidence is mixed)."
 
-// Report is the common-outcomes report over many episodes, under three headings: impact on the person
-// (wellbeing and loneliness measures), on the health and care system (service use) and on community
-// groups (connections to community offers). The split into these three is widely used but
-// UNCONFIRMED as NHS England text (DOMAIN.md §5); Framework and FrameworkConfidence say so in every
-// report.
+// Report is the common-outcomes report over many episodes, under three headings: impact on the
+// person (wellbeing and loneliness measures), on the health and care system (service use) and on
+// community groups (connections to community offers). The split into these three is widely used but
+// UNCONFIRMED as NHS England text (SOURCES.md#outcomes-framework); Framework and
+// FrameworkConfidence say so in every report.
 //
 // A Report holds only counts and statistics, no personal data; provider and offer names come from the
 // plans. Counts are not suppressed for small numbers: apply the local disclosure rule before

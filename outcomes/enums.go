@@ -260,7 +260,8 @@ func (d Direction) Reverse() Direction {
 	return d
 }
 
-// Service names a kind of health and care service use (seeds 002, 004).
+// Service names a kind of health and care service use (NHS England, Social prescribing frequently
+// asked questions; The King's Fund, What is social prescribing?, 2020; SOURCES.md#service-use).
 type Service string
 
 // The services.

@@ -143,7 +143,7 @@ func (s SWEMWBS) Metric() (float64, error) {
 }
 
 // swemwbsMetricCenti is the SWEMWBS raw → metric conversion table in hundredths, indexed by raw − 7
-// (Warwick Medical School Rasch conversion table as given in DOMAIN.md §5, MEDIUM).
+// (Warwick Medical School, SWEMWBS Rasch conversion table; SOURCES.md#swemwbs; confidence medium).
 var swemwbsMetricCenti = [29]int32{
 	700, 951, 1125, 1240, 1333, 1408, 1475, 1532, 1584, 1636, // 7–16
 	1688, 1743, 1798, 1859, 1925, 1998, 2073, 2154, 2235, 2321, // 17–26
@@ -151,7 +151,7 @@ var swemwbsMetricCenti = [29]int32{
 }
 
 // SWEMWBSMetric converts a SWEMWBS raw total (7–35) to the metric score by the published Rasch
-// conversion table (DOMAIN.md §5, MEDIUM), for example 21 → 19.25. The metric scores have two
+// conversion table (Warwick Medical School; SOURCES.md#swemwbs; confidence medium), for example 21 → 19.25. The metric scores have two
 // decimal places. It returns an error for a raw total outside 7–35.
 func SWEMWBSMetric(raw int) (float64, error) {
 	if raw < 7 || raw > 35 {

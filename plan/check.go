@@ -34,12 +34,12 @@ type Policy struct {
 
 // DefaultPolicy returns the library's defaults: an initial assessment of 30–60 minutes and typically
 // 6–12 contacts per person, "including phone calls, meetings and home visits" (Health Education
-// England, quoted in DOMAIN.md §1 from seed 000; confidence high).
+// England, social prescribing link worker role; SOURCES.md#assessment-and-contacts; confidence high).
 func DefaultPolicy() Policy {
 	return Policy{
 		InitialAssessmentMinutes: Range{Min: 30, Max: 60},
 		Contacts:                 Range{Min: 6, Max: 12},
-		Source:                   "Health Education England: initial assessment 30-60 minutes, typically 6-12 contacts (DOMAIN.md §1, seed 000)",
+		Source:                   "Health Education England, social prescribing link worker role: initial assessment 30-60 minutes, typically 6-12 contacts",
 		Confidence:               sp.ConfidenceHigh,
 	}
 }
@@ -87,10 +87,10 @@ const (
 )
 
 const (
-	srcCoProduced = "NHS England: a co-produced personalised plan based on what matters to the person (DOMAIN.md §1, seed 002), confidence high"
+	srcCoProduced = "NHS England, Social prescribing FAQs: a co-produced personalised plan based on what matters to the person (confidence high)"
 	srcLibrary    = "the library's own consistency rule"
-	srcAccepted   = "NHS England: the referral code is recorded when the person accepts the referral (DOMAIN.md §4), confidence high"
-	srcGravity    = "HL7 Gravity SDOH Clinical Care: goals linked to needs (DOMAIN.md §9)"
+	srcAccepted   = "NHS England, Social prescribing FAQs: the referral code is recorded when the person accepts the referral (confidence high)"
+	srcGravity    = "HL7 Gravity, SDOH Clinical Care FHIR implementation guide: goals linked to needs"
 )
 
 // Check applies the plan rules to p, the plan of referral r, as of the given day, and returns the

@@ -44,7 +44,7 @@ func TestCheck(t *testing.T) {
 	}{
 		{name: "typical", reason: "the typical fixture breaks no rule as of 2024-07-10", want: []got{}},
 		{
-			name: "initial assessment 29 minutes", reason: "below the 30 minutes of DOMAIN.md §1",
+			name: "initial assessment 29 minutes", reason: "below the 30 minutes of Health Education England's typical assessment",
 			edit: func(p *plan.Plan) { p.Contacts[0].Minutes = 29 },
 			want: []got{{plan.RuleInitialAssessmentDuration, w, "/contacts/0/minutes"}},
 		},
@@ -57,7 +57,7 @@ func TestCheck(t *testing.T) {
 			edit: func(p *plan.Plan) { p.Contacts[0].Minutes = 60 }, want: []got{},
 		},
 		{
-			name: "initial assessment 61 minutes", reason: "above the 60 minutes of DOMAIN.md §1",
+			name: "initial assessment 61 minutes", reason: "above the 60 minutes of Health Education England's typical assessment",
 			edit: func(p *plan.Plan) { p.Contacts[0].Minutes = 61 },
 			want: []got{{plan.RuleInitialAssessmentDuration, w, "/contacts/0/minutes"}},
 		},
@@ -66,11 +66,11 @@ func TestCheck(t *testing.T) {
 			edit: func(p *plan.Plan) { p.Contacts[1].Minutes = 10 }, want: []got{},
 		},
 		{
-			name: "12 contacts", reason: "12 is the top of the typical 6-12 (DOMAIN.md §1)",
+			name: "12 contacts", reason: "12 is the top of the typical 6-12 (Health Education England)",
 			edit: func(p *plan.Plan) { addFollowUps(p, 7) }, want: []got{},
 		},
 		{
-			name: "13 contacts", reason: "beyond the typical 12 (DOMAIN.md §1)",
+			name: "13 contacts", reason: "beyond the typical 12 (Health Education England)",
 			edit: func(p *plan.Plan) { addFollowUps(p, 8) },
 			want: []got{{plan.RuleContactsAboveTypical, w, "/contacts"}},
 		},
@@ -315,7 +315,8 @@ func TestCheckErrors(t *testing.T) {
 }
 
 func TestDefaultPolicyMatchesDomain(t *testing.T) {
-	// DOMAIN.md §1: initial assessment 30–60 minutes; typically 6–12 contacts (HEE, high).
+	// Health Education England: initial assessment 30–60 minutes; typically 6–12 contacts (high;
+	// SOURCES.md#assessment-and-contacts).
 	pol := plan.DefaultPolicy()
 	want := plan.Policy{
 		InitialAssessmentMinutes: plan.Range{Min: 30, Max: 60},
@@ -329,7 +330,7 @@ func TestDefaultPolicyMatchesDomain(t *testing.T) {
 	if err := pol.Validate(); err != nil {
 		t.Errorf("DefaultPolicy().Validate() = %v, want nil", err)
 	}
-	for _, s := range []string{"Health Education England", "DOMAIN.md §1"} {
+	for _, s := range []string{"Health Education England", "30-60 minutes", "6-12 contacts"} {
 		if !contains(pol.Source, s) {
 			t.Errorf("DefaultPolicy().Source = %q, want it to cite %q", pol.Source, s)
 		}

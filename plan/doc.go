@@ -13,7 +13,7 @@
 // initial assessment outside 30–60 minutes, contacts beyond the typical 6–12, goals not linked to the
 // plan's needs, connections referred before the plan was agreed, contacts before the referral was
 // accepted, overdue reviews and dates out of order. [DefaultPolicy] holds the figures from Health
-// Education England (DOMAIN.md §1, confidence high); a caller may pass their own. [Plan.Summary]
+// Education England (SOURCES.md#assessment-and-contacts, confidence high); a caller may pass their own. [Plan.Summary]
 // reduces a plan to counts for reporting.
 //
 // Types holding what the person said (the plan, goals, progress notes, connections with a reason note)

@@ -39,7 +39,7 @@ func (s *GoalStatus) UnmarshalText(b []byte) (err error) {
 }
 
 // ContactMode is how a [Contact] with the person took place. HEE counts phone calls, meetings and home
-// visits alike as contacts (DOMAIN.md §1).
+// visits alike as contacts (Health Education England; SOURCES.md#assessment-and-contacts).
 type ContactMode string
 
 // The contact modes.
@@ -76,7 +76,7 @@ type ContactKind string
 // The contact kinds.
 const (
 	// KindInitialAssessment is the first conversation about what matters to the person; it typically
-	// takes 30–60 minutes (DOMAIN.md §1).
+	// takes 30–60 minutes (Health Education England; SOURCES.md#assessment-and-contacts).
 	KindInitialAssessment ContactKind = "initial-assessment"
 	// KindFollowUp is any further contact.
 	KindFollowUp ContactKind = "follow-up"
@@ -106,7 +106,8 @@ func (k *ContactKind) UnmarshalText(b []byte) (err error) {
 }
 
 // ConnectionMode says how the person was connected to a community offer. NHS England's model tells
-// signposting apart from referral, and so does the library (DOMAIN.md §1).
+// signposting apart from referral, and so does the library (NHS England, Social prescribing frequently
+// asked questions; SOURCES.md#signposting).
 type ConnectionMode string
 
 // The connection modes.

@@ -84,7 +84,7 @@ func ExamplePlan_Validate() {
 	p.Connections[0].Status = plan.StatusStopped // stopped needs an end date and a reason
 	fmt.Println(p.Validate())
 	// Output:
-	// plan.Plan: /connections/0/ended: status: plan: the connection's status needs the ended date: required; /connections/0/reason: reason: plan: a declined or stopped connection needs a reason: required
+	// plan.Plan: /connections/0/ended: status: plan: the connection's status needs the ended date; /connections/0/reason: reason: plan: a declined or stopped connection needs a reason
 }
 
 func ExampleCheck() {
@@ -118,7 +118,7 @@ func ExampleDefaultPolicy() {
 	fmt.Println(len(fs), fs[0].Rule, fs[0].Source)
 	// Output:
 	// {30 60} {6 12} high
-	// 1 plan.referred-before-agreed NHS England: a co-produced personalised plan based on what matters to the person (DOMAIN.md §1, seed 002), confidence high
+	// 1 plan.referred-before-agreed NHS England, Social prescribing FAQs: a co-produced personalised plan based on what matters to the person (confidence high)
 }
 
 func ExamplePlan_Summary() {

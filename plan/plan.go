@@ -12,7 +12,8 @@ import (
 )
 
 // Plan is the personalised plan a link worker and the person produce together: NHS England's "co-produced
-// personalised plan based on what matters to the person" (DOMAIN.md §1). It is keyed by the episode id
+// personalised plan based on what matters to the person" (NHS England, Social prescribing frequently
+// asked questions; SOURCES.md#model). It is keyed by the episode id
 // of the [referral.Referral] it belongs to.
 //
 // WhatMattersToMe is in the person's own words. Needs are the needs the plan addresses; each [Goal]
@@ -77,7 +78,7 @@ type Contact struct {
 // how the person was connected and how it went.
 //
 // Name is the offer's name and Provider the organisation running it; ServiceID may hold the service's
-// id in an Open Referral UK (HSDS) directory (DOMAIN.md §9). Mode tells signposting (information
+// id in an Open Referral UK (HSDS) directory (SOURCES.md#open-referral). Mode tells signposting (information
 // given) from referral (actively connected, on the day Referred). Suggested is the day the offer was
 // first discussed; Started the day the person first went; Ended the day they declined or stopped (or
 // finished, for attended).

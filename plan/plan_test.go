@@ -17,8 +17,9 @@ import (
 )
 
 func TestCategoriesMatchDomain(t *testing.T) {
-	// DOMAIN.md §3 names eighteen kinds of offer; the library adds nature-based activity (§1: green
-	// social prescribing is walking, gardening, nature) and "other".
+	// SOURCES.md#community-offers names eighteen kinds of offer; the library adds nature-based
+	// activity (green social prescribing is walking, gardening, nature: SOURCES.md#community-side)
+	// and "other".
 	want := []plan.Category{
 		"arts", "dance", "singing", "knitting", "cooking-healthy-eating", "sport-swimming", "walking-group",
 		"gardening", "nature-activity", "befriending", "volunteering", "group-learning", "peer-support",
@@ -28,8 +29,8 @@ func TestCategoriesMatchDomain(t *testing.T) {
 	if diff := cmp.Diff(want, plan.Categories()); diff != "" {
 		t.Errorf("Categories (-want +got):\n%s", diff)
 	}
-	// Green social prescribing: walking, gardening, nature (DOMAIN.md §1; seed 002 names walking
-	// groups and gardening clubs).
+	// Green social prescribing: walking, gardening, nature (SOURCES.md#community-side; NHS England's
+	// Social prescribing FAQs name walking groups and gardening clubs).
 	green := []plan.Category{plan.CategoryWalkingGroup, plan.CategoryGardening, plan.CategoryNature}
 	table := plan.CategoryTable()
 	if len(table) != len(want) {

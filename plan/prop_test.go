@@ -162,7 +162,7 @@ func TestPropGeneratedPlansAreValid(t *testing.T) {
 
 // TestPropSummaryAddsUp: every breakdown of the summary adds up to the number of items it breaks
 // down, the minutes to the contacts' minutes, and the green count to the connections in the three
-// green categories of DOMAIN.md §1.
+// green categories of SOURCES.md#community-side.
 func TestPropSummaryAddsUp(t *testing.T) {
 	green := []plan.Category{plan.CategoryWalkingGroup, plan.CategoryGardening, plan.CategoryNature}
 	sum := func(m map[string]int) int {
@@ -330,8 +330,8 @@ func TestPropFindingsDeterministicAndOrderFree(t *testing.T) {
 }
 
 // TestPropRuleOracles recomputes each rule's findings in the plainest way from its documented
-// definition and the DOMAIN.md §1 figures (30–60 minutes, 6–12 contacts), and checks every finding is
-// well formed and free of the person's words.
+// definition and Health Education England's figures (30–60 minutes, 6–12 contacts), and checks every
+// finding is well formed and free of the person's words.
 func TestPropRuleOracles(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := genPlan(t)

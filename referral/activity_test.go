@@ -10,7 +10,8 @@ import (
 	"github.com/socialprescribing/go-socialprescribing/referral"
 )
 
-// The two codes of DOMAIN.md §4, written out here rather than taken from the coding package.
+// The two codes NHS England publishes (SOURCES.md#snomed-codes), written out here rather than taken
+// from the coding package.
 var (
 	codeReferral = coding.MustParseSCTID("871731000000106")
 	codeDeclined = coding.MustParseSCTID("871711000000103")
@@ -28,8 +29,8 @@ func TestCodesDue(t *testing.T) {
 		events []referral.Event
 		want   []string // codes due, in order
 	}{
-		{"accepted by link worker", "871731000000106 when the person accepts (DOMAIN.md §4)", []referral.Event{ev(referral.EventAccept, at(14, 9))}, []string{"871731000000106"}},
-		{"declined", "871711000000103 when the person declines (DOMAIN.md §4)", []referral.Event{ev(referral.EventDecline, at(14, 9))}, []string{"871711000000103"}},
+		{"accepted by link worker", "871731000000106 when the person accepts (NHS England FAQs)", []referral.Event{ev(referral.EventAccept, at(14, 9))}, []string{"871731000000106"}},
+		{"declined", "871711000000103 when the person declines (NHS England FAQs)", []referral.Event{ev(referral.EventDecline, at(14, 9))}, []string{"871711000000103"}},
 		{"contacts", "the referral code is for the first interaction only, not ongoing activity", []referral.Event{ev(referral.EventAccept, at(14, 9)), ev(referral.EventContact, at(15, 9)), ev(referral.EventContact, at(16, 9)), ev(referral.EventComplete, at(20, 9))}, []string{"871731000000106"}},
 		{"coach", "health and wellbeing coaches have their own codes, not these", []referral.Event{byRole(referral.EventAccept, 14, referral.RoleHealthCoach)}, nil},
 		{"rejected", "a rejection by the service makes no code due", []referral.Event{evr(referral.EventReject, at(14, 9), referral.ReasonOutOfArea)}, nil},
@@ -93,7 +94,7 @@ func TestActivitiesOverdue(t *testing.T) {
 	tests := []struct {
 		name, reason, asOf, rule string
 	}{
-		{"within the week", "the deadline is the contact plus seven days (DOMAIN.md §4)", "2024-05-21", coding.RuleCodeDue},
+		{"within the week", "the deadline is the contact plus seven days (NHS England FAQs, within a week)", "2024-05-21", coding.RuleCodeDue},
 		{"past the week", "not coded a week after the contact", "2024-05-22", coding.RuleOverdue},
 	}
 	for _, tt := range tests {

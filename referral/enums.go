@@ -9,7 +9,8 @@ import (
 // Source is who referred the person: one of the local agencies NHS England lists as referral routes
 // to a social prescribing link worker, or the person themselves.
 //
-// Source: NHS England, "Social prescribing" (DOMAIN.md §2, seed 002), confidence high. No official
+// Source: NHS England, Social prescribing frequently asked questions (SOURCES.md#referral-sources),
+// confidence high. No official
 // coded list exists; these names are the library's own. The nearest national codes are the SNOMED CT
 // children of 309013001 |Referred by person| and 306098008 |Self-referral| (confidence medium).
 type Source string
@@ -67,7 +68,9 @@ func (s *Source) UnmarshalText(b []byte) (err error) {
 }
 
 // Need is a reason the person is referred: the groups NHS England says social prescribing helps
-// (DOMAIN.md §1, seeds 000, 002, 004) and the common social needs link workers meet (§3).
+// (NHS England, Social prescribing frequently asked questions; The King's Fund, What is social
+// prescribing?, 2020; SOURCES.md#model) and the common social needs link workers meet
+// (SOURCES.md#community-offers).
 type Need string
 
 // The needs.
@@ -214,7 +217,8 @@ func (a *AccessNeed) UnmarshalText(b []byte) (err error) {
 }
 
 // Role is the job of the person who recorded an event. Health and wellbeing coaches and care
-// coordinators have their own SNOMED CT codes, not the social prescribing ones (DOMAIN.md §4, high).
+// coordinators have their own SNOMED CT codes, not the social prescribing ones (NHS England, Social
+// prescribing frequently asked questions; SOURCES.md#snomed-codes; confidence high).
 type Role string
 
 // The roles.
@@ -246,8 +250,8 @@ func (r *Role) UnmarshalText(b []byte) (err error) {
 	return err
 }
 
-// EscalationTarget is where a safeguarding concern was passed (DOMAIN.md §1: link workers pass
-// information back to the practice team or escalate).
+// EscalationTarget is where a safeguarding concern was passed (link workers pass information back to
+// the practice team or escalate it: Management in Practice, 2023; SOURCES.md#closed-loop).
 type EscalationTarget string
 
 // The escalation targets.

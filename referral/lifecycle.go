@@ -211,10 +211,12 @@ func ReasonsFor(k EventKind) (allowed []Reason, required bool) {
 // By is the role of whoever did it. Note is free text and may hold personal data: it is never printed
 // by the library.
 //
-// CodedOn and Codes record what was entered in the GP clinical system for the event and on which day
-// (the day of the event, or later when a PCN member with system access records a link worker's
-// activity: DOMAIN.md §4). They are write-once: set them when applying the event or later with
-// [Referral.RecordCodes]. [Referral.Activities] hands them to the coding package's recording rules.
+// CodedOn and Codes record what was entered in the GP clinical system for the event and on which
+// day (the day of the event, or later when a PCN member with system access records a link worker's
+// activity: NHS England, Social prescribing frequently asked questions;
+// SOURCES.md#recording-deadline). They are write-once: set them when applying the event or later
+// with [Referral.RecordCodes]. [Referral.Activities] hands them to the coding package's recording
+// rules.
 type Event struct {
 	Kind    EventKind      `json:"kind" validate:"required,enum"`
 	At      time.Time      `json:"at" validate:"required"`

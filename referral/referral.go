@@ -91,7 +91,8 @@ type Consent struct {
 }
 
 // Safeguarding holds a safeguarding concern and the append-only record of its escalations. A link
-// worker must pass safeguarding information back to the practice team or escalate it (DOMAIN.md §1).
+// worker must pass safeguarding information back to the practice team or escalate it (Management in
+// Practice, 2023; SOURCES.md#closed-loop).
 type Safeguarding struct {
 	Concern     bool         `json:"concern"`
 	Escalations []Escalation `json:"escalations,omitempty" validate:"max=100,dive"`
@@ -209,7 +210,8 @@ const RuleSourceBefore2020 = "referral.source-before-2020"
 // Findings returns the rule checks of r that are not validity errors, sorted. It reports an info
 // finding when a referral received before 2020-04-01 came from a source other than general
 // practice: in 2019/20 the Network Contract DES limited referrals to PCN link workers to the PCN's
-// GP practice staff; the wider list of sources applies from 2020/21 (DOMAIN.md §2, seed 002, high).
+// GP practice staff; the wider list of sources applies from 2020/21 (NHS England, Network Contract DES
+// 2019/20 and 2020/21; SOURCES.md#referral-sources; confidence high).
 // The referral may be legitimate (a service outside the DES), so this is information only.
 func (r Referral) Findings() []sp.Finding {
 	var fs []sp.Finding
@@ -220,7 +222,7 @@ func (r Referral) Findings() []sp.Finding {
 			Subject:  r.ID,
 			Path:     "/referrer/source",
 			Message:  "source other than general practice before 2020-04-01, when the 2019/20 DES limited referrals to PCN practice staff",
-			Source:   "NHS England, Social prescribing (DOMAIN.md §2), confidence high",
+			Source:   "NHS England, Network Contract DES 2019/20 and 2020/21, referral sources (confidence high)",
 		})
 	}
 	return sp.SortFindings(fs)

@@ -18,7 +18,7 @@ import (
 )
 
 func TestSourcesMatchDomain(t *testing.T) {
-	// DOMAIN.md §2: twelve agencies and self-referral.
+	// NHS England, Social prescribing FAQs: twelve agencies and self-referral (SOURCES.md#referral-sources).
 	want := []referral.Source{
 		"general-practice", "local-authority", "pharmacy", "multidisciplinary-team", "hospital-discharge",
 		"allied-health-professional", "fire-service", "police", "job-centre", "social-care",
@@ -209,7 +209,7 @@ func TestFindings(t *testing.T) {
 		source   referral.Source
 		want     int
 	}{
-		{"pharmacy 2019", "2019/20 DES limited referrals to PCN practice staff (DOMAIN.md §2)", "2019-10-01", referral.SourcePharmacy, 1},
+		{"pharmacy 2019", "2019/20 DES limited referrals to PCN practice staff (Network Contract DES 2019/20)", "2019-10-01", referral.SourcePharmacy, 1},
 		{"self 2020-03-31", "last day of 2019/20", "2020-03-31", referral.SourceSelf, 1},
 		{"pharmacy 2020-04-01", "the wider list applies from 2020/21", "2020-04-01", referral.SourcePharmacy, 0},
 		{"general practice 2019", "practice staff were always allowed", "2019-10-01", referral.SourceGeneralPractice, 0},

@@ -44,7 +44,7 @@ func (r *ReferOnRoute) UnmarshalText(b []byte) (err error) {
 }
 
 // Signpost is one community group or service the person was pointed to. ServiceID may hold the
-// service's id in an Open Referral UK directory (DOMAIN.md §9).
+// service's id in an Open Referral UK directory (SOURCES.md#open-referral).
 type Signpost struct {
 	Name      string `json:"name" validate:"required,max=200"`
 	ServiceID string `json:"serviceId,omitempty" validate:"max=100"`
@@ -61,7 +61,8 @@ type ReferOn struct {
 
 // Signposting is a light-touch signpost by a care navigator or other staff ("active signposting"),
 // recorded apart from any referral: NHS England treats it as a separate, lighter route, and the
-// library keeps "signposted" apart from "referred" (DOMAIN.md §1). A care navigator may refer on to
+// library keeps "signposted" apart from "referred" (NHS England, Social prescribing frequently asked
+// questions; SOURCES.md#signposting). A care navigator may refer on to
 // a link worker: see [Signposting.ReferToLinkWorker].
 //
 // NHSNumber is optional (signposting often happens at a front desk). A Signposting holds personal

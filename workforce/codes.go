@@ -79,7 +79,7 @@ const (
 )
 
 // sourceNoRule is the basis of CodeNoRule.
-const sourceNoRule = "go-socialprescribing DefaultRules ships no figure that could not be confirmed: a period without a confirmed figure has no row, and its days count nothing until a row is loaded"
+const sourceNoRule = "go-socialprescribing DefaultRules ships no figure that could not be confirmed (SOURCES.md#arrs-maximums, #arrs-subcontracted and #arrs-sum): a period without a confirmed figure has no row, and its days count nothing until a row is loaded"
 
 // bases are the bases of the codes that rest on the scheme's rules rather than on one rule row,
 // sorted by code.

@@ -16,11 +16,12 @@
 //
 // The maximum reimbursable amount per WTE for a role is a set of effective-dated [RoleRate] rows,
 // and the ARRS sum rate per weighted patient a [SumRate] row per year; each row carries its source
-// and confidence. [DefaultRules] ships only the figures the project's domain reference gives with
-// high, medium-high or medium confidence; where a figure could not be confirmed there is no row, and
-// a claim for such a period is reported with [CodeNoRule] (never reimbursed at a silent zero). Load
-// your own rows with [ParseRuleTable] and [Rules.Override]: they replace the library's for the days
-// they cover and record where they came from. [Rules.Digest] identifies a ruleset.
+// and confidence. [DefaultRules] ships only the figures of the NHS England Network Contract DES
+// that the library's sources give with high, medium-high or medium confidence
+// (SOURCES.md#arrs-maximums and #arrs-sum); where a figure could not be confirmed there is no row,
+// and a claim for such a period is reported with [CodeNoRule] (never reimbursed at a silent zero).
+// Load your own rows with [ParseRuleTable] and [Rules.Override]: they replace the library's for the
+// days they cover and record where they came from. [Rules.Digest] identifies a ruleset.
 //
 // # The engine
 //

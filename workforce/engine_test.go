@@ -528,8 +528,9 @@ func TestAuditTotalOutOfRange(t *testing.T) {
 }
 
 // TestAuditSnapshotMismatch: the 2023/24 ARRS sum is calculated on the weighted population at
-// 1 January 2023 (DOMAIN.md §7, high); a population given at another date is still used, with a
-// warning naming both dates. At the right date there is no warning.
+// 1 January 2023 (NHS England, Network Contract DES 2023/24; SOURCES.md#arrs-sum; high); a population
+// given at another date is still used, with a warning naming both dates. At the right date there is
+// no warning.
 func TestAuditSnapshotMismatch(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {

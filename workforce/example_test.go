@@ -198,7 +198,7 @@ func ExampleParseInput() {
 	fmt.Println(err)
 	// Output:
 	// care-coordinator 2950.00 2783.00 2783.00
-	// workforce.Input: /claims/0/salary: type: socialprescribing: want a string, got a number: invalid
+	// workforce.Input: /claims/0/salary: type: socialprescribing: want a string, got a number
 }
 
 func ExampleReport_CSV() {

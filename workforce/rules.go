@@ -246,9 +246,10 @@ type Rules struct {
 func mustDate(s string) sp.Date { return sp.MustParseDate(s) }
 
 // DefaultRules returns the rows the library ships: the maximum reimbursable amounts and sum rates
-// that the project's domain reference gives as high, medium-high or medium confidence, each with its
-// source and confidence. Figures that could not be confirmed are not shipped, so these periods have
-// no row and are reported as such (load your own rows for them):
+// of the NHS England Network Contract DES that the library's sources give with high, medium-high or
+// medium confidence (SOURCES.md#arrs-maximums and #arrs-sum), each with its source and confidence.
+// Figures that could not be confirmed are not shipped, so these periods have no row and are
+// reported as such (load your own rows for them):
 //
 //   - social prescribing link worker, 2021/22 and from 1 April 2024;
 //   - care coordinator, 2022/23 and from 1 April 2024;
@@ -265,28 +266,28 @@ func mustDate(s string) sp.Date { return sp.MustParseDate(s) }
 func DefaultRules() Rules {
 	const (
 		des     = "NHS England, Network Contract DES"
-		domain  = ", maximum reimbursable amounts (Additional Roles Reimbursement Scheme), as recorded in the go-socialprescribing domain reference section 7"
-		sumText = ", Additional Roles Reimbursement Sum, as recorded in the go-socialprescribing domain reference section 7"
+		maxText = ", ARRS maximum reimbursable amounts"
+		sumText = ", Additional Roles Reimbursement Sum"
 	)
 	role := []RoleRate{
 		{Role: RoleLinkWorker, From: mustDate("2019-07-01"), To: mustDate("2020-03-31"), AnnualMaximum: MustParseMoney("34113.00"), Band: "5",
-			Source: des + " 2019/20 (scheme started 1 July 2019)" + domain, Confidence: sp.ConfidenceHigh},
+			Source: des + " 2019/20" + maxText + " (scheme started 1 July 2019)", Confidence: sp.ConfidenceHigh},
 		{Role: RoleLinkWorker, From: mustDate("2020-04-01"), To: mustDate("2021-03-31"), AnnualMaximum: MustParseMoney("35389.00"), Band: "5",
-			Source: des + " 2020/21" + domain, Confidence: sp.ConfidenceMediumHigh},
+			Source: des + " 2020/21" + maxText, Confidence: sp.ConfidenceMediumHigh},
 		{Role: RoleLinkWorker, From: mustDate("2022-04-01"), To: mustDate("2023-03-31"), AnnualMaximum: MustParseMoney("36428.00"), Band: "5",
-			Source: "Trade press 2022 quoting the ARRS figure for 2022/23 (project seed article 001)" + domain, Confidence: sp.ConfidenceMedium},
+			Source: "Management in Practice, How social prescribing link workers can support your practice team, 2023, quoting the ARRS maximum for 2022/23", Confidence: sp.ConfidenceMedium},
 		{Role: RoleLinkWorker, From: mustDate("2023-04-01"), To: mustDate("2023-06-30"), AnnualMaximum: MustParseMoney("38187.00"), Band: "5",
-			Source: des + " 2023/24, before the 1 July 2023 uplift" + domain, Confidence: sp.ConfidenceMediumHigh},
+			Source: des + " 2023/24" + maxText + ", before the 1 July 2023 uplift", Confidence: sp.ConfidenceMediumHigh},
 		{Role: RoleLinkWorker, From: mustDate("2023-07-01"), To: mustDate("2024-03-31"), AnnualMaximum: MustParseMoney("40159.00"), Band: "5",
-			Source: des + " 2023/24, from the 1 July 2023 uplift" + domain, Confidence: sp.ConfidenceHigh},
+			Source: des + " 2023/24" + maxText + ", from the 1 July 2023 uplift", Confidence: sp.ConfidenceHigh},
 		{Role: RoleCareCoordinator, From: mustDate("2020-04-01"), To: mustDate("2021-03-31"), AnnualMaximum: MustParseMoney("29135.00"), Band: "4",
-			Source: des + " 2020/21" + domain, Confidence: sp.ConfidenceMedium},
+			Source: des + " 2020/21" + maxText, Confidence: sp.ConfidenceMedium},
 		{Role: RoleCareCoordinator, From: mustDate("2021-04-01"), To: mustDate("2022-03-31"), AnnualMaximum: MustParseMoney("29726.00"), Band: "4",
-			Source: des + " 2021/22" + domain, Confidence: sp.ConfidenceMedium},
+			Source: des + " 2021/22" + maxText, Confidence: sp.ConfidenceMedium},
 		{Role: RoleCareCoordinator, From: mustDate("2023-04-01"), To: mustDate("2023-06-30"), AnnualMaximum: MustParseMoney("31746.00"), Band: "4",
-			Source: des + " 2023/24, before the 1 July 2023 uplift" + domain, Confidence: sp.ConfidenceMedium},
+			Source: des + " 2023/24" + maxText + ", before the 1 July 2023 uplift", Confidence: sp.ConfidenceMedium},
 		{Role: RoleCareCoordinator, From: mustDate("2023-07-01"), To: mustDate("2024-03-31"), AnnualMaximum: MustParseMoney("33396.00"), Band: "4",
-			Source: des + " 2023/24, from the 1 July 2023 uplift" + domain, Confidence: sp.ConfidenceMedium},
+			Source: des + " 2023/24" + maxText + ", from the 1 July 2023 uplift", Confidence: sp.ConfidenceMedium},
 	}
 	sum := []SumRate{
 		{Year: MustParseFinancialYear("2020/21"), Rate: MustParseRate("7.131"),
@@ -294,7 +295,7 @@ func DefaultRules() Rules {
 		{Year: MustParseFinancialYear("2023/24"), Rate: MustParseRate("22.671"), SnapshotDate: mustDate("2023-01-01"),
 			Source: des + " 2023/24" + sumText, Confidence: sp.ConfidenceHigh},
 		{Year: MustParseFinancialYear("2024/25"), Rate: MustParseRate("22.894"), SnapshotDate: mustDate("2024-01-01"),
-			Source: des + " 2024/25 (a separate £1.303 per weighted patient for GPs is not included)" + sumText, Confidence: sp.ConfidenceHigh},
+			Source: des + " 2024/25" + sumText + " (excluding the separate £1.303 for GPs)", Confidence: sp.ConfidenceHigh},
 		{Year: MustParseFinancialYear("2025/26"), Rate: MustParseRate("26.631"), SnapshotDate: mustDate("2025-01-01"),
 			Source: des + " 2025/26" + sumText, Confidence: sp.ConfidenceHigh},
 	}

@@ -18,7 +18,7 @@ type rowView struct {
 
 func TestDefaultRulesMatchDomainReference(t *testing.T) {
 	t.Parallel()
-	// The rows of DOMAIN.md section 7 graded high, medium-high or medium (and nothing else).
+	// The rows of SOURCES.md#arrs-maximums graded high, medium-high or medium (and nothing else).
 	want := []rowView{
 		{"care-coordinator", "2020-04-01", "2021-03-31", "29135.00", sp.ConfidenceMedium},
 		{"care-coordinator", "2021-04-01", "2022-03-31", "29726.00", sp.ConfidenceMedium},
@@ -52,8 +52,9 @@ func TestDefaultRulesMatchDomainReference(t *testing.T) {
 	if diff := cmp.Diff(wantSum, gotSum); diff != "" {
 		t.Errorf("default sum rates (-want +got):\n%s", diff)
 	}
-	// The subcontract contribution cap and the 2019/20 entitlement are rows too (DOMAIN section 7:
-	// £2,400 per WTE per year; one WTE link worker per PCN of up to 100,000 patients in 2019/20).
+	// The subcontract contribution cap and the 2019/20 entitlement are rows too
+	// (SOURCES.md#arrs-subcontracted and #arrs-2019-entitlement: £2,400 per WTE per year; one WTE
+	// link worker per PCN of up to 100,000 patients in 2019/20).
 	var gotOther []string
 	for _, r := range tb.SubcontractRates {
 		gotOther = append(gotOther, r.ID()+" "+r.AnnualMaximum.String()+" "+string(r.Confidence))
@@ -141,11 +142,11 @@ func TestDefaultRulesShipNoUnconfirmedFigure(t *testing.T) {
 		role         workforce.Role
 		day          string
 	}{
-		{"link worker 2021/22", "UNCONFIRMED in the domain reference", workforce.RoleLinkWorker, "2021-09-01"},
+		{"link worker 2021/22", "UNCONFIRMED (SOURCES.md#arrs-maximums)", workforce.RoleLinkWorker, "2021-09-01"},
 		{"link worker from 2024/25", "UNCONFIRMED (uplift of about 5.5–5.7% not stated exactly)", workforce.RoleLinkWorker, "2024-04-01"},
 		{"link worker before the scheme", "the scheme started on 1 July 2019", workforce.RoleLinkWorker, "2019-06-30"},
 		{"health and wellbeing coach", "amounts UNCONFIRMED", workforce.RoleHealthWellbeingCoach, "2023-08-01"},
-		{"care coordinator 2022/23", "not in the domain reference", workforce.RoleCareCoordinator, "2022-10-01"},
+		{"care coordinator 2022/23", "UNCONFIRMED (SOURCES.md#arrs-maximums)", workforce.RoleCareCoordinator, "2022-10-01"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

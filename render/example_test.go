@@ -1,0 +1,37 @@
+package render_test
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/socialprescribing/go-socialprescribing/render"
+)
+
+// A report writes its body with its own template; the shell adds the head, the header and the footer.
+func ExamplePage_Execute() {
+	body := template.Must(template.New("body").Parse(`<section><h2>Connections</h2><p>{{.}} people connected.</p></section>
+`))
+	page := render.Page{
+		Title: "Outcomes report",
+		Facts: []render.Fact{{Label: "Period", Value: "2026-04-01 to 2027-03-31"}},
+	}
+	var buf bytes.Buffer
+	if err := page.Execute(&buf, body, 42); err != nil {
+		fmt.Println(err)
+		return
+	}
+	html := buf.String()
+	for _, line := range strings.Split(html, "\n") {
+		if strings.HasPrefix(line, "<h1") || strings.HasPrefix(line, "<div><dt>") || strings.HasPrefix(line, "<section>") {
+			fmt.Println(line)
+		}
+	}
+	fmt.Println(strings.Contains(html, "<script"))
+	// Output:
+	// <h1>Outcomes report</h1>
+	// <div><dt>Period</dt><dd>2026-04-01 to 2027-03-31</dd></div>
+	// <section><h2>Connections</h2><p>42 people connected.</p></section>
+	// false
+}
