@@ -5,9 +5,11 @@ import (
 	"slices"
 )
 
-// Confidence says how sure the library is of a figure or rule it ships, following the project's
-// domain reference: high (official text, or several sources agreeing on an official figure), medium
-// (one secondary source quoting the official figure), low (an informal figure). A figure that could
+// Confidence says how sure the library is of a figure or rule it ships, graded as in the library's
+// reference of sources (SOURCES.md#confidence): high (official text, or several sources agreeing on an
+// official figure), medium-high (an official figure reported by more than one secondary source, or
+// official text known only as reported), medium (one secondary source quoting the official figure),
+// low (an informal figure). A figure that could
 // not be confirmed is never shipped; a caller may still supply one and mark it unconfirmed.
 type Confidence string
 
