@@ -92,7 +92,6 @@ func workforceValueTypes() []valueType {
 		stringType[workforce.WeightedPopulation](positivePattern(7), "", "A PCN's contractor weighted population, more than 0, with at most four decimal places."),
 		stringType[workforce.ClaimRef](`^/claims/(0|[1-9][0-9]{0,8})$`, "", "The position of a claim in the audited input, as a JSON Pointer: \"/claims/0\" is the first."),
 		stringType[workforce.FinancialYear](`^[0-9]{4}/[0-9]{2}$`, "", "An NHS financial year, 1 April to 31 March, written \"2023/24\"."),
-		enumType(workforce.Roles, "A role reimbursed through the Additional Roles Reimbursement Scheme."),
 		enumType(workforce.Employments, "How a PCN engages a member of staff: directly, or subcontracted from another organisation."),
 	}
 }

@@ -694,8 +694,8 @@ type pcnYearAcc struct {
 	lines   int
 	claimed int64
 	allowed int64
-	month   [12]int64           // allowed per month, April first
-	ent     map[Role]*[12]int64 // counted WTE × days per month, for the roles with an entitlement row in the year
+	month   [12]int64              // allowed per month, April first
+	ent     map[sp.Role]*[12]int64 // counted WTE × days per month, for the roles with an entitlement row in the year
 }
 
 // monthIndex returns 0 for April to 11 for March.
@@ -718,10 +718,10 @@ func (a *auditor) openYear(pcnID string, year FinancialYear) *pcnYearAcc {
 	if py != nil {
 		acc.other = py.OtherRolesClaimed.pence
 	}
-	for _, role := range roles {
+	for _, role := range sp.ARRSRoles() {
 		if a.rules.entIndex(role, year.Start(), year.End()) >= 0 {
 			if acc.ent == nil {
-				acc.ent = map[Role]*[12]int64{}
+				acc.ent = map[sp.Role]*[12]int64{}
 			}
 			acc.ent[role] = new([12]int64)
 		}
@@ -774,7 +774,7 @@ func (a *auditor) closeYear(acc *pcnYearAcc) PCNYearSummary {
 	out := PCNYearSummary{PCN: acc.pcn, Year: acc.year, Lines: acc.lines, Claimed: MoneyFromPence(acc.claimed), WeightedPopulation: acc.pop,
 		OtherRolesClaimed: MoneyFromPence(acc.other), Allowed: MoneyFromPence(acc.allowed), Excess: MoneyFromPence(0)}
 	payable := acc.allowed
-	for _, role := range roles {
+	for _, role := range sp.ARRSRoles() {
 		if wd := acc.ent[role]; wd != nil {
 			for m, v := range wd {
 				a.entitlement(acc.pcn, role, acc.year.Start().AddMonths(m), v)
@@ -814,7 +814,7 @@ func (a *auditor) closeYear(acc *pcnYearAcc) PCNYearSummary {
 }
 
 // entitlement checks one PCN-month against the entitlement row of role covering it, if any.
-func (a *auditor) entitlement(pcnID string, role Role, month sp.Date, wteDays int64) {
+func (a *auditor) entitlement(pcnID string, role sp.Role, month sp.Date, wteDays int64) {
 	p := a.pcn[pcnID]
 	if p == nil || wteDays == 0 {
 		return

@@ -106,7 +106,7 @@ type Line struct {
 	// Month is the first day of the month.
 	Month sp.Date `json:"month" validate:"required"`
 	// Role is the person's role.
-	Role Role `json:"role" validate:"required,enum"`
+	Role sp.Role `json:"role" validate:"required,enum,oneof=social-prescribing-link-worker health-and-wellbeing-coach care-coordinator"`
 	// Employment is how the PCN engages the person.
 	Employment Employment `json:"employment" validate:"required,enum"`
 	// DaysInMonth is the number of days in the month.
@@ -168,7 +168,7 @@ type RuleUsed struct {
 	// Kind says which table the row is from.
 	Kind string `json:"kind" validate:"required,oneof=role-maximum subcontract sum-rate entitlement"`
 	// Role is the role of a role-maximum or entitlement row.
-	Role Role `json:"role,omitempty"`
+	Role sp.Role `json:"role,omitempty"`
 	// From is the first day of a dated row.
 	From sp.Date `json:"from,omitzero"`
 	// To is the last day of a dated row.
@@ -223,7 +223,7 @@ type StaffTotal struct {
 	// Staff is the member of staff.
 	Staff string `json:"staff" validate:"required"`
 	// Role is the person's role.
-	Role Role `json:"role" validate:"required,enum"`
+	Role sp.Role `json:"role" validate:"required,enum,oneof=social-prescribing-link-worker health-and-wellbeing-coach care-coordinator"`
 	Subtotal
 }
 
