@@ -5,7 +5,6 @@
 package workforce
 
 import (
-	sp "github.com/socialprescribing/go-socialprescribing"
 	validation "github.com/socialprescribing/go-socialprescribing/internal/validation"
 )
 
@@ -248,24 +247,44 @@ func tagcheckWorkforceReport(x *Report) bool {
 	if !(x.Rounding != "") {
 		return false
 	}
-	for i1 := range x.Lines {
-		if !(tagcheckWorkforceLine(&x.Lines[i1])) {
-			return false
-		}
-	}
-	for i1 := range x.PCNYears {
-		if !(tagcheckWorkforcePCNYearSummary(&x.PCNYears[i1])) {
-			return false
-		}
-	}
 	if !(validation.NonZero(x.Totals)) {
 		return false
 	}
 	if !(tagcheckWorkforceTotals(&x.Totals)) {
 		return false
 	}
+	for i1 := range x.PCNYears {
+		if !(tagcheckWorkforcePCNYearSummary(&x.PCNYears[i1])) {
+			return false
+		}
+	}
+	for i1 := range x.Rules {
+		if !(tagcheckWorkforceRuleUsed(&x.Rules[i1])) {
+			return false
+		}
+	}
+	for i1 := range x.Bases {
+		if !(tagcheckWorkforceBasis(&x.Bases[i1])) {
+			return false
+		}
+	}
+	for i1 := range x.Lines {
+		if !(tagcheckWorkforceLine(&x.Lines[i1])) {
+			return false
+		}
+	}
+	for i1 := range x.StaffTotals {
+		if !(tagcheckWorkforceStaffTotal(&x.StaffTotals[i1])) {
+			return false
+		}
+	}
+	for i1 := range x.MonthTotals {
+		if !(tagcheckWorkforceMonthTotal(&x.MonthTotals[i1])) {
+			return false
+		}
+	}
 	for i1 := range x.Findings {
-		if !(tagcheckSocialprescribingFinding(&x.Findings[i1])) {
+		if !(tagcheckWorkforceFinding(&x.Findings[i1])) {
 			return false
 		}
 	}
@@ -493,64 +512,6 @@ func tagcheckWorkforceEntitlement(x *Entitlement) bool {
 	return true
 }
 
-// tagcheckWorkforceLine reports whether every validate tag of x (a workforce.Line) holds.
-func tagcheckWorkforceLine(x *Line) bool {
-	if !(x.PCN != "") {
-		return false
-	}
-	if !(x.Staff != "") {
-		return false
-	}
-	if !(validation.NonZero(x.Month)) {
-		return false
-	}
-	if !(x.Role != "") {
-		return false
-	}
-	if !(x.Role.IsValid()) {
-		return false
-	}
-	if !(x.Role == "social-prescribing-link-worker" || x.Role == "health-and-wellbeing-coach" || x.Role == "care-coordinator") {
-		return false
-	}
-	if !(validation.NonZero(x.Claimed)) {
-		return false
-	}
-	if !(validation.NonZero(x.Maximum)) {
-		return false
-	}
-	if !(validation.NonZero(x.Allowed)) {
-		return false
-	}
-	if !(validation.NonZero(x.Difference)) {
-		return false
-	}
-	return true
-}
-
-// tagcheckWorkforcePCNYearSummary reports whether every validate tag of x (a workforce.PCNYearSummary) holds.
-func tagcheckWorkforcePCNYearSummary(x *PCNYearSummary) bool {
-	if !(x.PCN != "") {
-		return false
-	}
-	if !(validation.NonZero(x.Year)) {
-		return false
-	}
-	if !(validation.NonZero(x.OtherRolesClaimed)) {
-		return false
-	}
-	if !(validation.NonZero(x.Allowed)) {
-		return false
-	}
-	if !(validation.NonZero(x.Excess)) {
-		return false
-	}
-	if !(validation.NonZero(x.Payable)) {
-		return false
-	}
-	return true
-}
-
 // tagcheckWorkforceTotals reports whether every validate tag of x (a workforce.Totals) holds.
 func tagcheckWorkforceTotals(x *Totals) bool {
 	if !(validation.NonZero(x.Claimed)) {
@@ -571,8 +532,172 @@ func tagcheckWorkforceTotals(x *Totals) bool {
 	return true
 }
 
-// tagcheckSocialprescribingFinding reports whether every validate tag of x (a socialprescribing.Finding) holds.
-func tagcheckSocialprescribingFinding(x *sp.Finding) bool {
+// tagcheckWorkforcePCNYearSummary reports whether every validate tag of x (a workforce.PCNYearSummary) holds.
+func tagcheckWorkforcePCNYearSummary(x *PCNYearSummary) bool {
+	if !(x.PCN != "") {
+		return false
+	}
+	if !(validation.NonZero(x.Year)) {
+		return false
+	}
+	if !(validation.NonZero(x.Claimed)) {
+		return false
+	}
+	if !(validation.NonZero(x.OtherRolesClaimed)) {
+		return false
+	}
+	if !(validation.NonZero(x.Allowed)) {
+		return false
+	}
+	if !(validation.NonZero(x.Excess)) {
+		return false
+	}
+	if !(validation.NonZero(x.Payable)) {
+		return false
+	}
+	return true
+}
+
+// tagcheckWorkforceRuleUsed reports whether every validate tag of x (a workforce.RuleUsed) holds.
+func tagcheckWorkforceRuleUsed(x *RuleUsed) bool {
+	if !(x.ID != "") {
+		return false
+	}
+	if !(x.Kind != "") {
+		return false
+	}
+	if !(x.Kind == "role-maximum" || x.Kind == "subcontract" || x.Kind == "sum-rate" || x.Kind == "entitlement") {
+		return false
+	}
+	if !(x.Source != "") {
+		return false
+	}
+	if !(x.Confidence != "") {
+		return false
+	}
+	if !(x.Confidence.IsValid()) {
+		return false
+	}
+	return true
+}
+
+// tagcheckWorkforceBasis reports whether every validate tag of x (a workforce.Basis) holds.
+func tagcheckWorkforceBasis(x *Basis) bool {
+	if !(x.Code != "") {
+		return false
+	}
+	if !(x.Source != "") {
+		return false
+	}
+	return true
+}
+
+// tagcheckWorkforceLine reports whether every validate tag of x (a workforce.Line) holds.
+func tagcheckWorkforceLine(x *Line) bool {
+	if !(validation.NonZero(x.Claim)) {
+		return false
+	}
+	if !(x.PCN != "") {
+		return false
+	}
+	if !(x.Staff != "") {
+		return false
+	}
+	if !(validation.NonZero(x.Month)) {
+		return false
+	}
+	if !(x.Role != "") {
+		return false
+	}
+	if !(x.Role.IsValid()) {
+		return false
+	}
+	if !(x.Role == "social-prescribing-link-worker" || x.Role == "health-and-wellbeing-coach" || x.Role == "care-coordinator") {
+		return false
+	}
+	if !(x.Employment != "") {
+		return false
+	}
+	if !(x.Employment.IsValid()) {
+		return false
+	}
+	if !(x.DaysInMonth != 0) {
+		return false
+	}
+	if !(x.DaysInMonth >= 28) {
+		return false
+	}
+	if !(x.DaysInMonth <= 31) {
+		return false
+	}
+	if !(x.DaysInPost >= 0) {
+		return false
+	}
+	if !(x.DaysInPost <= 31) {
+		return false
+	}
+	for i1 := range x.Parts {
+		if !(tagcheckWorkforcePart(&x.Parts[i1])) {
+			return false
+		}
+	}
+	if !(validation.NonZero(x.Costs)) {
+		return false
+	}
+	if !(validation.NonZero(x.Claimed)) {
+		return false
+	}
+	if !(validation.NonZero(x.Maximum)) {
+		return false
+	}
+	if !(validation.NonZero(x.Allowed)) {
+		return false
+	}
+	if !(validation.NonZero(x.Difference)) {
+		return false
+	}
+	return true
+}
+
+// tagcheckWorkforceStaffTotal reports whether every validate tag of x (a workforce.StaffTotal) holds.
+func tagcheckWorkforceStaffTotal(x *StaffTotal) bool {
+	if !(x.PCN != "") {
+		return false
+	}
+	if !(x.Staff != "") {
+		return false
+	}
+	if !(x.Role != "") {
+		return false
+	}
+	if !(x.Role.IsValid()) {
+		return false
+	}
+	if !(x.Role == "social-prescribing-link-worker" || x.Role == "health-and-wellbeing-coach" || x.Role == "care-coordinator") {
+		return false
+	}
+	if !(tagcheckWorkforceSubtotal(&x.Subtotal)) {
+		return false
+	}
+	return true
+}
+
+// tagcheckWorkforceMonthTotal reports whether every validate tag of x (a workforce.MonthTotal) holds.
+func tagcheckWorkforceMonthTotal(x *MonthTotal) bool {
+	if !(x.PCN != "") {
+		return false
+	}
+	if !(validation.NonZero(x.Month)) {
+		return false
+	}
+	if !(tagcheckWorkforceSubtotal(&x.Subtotal)) {
+		return false
+	}
+	return true
+}
+
+// tagcheckWorkforceFinding reports whether every validate tag of x (a workforce.Finding) holds.
+func tagcheckWorkforceFinding(x *Finding) bool {
 	if !(x.Rule != "") {
 		return false
 	}
@@ -583,6 +708,40 @@ func tagcheckSocialprescribingFinding(x *sp.Finding) bool {
 		return false
 	}
 	if !(x.Message != "") {
+		return false
+	}
+	return true
+}
+
+// tagcheckWorkforcePart reports whether every validate tag of x (a workforce.Part) holds.
+func tagcheckWorkforcePart(x *Part) bool {
+	if !(validation.NonZero(x.From)) {
+		return false
+	}
+	if !(validation.NonZero(x.To)) {
+		return false
+	}
+	if !(x.Days != 0) {
+		return false
+	}
+	if !(x.Days >= 1) {
+		return false
+	}
+	if !(x.Days <= 31) {
+		return false
+	}
+	return true
+}
+
+// tagcheckWorkforceSubtotal reports whether every validate tag of x (a workforce.Subtotal) holds.
+func tagcheckWorkforceSubtotal(x *Subtotal) bool {
+	if !(validation.NonZero(x.Claimed)) {
+		return false
+	}
+	if !(validation.NonZero(x.Allowed)) {
+		return false
+	}
+	if !(validation.NonZero(x.Difference)) {
 		return false
 	}
 	return true
