@@ -3,7 +3,6 @@ package socialprescribing
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 )
 
@@ -159,17 +158,4 @@ func JoinPointer(base string, tokens ...string) string {
 		b.WriteString(t)
 	}
 	return b.String()
-}
-
-// notOneOf is the error of an enum's UnmarshalText: it lists the values, which are the library's
-// own, and not the input, which may be anything.
-func notOneOf[T ~string](what string, values []T) error {
-	var b strings.Builder
-	for i, v := range values {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(strconv.Quote(string(v)))
-	}
-	return fmt.Errorf("socialprescribing: %s: not one of %s (case matters): %w", what, b.String(), ErrInvalid)
 }

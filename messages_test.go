@@ -33,7 +33,7 @@ func TestDecodeMessages(t *testing.T) {
 		{"wrong case names the key", "the schema's key name is not personal data",
 			`{"NHSNumber":"9434765919"}`, `/NHSNumber: unknown-field: socialprescribing: key in the wrong case; the key is "nhsNumber"`, []string{"9434765919"}},
 		{"enum lists its values", "the library's values, exactly, and not the document's",
-			`{"severity":"Warning"}`, `/severity: enum: socialprescribing: severity: not one of "error", "warning", "info" (case matters)`, []string{"Warning"}},
+			`{"severity":"Warning"}`, `/severity: enum: socialprescribing: severity: not one of the defined values (error, warning, info)`, []string{"Warning"}},
 		{"null says what to do", "one clause, no category after it",
 			`{"name":null}`, `/name: null: socialprescribing: null is not allowed; leave the key out`, nil},
 	}

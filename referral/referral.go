@@ -8,11 +8,12 @@ import (
 	"time"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
-	"github.com/socialprescribing/go-socialprescribing/internal/enum"
 	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 )
 
 // ConsentStatus records the person's answer to one consent question.
+//
+//enum:list ConsentStatuses
 type ConsentStatus string
 
 // The consent statuses.
@@ -21,25 +22,6 @@ const (
 	ConsentStatusRefused  ConsentStatus = "refused"
 	ConsentStatusNotAsked ConsentStatus = "not-asked"
 )
-
-var consentStatuses = [...]ConsentStatus{ConsentStatusGiven, ConsentStatusRefused, ConsentStatusNotAsked}
-
-// ConsentStatuses returns every ConsentStatus. The slice is new on each call.
-func ConsentStatuses() []ConsentStatus { return slices.Clone(consentStatuses[:]) }
-
-// IsValid reports whether c is one of [ConsentStatuses].
-func (c ConsentStatus) IsValid() bool { return enum.Contains(consentStatuses[:], c) }
-
-// MarshalText returns c, or an error for a value outside [ConsentStatuses].
-func (c ConsentStatus) MarshalText() ([]byte, error) {
-	return enum.Marshal("referral: consent status", consentStatuses[:], c)
-}
-
-// UnmarshalText accepts exactly one of [ConsentStatuses].
-func (c *ConsentStatus) UnmarshalText(b []byte) (err error) {
-	*c, err = unmarshal(*c, "referral: consent status", consentStatuses[:], b)
-	return err
-}
 
 // Person is the person referred. It holds personal data: String, GoString and LogValue print a
 // masked form, and no error of this package contains a value from it.
@@ -244,7 +226,7 @@ func (r Referral) Findings() []sp.Finding {
 //   - consent/referral is given once the history holds an accept ("consent");
 //   - escalations need safeguarding/concern ("safeguarding") and are in time order ("time-order").
 func (r Referral) Validate() error {
-	c := structErrors("referral.Referral", &r, r.tagsHold())
+	c := validation.Struct("referral.Referral", &r)
 	self := r.Referrer.Source == SourceSelf
 	if !self && !r.Person.NHSNumber.IsValid() {
 		c.Add("/person/nhsNumber", "required-unless-self", fmt.Errorf("referral: nhs number is required unless the person referred themselves: %w", sp.ErrRequired))
