@@ -54,3 +54,53 @@ func (a *ActivityKind) UnmarshalText(text []byte) error {
 func errActivityKind() error {
 	return fmt.Errorf("coding: activity kind: not one of the defined values (referral-accepted, referral-declined, ongoing-contact, administrative-task): %w", sp.ErrInvalid)
 }
+
+// partitions lists every Partition, in the order of its constants.
+var partitions = [...]Partition{PartitionConcept, PartitionDescription, PartitionRelationship, PartitionConceptExtension, PartitionDescriptionExtension, PartitionRelationshipExtension}
+
+// Partitions returns every Partition. The slice is new on each call.
+func Partitions() []Partition { return slices.Clone(partitions[:]) }
+
+// IsValid reports whether p is one of [Partitions].
+func (p Partition) IsValid() bool {
+	switch p {
+	case PartitionConcept, PartitionDescription, PartitionRelationship, PartitionConceptExtension, PartitionDescriptionExtension, PartitionRelationshipExtension:
+		return true
+	}
+	return false
+}
+
+// MarshalText returns p, or an error wrapping ErrInvalid for a value outside [Partitions].
+func (p Partition) MarshalText() ([]byte, error) {
+	if !p.IsValid() {
+		return nil, errPartition()
+	}
+	return []byte(p), nil
+}
+
+// UnmarshalText accepts exactly one of [Partitions] (no case folding, no trimming). On error it
+// leaves p unchanged and returns an error that lists the values allowed, never the value given.
+func (p *Partition) UnmarshalText(text []byte) error {
+	switch string(text) {
+	case "concept":
+		*p = PartitionConcept
+	case "description":
+		*p = PartitionDescription
+	case "relationship":
+		*p = PartitionRelationship
+	case "concept-extension":
+		*p = PartitionConceptExtension
+	case "description-extension":
+		*p = PartitionDescriptionExtension
+	case "relationship-extension":
+		*p = PartitionRelationshipExtension
+	default:
+		return errPartition()
+	}
+	return nil
+}
+
+// errPartition is the error for a value outside [Partitions].
+func errPartition() error {
+	return fmt.Errorf("coding: partition: not one of the defined values (concept, description, relationship, concept-extension, description-extension, relationship-extension): %w", sp.ErrInvalid)
+}
