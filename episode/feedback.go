@@ -59,19 +59,19 @@ type WithheldReason string
 
 // The reasons a field is withheld.
 const (
-	// WithheldReferralConsent: the person has not given consent to the referral (they declined, or
+	// WithheldReasonReferralConsent: the person has not given consent to the referral (they declined, or
 	// were never asked because the referral was rejected or cancelled first), so nothing about their
 	// needs, the support offered or outcomes goes back; the status alone closes the loop.
-	WithheldReferralConsent WithheldReason = "no-referral-consent"
-	// WithheldOutcomesConsent: the person has not given consent to share outcomes back (refused or
+	WithheldReasonReferralConsent WithheldReason = "no-referral-consent"
+	// WithheldReasonOutcomesConsent: the person has not given consent to share outcomes back (refused or
 	// not asked).
-	WithheldOutcomesConsent WithheldReason = "no-outcomes-consent"
-	// WithheldMinimumNecessary: the recipient does not need the field for its part in the person's
+	WithheldReasonOutcomesConsent WithheldReason = "no-outcomes-consent"
+	// WithheldReasonMinimumNecessary: the recipient does not need the field for its part in the person's
 	// care (see [NewFeedback]).
-	WithheldMinimumNecessary WithheldReason = "minimum-necessary"
+	WithheldReasonMinimumNecessary WithheldReason = "minimum-necessary"
 )
 
-var withheldReasons = [...]WithheldReason{WithheldReferralConsent, WithheldOutcomesConsent, WithheldMinimumNecessary}
+var withheldReasons = [...]WithheldReason{WithheldReasonReferralConsent, WithheldReasonOutcomesConsent, WithheldReasonMinimumNecessary}
 
 // WithheldReasons returns every WithheldReason. The slice is new on each call.
 func WithheldReasons() []WithheldReason { return slices.Clone(withheldReasons[:]) }
@@ -222,7 +222,7 @@ type ConnectionLine struct {
 	Name      string                `json:"name,omitempty" validate:"max=200"`
 	Provider  string                `json:"provider,omitempty" validate:"max=200"`
 	ServiceID string                `json:"serviceId,omitempty" validate:"max=100"`
-	Reason    plan.Reason           `json:"reason,omitempty" validate:"omitempty,enum"`
+	Reason    plan.StopReason       `json:"reason,omitempty" validate:"omitempty,enum"`
 	Referred  sp.Date               `json:"referred,omitzero"`
 	Started   sp.Date               `json:"started,omitzero"`
 	Ended     sp.Date               `json:"ended,omitzero"`
@@ -317,15 +317,15 @@ func NewFeedback(e Episode, to Recipient, prepared sp.Date) (Feedback, error) {
 		return Feedback{}, err
 	}
 	r := e.Referral
-	route := referral.ContactGPSystem
+	route := referral.ContactRouteGPSystem
 	if to == RecipientReferrer {
-		if r.Referrer.Source == referral.SourceSelf || r.Referrer.Contact == referral.ContactNone {
+		if r.Referrer.Source == referral.SourceSelf || r.Referrer.Contact == referral.ContactRouteNone {
 			return Feedback{}, fmt.Errorf("episode: feedback: a self-referral has no referrer to report back to: %w", ErrNoRecipient)
 		}
 		route = r.Referrer.Contact
 	}
 	gp := to == RecipientGP
-	f := Feedback{EpisodeID: r.ID, Recipient: to, Route: route, Prepared: prepared, Status: e.status(), Withheld: []Withheld{}}
+	f := Feedback{EpisodeID: r.EpisodeID, Recipient: to, Route: route, Prepared: prepared, Status: e.status(), Withheld: []Withheld{}}
 	withhold := func(reason WithheldReason, fields ...WithheldField) {
 		for _, fl := range fields {
 			f.Withheld = append(f.Withheld, Withheld{Field: fl, Reason: reason})
@@ -334,26 +334,26 @@ func NewFeedback(e Episode, to Recipient, prepared sp.Date) (Feedback, error) {
 	if gp {
 		f.Person = &Demographics{NHSNumber: r.Person.NHSNumber, DateOfBirth: r.Person.DateOfBirth}
 	} else {
-		withhold(WithheldMinimumNecessary, "person")
+		withhold(WithheldReasonMinimumNecessary, "person")
 	}
-	referralConsent := r.Consent.Referral == referral.ConsentGiven
+	referralConsent := r.Consent.Referral == referral.ConsentStatusGiven
 	if !referralConsent {
-		withhold(WithheldReferralConsent, "needs", "support", "outcomes")
+		withhold(WithheldReasonReferralConsent, "needs", "support", "outcomes")
 	} else {
 		f.Needs = e.needs(gp)
 		f.Support = e.support(gp)
 		if !gp {
 			if e.Plan != nil && len(e.Plan.Goals) > 0 {
-				withhold(WithheldMinimumNecessary, "needs.goalsByStatus")
+				withhold(WithheldReasonMinimumNecessary, "needs.goalsByStatus")
 			}
 			if e.Plan != nil && len(e.Plan.Connections) > 0 {
-				withhold(WithheldMinimumNecessary, connectionDetails[:]...)
+				withhold(WithheldReasonMinimumNecessary, connectionDetails[:]...)
 			}
 		}
-		if r.Consent.ShareOutcomes == referral.ConsentGiven {
+		if r.Consent.ShareOutcomes == referral.ConsentStatusGiven {
 			f.Outcomes = e.outcomesGroup()
 		} else {
-			withhold(WithheldOutcomesConsent, "outcomes")
+			withhold(WithheldReasonOutcomesConsent, "outcomes")
 		}
 	}
 	slices.SortFunc(f.Withheld, func(a, b Withheld) int { return cmp.Compare(a.Field, b.Field) })
@@ -474,30 +474,30 @@ type WithheldField string
 
 // The fields that can be withheld.
 const (
-	FieldPerson              WithheldField = "person"
-	FieldNeeds               WithheldField = "needs"
-	FieldGoalsByStatus       WithheldField = "needs.goalsByStatus"
-	FieldSupport             WithheldField = "support"
-	FieldConnectionName      WithheldField = "support.connections.name"
-	FieldConnectionProvider  WithheldField = "support.connections.provider"
-	FieldConnectionServiceID WithheldField = "support.connections.serviceId"
-	FieldConnectionReason    WithheldField = "support.connections.reason"
-	FieldConnectionReferred  WithheldField = "support.connections.referred"
-	FieldConnectionStarted   WithheldField = "support.connections.started"
-	FieldConnectionEnded     WithheldField = "support.connections.ended"
-	FieldOutcomes            WithheldField = "outcomes"
+	WithheldFieldPerson              WithheldField = "person"
+	WithheldFieldNeeds               WithheldField = "needs"
+	WithheldFieldGoalsByStatus       WithheldField = "needs.goalsByStatus"
+	WithheldFieldSupport             WithheldField = "support"
+	WithheldFieldConnectionName      WithheldField = "support.connections.name"
+	WithheldFieldConnectionProvider  WithheldField = "support.connections.provider"
+	WithheldFieldConnectionServiceID WithheldField = "support.connections.serviceId"
+	WithheldFieldConnectionReason    WithheldField = "support.connections.reason"
+	WithheldFieldConnectionReferred  WithheldField = "support.connections.referred"
+	WithheldFieldConnectionStarted   WithheldField = "support.connections.started"
+	WithheldFieldConnectionEnded     WithheldField = "support.connections.ended"
+	WithheldFieldOutcomes            WithheldField = "outcomes"
 )
 
 var withheldFields = [...]WithheldField{
-	FieldPerson, FieldNeeds, FieldGoalsByStatus, FieldSupport, FieldConnectionName, FieldConnectionProvider,
-	FieldConnectionServiceID, FieldConnectionReason, FieldConnectionReferred, FieldConnectionStarted,
-	FieldConnectionEnded, FieldOutcomes,
+	WithheldFieldPerson, WithheldFieldNeeds, WithheldFieldGoalsByStatus, WithheldFieldSupport, WithheldFieldConnectionName, WithheldFieldConnectionProvider,
+	WithheldFieldConnectionServiceID, WithheldFieldConnectionReason, WithheldFieldConnectionReferred, WithheldFieldConnectionStarted,
+	WithheldFieldConnectionEnded, WithheldFieldOutcomes,
 }
 
 // connectionDetails are the fields of a connection the referrer does not get.
 var connectionDetails = [...]WithheldField{
-	FieldConnectionName, FieldConnectionProvider, FieldConnectionServiceID, FieldConnectionReason,
-	FieldConnectionReferred, FieldConnectionStarted, FieldConnectionEnded,
+	WithheldFieldConnectionName, WithheldFieldConnectionProvider, WithheldFieldConnectionServiceID, WithheldFieldConnectionReason,
+	WithheldFieldConnectionReferred, WithheldFieldConnectionStarted, WithheldFieldConnectionEnded,
 }
 
 // WithheldFields returns every WithheldField. The slice is new on each call.
@@ -524,29 +524,29 @@ func (f Feedback) Has(w WithheldField) bool {
 		return f.Support != nil && slices.ContainsFunc(f.Support.Connections, has)
 	}
 	switch w {
-	case FieldPerson:
+	case WithheldFieldPerson:
 		return f.Person != nil
-	case FieldNeeds:
+	case WithheldFieldNeeds:
 		return f.Needs != nil
-	case FieldGoalsByStatus:
+	case WithheldFieldGoalsByStatus:
 		return f.Needs != nil && len(f.Needs.GoalsByStatus) > 0
-	case FieldSupport:
+	case WithheldFieldSupport:
 		return f.Support != nil
-	case FieldOutcomes:
+	case WithheldFieldOutcomes:
 		return f.Outcomes != nil
-	case FieldConnectionName:
+	case WithheldFieldConnectionName:
 		return conn(func(c ConnectionLine) bool { return c.Name != "" })
-	case FieldConnectionProvider:
+	case WithheldFieldConnectionProvider:
 		return conn(func(c ConnectionLine) bool { return c.Provider != "" })
-	case FieldConnectionServiceID:
+	case WithheldFieldConnectionServiceID:
 		return conn(func(c ConnectionLine) bool { return c.ServiceID != "" })
-	case FieldConnectionReason:
+	case WithheldFieldConnectionReason:
 		return conn(func(c ConnectionLine) bool { return c.Reason != "" })
-	case FieldConnectionReferred:
+	case WithheldFieldConnectionReferred:
 		return conn(func(c ConnectionLine) bool { return c.Referred.IsValid() })
-	case FieldConnectionStarted:
+	case WithheldFieldConnectionStarted:
 		return conn(func(c ConnectionLine) bool { return c.Started.IsValid() })
-	case FieldConnectionEnded:
+	case WithheldFieldConnectionEnded:
 		return conn(func(c ConnectionLine) bool { return c.Ended.IsValid() })
 	}
 	return false
@@ -577,10 +577,10 @@ func (f Feedback) Validate() error {
 		}
 	}
 	if f.Recipient == RecipientReferrer {
-		if f.Has(FieldPerson) {
+		if f.Has(WithheldFieldPerson) {
 			c.Add("/person", RuleMinimumNecessary, fmt.Errorf("episode: feedback: demographics in a message to the referrer: %w", sp.ErrInvalid))
 		}
-		if f.Has(FieldGoalsByStatus) {
+		if f.Has(WithheldFieldGoalsByStatus) {
 			c.Add("/needs/goalsByStatus", RuleMinimumNecessary, fmt.Errorf("episode: feedback: goals in a message to the referrer: %w", sp.ErrInvalid))
 		}
 		for _, d := range connectionDetails {

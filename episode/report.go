@@ -159,7 +159,7 @@ type ProviderCount struct {
 
 // attended reports whether the person went to the offer at least once.
 func attended(s plan.ConnectionStatus) bool {
-	return s == plan.StatusAttended || s == plan.StatusOngoing || s == plan.StatusStopped
+	return s == plan.ConnectionStatusAttended || s == plan.ConnectionStatusOngoing || s == plan.ConnectionStatusStopped
 }
 
 // NewReport builds the common-outcomes report over eps. It reads the episodes as they are and does
@@ -183,7 +183,7 @@ func NewReport(eps []Episode) Report {
 	ids := make(map[string]int, len(eps))
 	for i := range eps {
 		nMeasurements += len(eps[i].Measurements)
-		ids[eps[i].Referral.ID]++
+		ids[eps[i].Referral.EpisodeID]++
 	}
 	ms := make([]outcomes.Measurement, 0, nMeasurements)
 	var us []outcomes.ServiceUse
@@ -191,7 +191,7 @@ func NewReport(eps []Episode) Report {
 	for i := range eps {
 		e := &eps[i]
 		r := &e.Referral
-		if ids[r.ID] > 1 {
+		if ids[r.EpisodeID] > 1 {
 			rep.DuplicateIDs++
 		}
 		if k := slices.Index(states, r.State); k >= 0 {
@@ -209,7 +209,7 @@ func NewReport(eps []Episode) Report {
 		}
 		own := 0
 		for _, m := range e.Measurements {
-			if m.EpisodeID != r.ID {
+			if m.EpisodeID != r.EpisodeID {
 				rep.Person.Mismatched++
 				continue
 			}
@@ -220,7 +220,7 @@ func NewReport(eps []Episode) Report {
 			rep.Person.EpisodesMeasured++
 		}
 		if u := e.ServiceUse; u != nil {
-			if u.EpisodeID != r.ID {
+			if u.EpisodeID != r.EpisodeID {
 				rep.System.Mismatched++
 			} else {
 				us = append(us, *u)
@@ -296,12 +296,12 @@ func (c *community) add(p *plan.Plan) {
 	// People are counted once per group: first the connections, then the person.
 	for _, cn := range p.Connections {
 		o.Connections++
-		ref := cn.Mode == plan.ConnectionReferred
+		ref := cn.Mode == plan.ConnectionModeReferred
 		att := attended(cn.Status)
 		switch cn.Mode {
-		case plan.ConnectionReferred:
+		case plan.ConnectionModeReferred:
 			o.Referred++
-		case plan.ConnectionSignposted:
+		case plan.ConnectionModeSignposted:
 			o.Signposted++
 		default:
 			o.UnknownMode++

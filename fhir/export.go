@@ -56,7 +56,7 @@ func ExportReferral(r referral.Referral, opt Options) (*Bundle, error) {
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
-	b := newBuilder(r.ID, 6+len(r.Needs))
+	b := newBuilder(r.EpisodeID, 6+len(r.Needs))
 	b.referral(r, opt)
 	return b.bundle, nil
 }
@@ -78,7 +78,7 @@ func ExportEpisode(e episode.Episode, opt Options) (*Bundle, error) {
 	if e.Plan != nil {
 		n += len(e.Plan.Needs) + len(e.Plan.Goals)
 	}
-	b := newBuilder(e.Referral.ID, n)
+	b := newBuilder(e.Referral.EpisodeID, n)
 	b.referral(e.Referral, opt)
 	if p := e.Plan; p != nil {
 		for _, need := range p.Needs {
@@ -194,7 +194,7 @@ func priority(u referral.Urgency) string {
 var consentStatuses = [...]struct {
 	c referral.ConsentStatus
 	s string
-}{{referral.ConsentGiven, "active"}, {referral.ConsentRefused, "rejected"}, {referral.ConsentNotAsked, "proposed"}}
+}{{referral.ConsentStatusGiven, "active"}, {referral.ConsentStatusRefused, "rejected"}, {referral.ConsentStatusNotAsked, "proposed"}}
 
 func consentStatus(c referral.ConsentStatus) string {
 	for _, x := range consentStatuses {
@@ -230,7 +230,7 @@ func (b *builder) referral(r referral.Referral, opt Options) {
 
 	sr := &ServiceRequest{
 		ResourceType: "ServiceRequest", ID: srID,
-		Identifier: []Identifier{{System: SystemEpisodeID, Value: r.ID}},
+		Identifier: []Identifier{{System: SystemEpisodeID, Value: r.EpisodeID}},
 		Status:     serviceRequestStatus(r.State), Intent: "order", Priority: priority(r.Urgency),
 		Code:       &CodeableConcept{Coding: []Coding{codeReferral}},
 		Subject:    Reference{Reference: b.patient, Type: "Patient"},
@@ -346,7 +346,7 @@ func task(r referral.Referral, id, request, patient string) *Task {
 		t.StatusReason = sr
 	}
 	for _, e := range r.History {
-		if e.Kind == referral.EventAccept && t.ExecutionPeriod == nil {
+		if e.Kind == referral.EventKindAccept && t.ExecutionPeriod == nil {
 			t.ExecutionPeriod = &Period{Start: dateTime(e.At)}
 		}
 	}
@@ -377,17 +377,17 @@ func task(r referral.Referral, id, request, patient string) *Task {
 // goal-achievement code.
 func goalLifecycle(s plan.GoalStatus) (lifecycle, achievement string) {
 	switch s {
-	case plan.GoalNotStarted:
+	case plan.GoalStatusNotStarted:
 		return "accepted", ""
-	case plan.GoalInProgress:
+	case plan.GoalStatusInProgress:
 		return "active", "in-progress"
-	case plan.GoalAchieved:
+	case plan.GoalStatusAchieved:
 		return "completed", "achieved"
-	case plan.GoalPartlyAchieved:
+	case plan.GoalStatusPartlyAchieved:
 		return "completed", ""
-	case plan.GoalNotAchieved:
+	case plan.GoalStatusNotAchieved:
 		return "completed", "not-achieved"
-	case plan.GoalDropped:
+	case plan.GoalStatusDropped:
 		return "cancelled", ""
 	}
 	return "", ""

@@ -410,13 +410,13 @@ func (m *importer) serviceRequest(r *referral.Referral, ptr string, sr ServiceRe
 	switch {
 	case firstIdentifier(sr.Identifier, SystemEpisodeID) >= 0:
 		j := firstIdentifier(sr.Identifier, SystemEpisodeID)
-		r.ID = sr.Identifier[j].Value
+		r.EpisodeID = sr.Identifier[j].Value
 		m.where["/id"] = ptr + "/identifier/" + strconv.Itoa(j) + "/value"
 	case len(sr.Identifier) > 0:
-		r.ID = sr.Identifier[0].Value
+		r.EpisodeID = sr.Identifier[0].Value
 		m.where["/id"] = ptr + "/identifier/0/value"
 	default:
-		r.ID = sr.ID
+		r.EpisodeID = sr.ID
 		m.where["/id"] = ptr + "/id"
 	}
 	for j := range sr.Identifier {
@@ -523,7 +523,7 @@ func (m *importer) serviceRequest(r *referral.Referral, ptr string, sr ServiceRe
 		m.need(r, ptr+"/reasonCode/"+strconv.Itoa(j), &sr.ReasonCode[j], nil)
 	}
 	// The consents.
-	r.Consent = referral.Consent{Referral: referral.ConsentNotAsked, ShareOutcomes: referral.ConsentNotAsked}
+	r.Consent = referral.Consent{Referral: referral.ConsentStatusNotAsked, ShareOutcomes: referral.ConsentStatusNotAsked}
 	m.where["/consent"] = ptr + "/supportingInfo"
 	for j, ref := range sr.SupportingInfo {
 		rp := ptr + "/supportingInfo/" + strconv.Itoa(j)

@@ -103,7 +103,7 @@ func genReferral() *rapid.Generator[referral.Referral] {
 		}
 		p.Language = text(0, 50).Draw(t, "language")
 		p.AccessNeeds = rapid.SliceOfNDistinct(rapid.SampledFrom(referral.AccessNeeds()), 0, 4, rapid.ID[referral.AccessNeed]).Draw(t, "access")
-		if rapid.Bool().Draw(t, "accessNotes") || containsAccess(p.AccessNeeds, referral.AccessOther) {
+		if rapid.Bool().Draw(t, "accessNotes") || containsAccess(p.AccessNeeds, referral.AccessNeedOther) {
 			p.AccessNotes = text(1, 200).Draw(t, "notes")
 		}
 		ref := referral.Referrer{Source: src, Contact: rapid.SampledFrom(referral.ContactRoutes()[:5]).Draw(t, "contact")}
@@ -114,7 +114,7 @@ func genReferral() *rapid.Generator[referral.Referral] {
 			ref.Role = text(1, 100).Draw(t, "role")
 		}
 		if src == referral.SourceSelf && rapid.Bool().Draw(t, "none") {
-			ref.Contact = referral.ContactNone
+			ref.Contact = referral.ContactRouteNone
 		}
 		var needs []referral.NeedItem
 		for _, n := range rapid.SliceOfNDistinct(rapid.SampledFrom(referral.Needs()), 1, 5, rapid.ID[referral.Need]).Draw(t, "needs") {
@@ -147,12 +147,12 @@ func genReferral() *rapid.Generator[referral.Referral] {
 			}
 			var kinds []referral.EventKind
 			for _, tr := range referral.Transitions() {
-				if tr.From == r.State && (tr.Event != referral.EventResume || r.State == referral.StateOnHold) {
+				if tr.From == r.State && (tr.Event != referral.EventKindResume || r.State == referral.StateOnHold) {
 					kinds = append(kinds, tr.Event)
 				}
 			}
 			at = at.Add(time.Duration(rapid.IntRange(0, 20*86400).Draw(t, "gap")) * time.Second).Add(time.Duration(rapid.IntRange(0, 999).Draw(t, "ms")) * time.Millisecond)
-			e := referral.Event{Kind: rapid.SampledFrom(kinds).Draw(t, "kind"), At: at, By: rapid.SampledFrom(referral.Roles()).Draw(t, "by")}
+			e := referral.Event{Kind: rapid.SampledFrom(kinds).Draw(t, "kind"), At: at, By: rapid.SampledFrom(sp.Roles()).Draw(t, "by")}
 			if allowed, required := referral.ReasonsFor(e.Kind); len(allowed) > 0 && (required || rapid.Bool().Draw(t, "reason")) {
 				e.Reason = rapid.SampledFrom(allowed).Draw(t, "why")
 			}
@@ -171,7 +171,7 @@ func genReferral() *rapid.Generator[referral.Referral] {
 		}
 		for range rapid.IntRange(0, 2).Draw(t, "escalations") {
 			at = at.Add(time.Duration(rapid.IntRange(0, 86400).Draw(t, "escGap")) * time.Second)
-			e := referral.Escalation{At: at, To: rapid.SampledFrom(referral.EscalationTargets()).Draw(t, "to"), By: rapid.SampledFrom(referral.Roles()).Draw(t, "escBy")}
+			e := referral.Escalation{At: at, To: rapid.SampledFrom(referral.EscalationTargets()).Draw(t, "to"), By: rapid.SampledFrom(sp.Roles()).Draw(t, "escBy")}
 			if rapid.Bool().Draw(t, "escNote") {
 				e.Note = text(1, 200).Draw(t, "escalationNote")
 			}
@@ -254,8 +254,8 @@ func TestImportForeign(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := got.Referral
-	if r.ID != "REF-7" || r.Received != sp.MustParseDate("2024-05-13") || r.Urgency != referral.UrgencyRoutine ||
-		r.State != referral.StateReceived || r.Consent.Referral != referral.ConsentNotAsked || r.Referrer.Organisation != "Riverside Medical Practice" {
+	if r.EpisodeID != "REF-7" || r.Received != sp.MustParseDate("2024-05-13") || r.Urgency != referral.UrgencyRoutine ||
+		r.State != referral.StateReceived || r.Consent.Referral != referral.ConsentStatusNotAsked || r.Referrer.Organisation != "Riverside Medical Practice" {
 		t.Errorf("got %#v", r)
 	}
 	if len(r.Needs) != 1 || r.Needs[0] != (referral.NeedItem{Need: referral.NeedOther, Description: "Lonely since moving"}) {

@@ -153,7 +153,7 @@ func (k *checker) policySource() string {
 // referral checks that r is p's referral and that no contact precedes its acceptance.
 func (k *checker) referral(r referral.Referral) {
 	p := k.p
-	if r.ID != p.EpisodeID {
+	if r.EpisodeID != p.EpisodeID {
 		k.add(RuleReferralMismatch, sp.SeverityError, "/episodeId", "the referral given is not this plan's referral", srcLibrary)
 		return
 	}
@@ -161,7 +161,7 @@ func (k *checker) referral(r referral.Referral) {
 		k.add(RuleReferralMismatch, sp.SeverityError, "/referred", "referred date differs from the day the referral was received", srcLibrary)
 	}
 	for _, e := range r.History {
-		if e.Kind == referral.EventAccept && !e.At.IsZero() {
+		if e.Kind == referral.EventKindAccept && !e.At.IsZero() {
 			k.accepted = sp.DateOf(e.At)
 			break
 		}
@@ -183,7 +183,7 @@ func (k *checker) referral(r referral.Referral) {
 func (k *checker) contacts() {
 	ia := k.pol.InitialAssessmentMinutes
 	for i, c := range k.p.Contacts {
-		if c.Kind == KindInitialAssessment && !ia.Contains(c.Minutes) {
+		if c.Kind == ContactKindInitialAssessment && !ia.Contains(c.Minutes) {
 			k.add(RuleInitialAssessmentDuration, sp.SeverityWarning, "/contacts/"+strconv.Itoa(i)+"/minutes",
 				fmt.Sprintf("initial assessment of %d minutes, outside the typical %d-%d", c.Minutes, ia.Min, ia.Max), k.policySource())
 		}
@@ -212,7 +212,7 @@ func (k *checker) goals() {
 func (k *checker) connections() {
 	p := k.p
 	for i, c := range p.Connections {
-		if c.Mode != ConnectionReferred {
+		if c.Mode != ConnectionModeReferred {
 			continue
 		}
 		path := "/connections/" + strconv.Itoa(i) + "/referred"
@@ -242,7 +242,7 @@ func (k *checker) reviews() {
 	})
 	var held []sp.Date
 	for _, c := range p.Contacts {
-		if c.Kind == KindReview && c.Date.IsValid() && !c.Date.After(k.asOf) {
+		if c.Kind == ContactKindReview && c.Date.IsValid() && !c.Date.After(k.asOf) {
 			held = append(held, c.Date)
 		}
 	}

@@ -88,7 +88,7 @@ func TestCheck(t *testing.T) {
 		{
 			name: "closed after 6 contacts", reason: "6 is the bottom of the typical 6-12",
 			edit: func(p *plan.Plan) {
-				p.Contacts = append(p.Contacts, contact("2024-07-05", plan.ModePhone, 20, plan.KindClosing))
+				p.Contacts = append(p.Contacts, contact("2024-07-05", plan.ContactModePhone, 20, plan.ContactKindClosing))
 				p.Closed = d("2024-07-05")
 			},
 			want: []got{},
@@ -153,7 +153,7 @@ func TestCheck(t *testing.T) {
 			name: "another episode's referral", reason: "the ids differ, and the rules that read the referral are skipped",
 			ref: func(t *testing.T) referral.Referral {
 				r := newReferral(t)
-				r.ID = "ep-2024-0043"
+				r.EpisodeID = "ep-2024-0043"
 				return r
 			},
 			want: []got{{plan.RuleReferralMismatch, e, "/episodeId"}},
@@ -178,7 +178,7 @@ func TestCheck(t *testing.T) {
 		},
 		{
 			name: "review contact recorded as a follow-up", reason: "only a contact of kind review meets a review date",
-			edit: func(p *plan.Plan) { p.Contacts[3].Kind = plan.KindFollowUp },
+			edit: func(p *plan.Plan) { p.Contacts[3].Kind = plan.ContactKindFollowUp },
 			want: []got{{plan.RuleReviewOverdue, w, "/reviewDates/0"}},
 		},
 		{
@@ -201,7 +201,7 @@ func TestCheck(t *testing.T) {
 			name: "two review contacts for two review dates", reason: "each review date has its own review",
 			edit: func(p *plan.Plan) {
 				p.ReviewDates = []sp.Date{d("2024-06-17"), d("2024-06-10")}
-				p.Contacts[2].Kind = plan.KindReview // 2024-06-03
+				p.Contacts[2].Kind = plan.ContactKindReview // 2024-06-03
 			},
 			want: []got{},
 		},
@@ -209,7 +209,7 @@ func TestCheck(t *testing.T) {
 			name: "review contact on the previous review date", reason: "reviews on 2024-06-03 and 2024-06-10 meet 2024-06-10; 2024-06-17 needs a review after 2024-06-10",
 			edit: func(p *plan.Plan) {
 				p.ReviewDates = []sp.Date{d("2024-06-17"), d("2024-06-10")}
-				p.Contacts[2].Kind = plan.KindReview // 2024-06-03
+				p.Contacts[2].Kind = plan.ContactKindReview // 2024-06-03
 				p.Contacts[3].Date = d("2024-06-10")
 			},
 			want: []got{{plan.RuleReviewOverdue, w, "/reviewDates/0"}},
@@ -286,7 +286,7 @@ func TestCheck(t *testing.T) {
 // addFollowUps appends n phone follow-ups, one a week from 2024-07-02, and extends nothing else.
 func addFollowUps(p *plan.Plan, n int) {
 	for k := range n {
-		p.Contacts = append(p.Contacts, plan.Contact{Date: d("2024-07-02").AddDays(7 * k), Mode: plan.ModePhone, Minutes: 15, Kind: plan.KindFollowUp})
+		p.Contacts = append(p.Contacts, plan.Contact{Date: d("2024-07-02").AddDays(7 * k), Mode: plan.ContactModePhone, Minutes: 15, Kind: plan.ContactKindFollowUp})
 	}
 }
 

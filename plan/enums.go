@@ -9,17 +9,17 @@ import (
 // GoalStatus is where a [Goal] stands.
 type GoalStatus string
 
-// The goal statuses. Dropped needs a [Reason].
+// The goal statuses. Dropped needs a [StopReason].
 const (
-	GoalNotStarted     GoalStatus = "not-started"
-	GoalInProgress     GoalStatus = "in-progress"
-	GoalAchieved       GoalStatus = "achieved"
-	GoalPartlyAchieved GoalStatus = "partly-achieved"
-	GoalNotAchieved    GoalStatus = "not-achieved"
-	GoalDropped        GoalStatus = "dropped"
+	GoalStatusNotStarted     GoalStatus = "not-started"
+	GoalStatusInProgress     GoalStatus = "in-progress"
+	GoalStatusAchieved       GoalStatus = "achieved"
+	GoalStatusPartlyAchieved GoalStatus = "partly-achieved"
+	GoalStatusNotAchieved    GoalStatus = "not-achieved"
+	GoalStatusDropped        GoalStatus = "dropped"
 )
 
-var goalStatuses = [...]GoalStatus{GoalNotStarted, GoalInProgress, GoalAchieved, GoalPartlyAchieved, GoalNotAchieved, GoalDropped}
+var goalStatuses = [...]GoalStatus{GoalStatusNotStarted, GoalStatusInProgress, GoalStatusAchieved, GoalStatusPartlyAchieved, GoalStatusNotAchieved, GoalStatusDropped}
 
 // GoalStatuses returns every GoalStatus, not started first. The slice is new on each call.
 func GoalStatuses() []GoalStatus { return slices.Clone(goalStatuses[:]) }
@@ -44,14 +44,14 @@ type ContactMode string
 
 // The contact modes.
 const (
-	ModeFaceToFace ContactMode = "face-to-face"
-	ModePhone      ContactMode = "phone"
-	ModeVideo      ContactMode = "video"
-	ModeHomeVisit  ContactMode = "home-visit"
-	ModeGroup      ContactMode = "group"
+	ContactModeFaceToFace ContactMode = "face-to-face"
+	ContactModePhone      ContactMode = "phone"
+	ContactModeVideo      ContactMode = "video"
+	ContactModeHomeVisit  ContactMode = "home-visit"
+	ContactModeGroup      ContactMode = "group"
 )
 
-var contactModes = [...]ContactMode{ModeFaceToFace, ModePhone, ModeVideo, ModeHomeVisit, ModeGroup}
+var contactModes = [...]ContactMode{ContactModeFaceToFace, ContactModePhone, ContactModeVideo, ContactModeHomeVisit, ContactModeGroup}
 
 // ContactModes returns every ContactMode. The slice is new on each call.
 func ContactModes() []ContactMode { return slices.Clone(contactModes[:]) }
@@ -75,18 +75,18 @@ type ContactKind string
 
 // The contact kinds.
 const (
-	// KindInitialAssessment is the first conversation about what matters to the person; it typically
+	// ContactKindInitialAssessment is the first conversation about what matters to the person; it typically
 	// takes 30–60 minutes (Health Education England; SOURCES.md#assessment-and-contacts).
-	KindInitialAssessment ContactKind = "initial-assessment"
-	// KindFollowUp is any further contact.
-	KindFollowUp ContactKind = "follow-up"
-	// KindReview is a review of the plan; it meets a review date of the plan.
-	KindReview ContactKind = "review"
-	// KindClosing is the contact that ends the person's time with the link worker.
-	KindClosing ContactKind = "closing"
+	ContactKindInitialAssessment ContactKind = "initial-assessment"
+	// ContactKindFollowUp is any further contact.
+	ContactKindFollowUp ContactKind = "follow-up"
+	// ContactKindReview is a review of the plan; it meets a review date of the plan.
+	ContactKindReview ContactKind = "review"
+	// ContactKindClosing is the contact that ends the person's time with the link worker.
+	ContactKindClosing ContactKind = "closing"
 )
 
-var contactKinds = [...]ContactKind{KindInitialAssessment, KindFollowUp, KindReview, KindClosing}
+var contactKinds = [...]ContactKind{ContactKindInitialAssessment, ContactKindFollowUp, ContactKindReview, ContactKindClosing}
 
 // ContactKinds returns every ContactKind, initial assessment first. The slice is new on each call.
 func ContactKinds() []ContactKind { return slices.Clone(contactKinds[:]) }
@@ -112,13 +112,13 @@ type ConnectionMode string
 
 // The connection modes.
 const (
-	// ConnectionSignposted: the person was given information and finds their own way to the offer.
-	ConnectionSignposted ConnectionMode = "signposted"
-	// ConnectionReferred: the link worker actively connected the person (a referral to the provider).
-	ConnectionReferred ConnectionMode = "referred"
+	// ConnectionModeSignposted: the person was given information and finds their own way to the offer.
+	ConnectionModeSignposted ConnectionMode = "signposted"
+	// ConnectionModeReferred: the link worker actively connected the person (a referral to the provider).
+	ConnectionModeReferred ConnectionMode = "referred"
 )
 
-var connectionModes = [...]ConnectionMode{ConnectionSignposted, ConnectionReferred}
+var connectionModes = [...]ConnectionMode{ConnectionModeSignposted, ConnectionModeReferred}
 
 // ConnectionModes returns every ConnectionMode. The slice is new on each call.
 func ConnectionModes() []ConnectionMode { return slices.Clone(connectionModes[:]) }
@@ -140,23 +140,23 @@ func (m *ConnectionMode) UnmarshalText(b []byte) (err error) {
 // ConnectionStatus is where a [Connection] stands.
 type ConnectionStatus string
 
-// The connection statuses. Declined and stopped need a [Reason].
+// The connection statuses. Declined and stopped need a [StopReason].
 const (
-	// StatusSuggested: the offer was discussed with the person.
-	StatusSuggested ConnectionStatus = "suggested"
-	// StatusReferred: the link worker referred the person to the provider (mode referred only).
-	StatusReferred ConnectionStatus = "referred"
-	// StatusAttended: the person went at least once.
-	StatusAttended ConnectionStatus = "attended"
-	// StatusOngoing: the person goes regularly.
-	StatusOngoing ConnectionStatus = "ongoing"
-	// StatusDeclined: the person chose not to take the offer up.
-	StatusDeclined ConnectionStatus = "declined"
-	// StatusStopped: the person went and then stopped.
-	StatusStopped ConnectionStatus = "stopped"
+	// ConnectionStatusSuggested: the offer was discussed with the person.
+	ConnectionStatusSuggested ConnectionStatus = "suggested"
+	// ConnectionStatusReferred: the link worker referred the person to the provider (mode referred only).
+	ConnectionStatusReferred ConnectionStatus = "referred"
+	// ConnectionStatusAttended: the person went at least once.
+	ConnectionStatusAttended ConnectionStatus = "attended"
+	// ConnectionStatusOngoing: the person goes regularly.
+	ConnectionStatusOngoing ConnectionStatus = "ongoing"
+	// ConnectionStatusDeclined: the person chose not to take the offer up.
+	ConnectionStatusDeclined ConnectionStatus = "declined"
+	// ConnectionStatusStopped: the person went and then stopped.
+	ConnectionStatusStopped ConnectionStatus = "stopped"
 )
 
-var connectionStatuses = [...]ConnectionStatus{StatusSuggested, StatusReferred, StatusAttended, StatusOngoing, StatusDeclined, StatusStopped}
+var connectionStatuses = [...]ConnectionStatus{ConnectionStatusSuggested, ConnectionStatusReferred, ConnectionStatusAttended, ConnectionStatusOngoing, ConnectionStatusDeclined, ConnectionStatusStopped}
 
 // ConnectionStatuses returns every ConnectionStatus, suggested first. The slice is new on each call.
 func ConnectionStatuses() []ConnectionStatus { return slices.Clone(connectionStatuses[:]) }
@@ -175,40 +175,42 @@ func (s *ConnectionStatus) UnmarshalText(b []byte) (err error) {
 	return err
 }
 
-// Reason says why a goal was dropped or why the person declined or stopped a connection. The values
+// StopReason says why a goal was dropped or why the person declined or stopped a connection. The values
 // are the library's own; "other" needs a note.
-type Reason string
+type StopReason string
 
-// The reasons.
+// The stop reasons.
 const (
-	ReasonPersonChoice         Reason = "person-choice"
-	ReasonNoLongerRelevant     Reason = "no-longer-relevant"
-	ReasonCircumstancesChanged Reason = "circumstances-changed"
-	ReasonPersonUnwell         Reason = "person-unwell"
-	ReasonNotSuitable          Reason = "not-suitable"
-	ReasonAccessBarrier        Reason = "access-barrier" // transport, mobility, timing
-	ReasonCost                 Reason = "cost"
-	ReasonOfferUnavailable     Reason = "offer-unavailable" // full, closed or ended
-	ReasonOther                Reason = "other"
+	StopReasonPersonChoice         StopReason = "person-choice"
+	StopReasonNoLongerRelevant     StopReason = "no-longer-relevant"
+	StopReasonCircumstancesChanged StopReason = "circumstances-changed"
+	StopReasonPersonUnwell         StopReason = "person-unwell"
+	StopReasonNotSuitable          StopReason = "not-suitable"
+	StopReasonAccessBarrier        StopReason = "access-barrier" // transport, mobility, timing
+	StopReasonCost                 StopReason = "cost"
+	StopReasonOfferUnavailable     StopReason = "offer-unavailable" // full, closed or ended
+	StopReasonOther                StopReason = "other"
 )
 
-var reasons = [...]Reason{
-	ReasonPersonChoice, ReasonNoLongerRelevant, ReasonCircumstancesChanged, ReasonPersonUnwell,
-	ReasonNotSuitable, ReasonAccessBarrier, ReasonCost, ReasonOfferUnavailable, ReasonOther,
+var stopReasons = [...]StopReason{
+	StopReasonPersonChoice, StopReasonNoLongerRelevant, StopReasonCircumstancesChanged, StopReasonPersonUnwell,
+	StopReasonNotSuitable, StopReasonAccessBarrier, StopReasonCost, StopReasonOfferUnavailable, StopReasonOther,
 }
 
-// Reasons returns every Reason, "other" last. The slice is new on each call.
-func Reasons() []Reason { return slices.Clone(reasons[:]) }
+// StopReasons returns every StopReason, "other" last. The slice is new on each call.
+func StopReasons() []StopReason { return slices.Clone(stopReasons[:]) }
 
-// IsValid reports whether r is one of [Reasons].
-func (r Reason) IsValid() bool { return enum.Contains(reasons[:], r) }
+// IsValid reports whether r is one of [StopReasons].
+func (r StopReason) IsValid() bool { return enum.Contains(stopReasons[:], r) }
 
-// MarshalText returns r, or an error for a value outside [Reasons].
-func (r Reason) MarshalText() ([]byte, error) { return enum.Marshal("plan: reason", reasons[:], r) }
+// MarshalText returns r, or an error for a value outside [StopReasons].
+func (r StopReason) MarshalText() ([]byte, error) {
+	return enum.Marshal("plan: stop reason", stopReasons[:], r)
+}
 
-// UnmarshalText accepts exactly one of [Reasons].
-func (r *Reason) UnmarshalText(b []byte) (err error) {
-	*r, err = unmarshal(*r, "plan: reason", reasons[:], b)
+// UnmarshalText accepts exactly one of [StopReasons].
+func (r *StopReason) UnmarshalText(b []byte) (err error) {
+	*r, err = unmarshal(*r, "plan: stop reason", stopReasons[:], b)
 	return err
 }
 

@@ -148,15 +148,15 @@ type ContactRoute string
 
 // The contact routes.
 const (
-	ContactGPSystem    ContactRoute = "gp-clinical-system"
-	ContactNHSMail     ContactRoute = "nhsmail"
-	ContactSecureEmail ContactRoute = "secure-email"
-	ContactTelephone   ContactRoute = "telephone"
-	ContactPost        ContactRoute = "post"
-	ContactNone        ContactRoute = "none" // a self-referral has no referrer to report back to
+	ContactRouteGPSystem    ContactRoute = "gp-clinical-system"
+	ContactRouteNHSMail     ContactRoute = "nhsmail"
+	ContactRouteSecureEmail ContactRoute = "secure-email"
+	ContactRouteTelephone   ContactRoute = "telephone"
+	ContactRoutePost        ContactRoute = "post"
+	ContactRouteNone        ContactRoute = "none" // a self-referral has no referrer to report back to
 )
 
-var contactRoutes = [...]ContactRoute{ContactGPSystem, ContactNHSMail, ContactSecureEmail, ContactTelephone, ContactPost, ContactNone}
+var contactRoutes = [...]ContactRoute{ContactRouteGPSystem, ContactRouteNHSMail, ContactRouteSecureEmail, ContactRouteTelephone, ContactRoutePost, ContactRouteNone}
 
 // ContactRoutes returns every ContactRoute. The slice is new on each call.
 func ContactRoutes() []ContactRoute { return slices.Clone(contactRoutes[:]) }
@@ -181,22 +181,22 @@ type AccessNeed string
 
 // The access needs.
 const (
-	AccessInterpreter   AccessNeed = "interpreter"
-	AccessBSL           AccessNeed = "british-sign-language"
-	AccessEasyRead      AccessNeed = "easy-read"
-	AccessLargePrint    AccessNeed = "large-print"
-	AccessBraille       AccessNeed = "braille"
-	AccessHearingLoop   AccessNeed = "hearing-loop"
-	AccessStepFree      AccessNeed = "step-free-access"
-	AccessHomeVisit     AccessNeed = "home-visit"
-	AccessTelephoneOnly AccessNeed = "telephone-only"
-	AccessAdvocate      AccessNeed = "advocate-or-carer-present"
-	AccessOther         AccessNeed = "other"
+	AccessNeedInterpreter   AccessNeed = "interpreter"
+	AccessNeedBSL           AccessNeed = "british-sign-language"
+	AccessNeedEasyRead      AccessNeed = "easy-read"
+	AccessNeedLargePrint    AccessNeed = "large-print"
+	AccessNeedBraille       AccessNeed = "braille"
+	AccessNeedHearingLoop   AccessNeed = "hearing-loop"
+	AccessNeedStepFree      AccessNeed = "step-free-access"
+	AccessNeedHomeVisit     AccessNeed = "home-visit"
+	AccessNeedTelephoneOnly AccessNeed = "telephone-only"
+	AccessNeedAdvocate      AccessNeed = "advocate-or-carer-present"
+	AccessNeedOther         AccessNeed = "other"
 )
 
 var accessNeeds = [...]AccessNeed{
-	AccessInterpreter, AccessBSL, AccessEasyRead, AccessLargePrint, AccessBraille, AccessHearingLoop,
-	AccessStepFree, AccessHomeVisit, AccessTelephoneOnly, AccessAdvocate, AccessOther,
+	AccessNeedInterpreter, AccessNeedBSL, AccessNeedEasyRead, AccessNeedLargePrint, AccessNeedBraille, AccessNeedHearingLoop,
+	AccessNeedStepFree, AccessNeedHomeVisit, AccessNeedTelephoneOnly, AccessNeedAdvocate, AccessNeedOther,
 }
 
 // AccessNeeds returns every AccessNeed, "other" last. The slice is new on each call.
@@ -216,54 +216,20 @@ func (a *AccessNeed) UnmarshalText(b []byte) (err error) {
 	return err
 }
 
-// Role is the job of the person who recorded an event. Health and wellbeing coaches and care
-// coordinators have their own SNOMED CT codes, not the social prescribing ones (NHS England, Social
-// prescribing frequently asked questions; SOURCES.md#snomed-codes; confidence high).
-type Role string
-
-// The roles.
-const (
-	RoleLinkWorker      Role = "link-worker"
-	RoleCareNavigator   Role = "care-navigator"
-	RoleHealthCoach     Role = "health-and-wellbeing-coach"
-	RoleCareCoordinator Role = "care-coordinator"
-	RoleClinician       Role = "clinician"
-	RolePracticeStaff   Role = "practice-staff"
-	RoleAdministrator   Role = "administrator"
-	RoleReferrer        Role = "referrer"
-)
-
-var roles = [...]Role{RoleLinkWorker, RoleCareNavigator, RoleHealthCoach, RoleCareCoordinator, RoleClinician, RolePracticeStaff, RoleAdministrator, RoleReferrer}
-
-// Roles returns every Role. The slice is new on each call.
-func Roles() []Role { return slices.Clone(roles[:]) }
-
-// IsValid reports whether r is one of [Roles].
-func (r Role) IsValid() bool { return enum.Contains(roles[:], r) }
-
-// MarshalText returns r, or an error for a value outside [Roles].
-func (r Role) MarshalText() ([]byte, error) { return enum.Marshal("referral: role", roles[:], r) }
-
-// UnmarshalText accepts exactly one of [Roles].
-func (r *Role) UnmarshalText(b []byte) (err error) {
-	*r, err = unmarshal(*r, "referral: role", roles[:], b)
-	return err
-}
-
 // EscalationTarget is where a safeguarding concern was passed (link workers pass information back to
 // the practice team or escalate it: Management in Practice, 2023; SOURCES.md#closed-loop).
 type EscalationTarget string
 
 // The escalation targets.
 const (
-	EscalatePracticeTeam     EscalationTarget = "practice-team"
-	EscalateSafeguardingLead EscalationTarget = "safeguarding-lead"
-	EscalateLocalAuthority   EscalationTarget = "local-authority-safeguarding"
-	EscalatePolice           EscalationTarget = "police"
-	EscalateEmergency        EscalationTarget = "emergency-services"
+	EscalationTargetPracticeTeam     EscalationTarget = "practice-team"
+	EscalationTargetSafeguardingLead EscalationTarget = "safeguarding-lead"
+	EscalationTargetLocalAuthority   EscalationTarget = "local-authority-safeguarding"
+	EscalationTargetPolice           EscalationTarget = "police"
+	EscalationTargetEmergency        EscalationTarget = "emergency-services"
 )
 
-var escalationTargets = [...]EscalationTarget{EscalatePracticeTeam, EscalateSafeguardingLead, EscalateLocalAuthority, EscalatePolice, EscalateEmergency}
+var escalationTargets = [...]EscalationTarget{EscalationTargetPracticeTeam, EscalationTargetSafeguardingLead, EscalationTargetLocalAuthority, EscalationTargetPolice, EscalationTargetEmergency}
 
 // EscalationTargets returns every EscalationTarget. The slice is new on each call.
 func EscalationTargets() []EscalationTarget { return slices.Clone(escalationTargets[:]) }

@@ -66,7 +66,7 @@ func (e *Event) tagsHold() bool {
 }
 
 func (r *Referral) tagsHold() bool {
-	if r.ID == "" || !maxRunes(r.ID, 64) || !r.Received.IsValid() || !r.Person.tagsHold() || !r.Referrer.tagsHold() ||
+	if r.EpisodeID == "" || !maxRunes(r.EpisodeID, 64) || !r.Received.IsValid() || !r.Person.tagsHold() || !r.Referrer.tagsHold() ||
 		!needsHold(r.Needs) || !maxRunes(r.WhatMattersToMe, 2000) || !r.Urgency.IsValid() ||
 		!r.Consent.Referral.IsValid() || !r.Consent.ShareOutcomes.IsValid() || !r.State.IsValid() ||
 		len(r.Safeguarding.Escalations) > 100 || len(r.History) > 500 {

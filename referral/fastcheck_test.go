@@ -40,7 +40,7 @@ func TestTagsHoldAgreesWithValidator(t *testing.T) {
 		return time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	mutations := []func(rt *rapid.T, r *Referral){
-		func(rt *rapid.T, r *Referral) { r.ID = str(rt, "id", 64) },
+		func(rt *rapid.T, r *Referral) { r.EpisodeID = str(rt, "id", 64) },
 		func(rt *rapid.T, r *Referral) { r.Received = sp.Date{} },
 		func(rt *rapid.T, r *Referral) { r.Person.DateOfBirth = sp.Date{} },
 		func(rt *rapid.T, r *Referral) { r.Person.Language = str(rt, "language", 50) },
@@ -84,7 +84,7 @@ func TestTagsHoldAgreesWithValidator(t *testing.T) {
 			r.Safeguarding.Escalations = make([]Escalation, n)
 			for i := range r.Safeguarding.Escalations {
 				r.Safeguarding.Escalations[i] = Escalation{At: at(rt, "esc-at"), To: rapid.SampledFrom(append(EscalationTargets(), "bogus")).Draw(rt, "to"),
-					By: rapid.SampledFrom(append(Roles(), "bogus")).Draw(rt, "esc-by"), Note: str(rt, "esc-note", 1000)}
+					By: rapid.SampledFrom(append(sp.Roles(), "bogus")).Draw(rt, "esc-by"), Note: str(rt, "esc-note", 1000)}
 			}
 		},
 		func(rt *rapid.T, r *Referral) {
@@ -92,7 +92,7 @@ func TestTagsHoldAgreesWithValidator(t *testing.T) {
 		},
 		func(rt *rapid.T, r *Referral) { pickEvent(rt, r).At = at(rt, "event-at") },
 		func(rt *rapid.T, r *Referral) {
-			pickEvent(rt, r).By = rapid.SampledFrom(append(Roles(), "", "bogus")).Draw(rt, "by")
+			pickEvent(rt, r).By = rapid.SampledFrom(append(sp.Roles(), "", "bogus")).Draw(rt, "by")
 		},
 		func(rt *rapid.T, r *Referral) {
 			pickEvent(rt, r).Reason = rapid.SampledFrom(append(Reasons(), "", "bogus")).Draw(rt, "reason")

@@ -96,31 +96,31 @@ type EventKind string
 
 // The event kinds.
 const (
-	// EventAccept: the person agrees to the referral (871731000000106 becomes due).
-	EventAccept EventKind = "accept"
-	// EventDecline: the person declines (871711000000103 becomes due).
-	EventDecline EventKind = "decline"
-	// EventReject: the service turns the referral down; a [Reason] is required.
-	EventReject EventKind = "reject"
-	// EventCancel: the referrer withdraws the referral; a [Reason] is required.
-	EventCancel EventKind = "cancel"
-	// EventContact: a contact with the person (the first one starts the work).
-	EventContact EventKind = "contact"
-	// EventHold: work pauses.
-	EventHold EventKind = "hold"
-	// EventResume: work resumes after a hold.
-	EventResume EventKind = "resume"
-	// EventComplete: the person finishes their time with the link worker.
-	EventComplete EventKind = "complete"
-	// EventClose: the episode closes without completion; a [Reason] is required.
-	EventClose EventKind = "close"
-	// EventReferOnward: the person is referred on to another service.
-	EventReferOnward EventKind = "refer-onward"
+	// EventKindAccept: the person agrees to the referral (871731000000106 becomes due).
+	EventKindAccept EventKind = "accept"
+	// EventKindDecline: the person declines (871711000000103 becomes due).
+	EventKindDecline EventKind = "decline"
+	// EventKindReject: the service turns the referral down; a [Reason] is required.
+	EventKindReject EventKind = "reject"
+	// EventKindCancel: the referrer withdraws the referral; a [Reason] is required.
+	EventKindCancel EventKind = "cancel"
+	// EventKindContact: a contact with the person (the first one starts the work).
+	EventKindContact EventKind = "contact"
+	// EventKindHold: work pauses.
+	EventKindHold EventKind = "hold"
+	// EventKindResume: work resumes after a hold.
+	EventKindResume EventKind = "resume"
+	// EventKindComplete: the person finishes their time with the link worker.
+	EventKindComplete EventKind = "complete"
+	// EventKindClose: the episode closes without completion; a [Reason] is required.
+	EventKindClose EventKind = "close"
+	// EventKindReferOnward: the person is referred on to another service.
+	EventKindReferOnward EventKind = "refer-onward"
 )
 
 var eventKinds = [...]EventKind{
-	EventAccept, EventDecline, EventReject, EventCancel, EventContact, EventHold, EventResume,
-	EventComplete, EventClose, EventReferOnward,
+	EventKindAccept, EventKindDecline, EventKindReject, EventKindCancel, EventKindContact, EventKindHold, EventKindResume,
+	EventKindComplete, EventKindClose, EventKindReferOnward,
 }
 
 // EventKinds returns every EventKind. The slice is new on each call.
@@ -195,13 +195,13 @@ func (r *Reason) UnmarshalText(b []byte) (err error) {
 // each call.
 func ReasonsFor(k EventKind) (allowed []Reason, required bool) {
 	switch k {
-	case EventReject:
+	case EventKindReject:
 		return []Reason{ReasonNotEligible, ReasonOutOfArea, ReasonNeedsOtherService, ReasonDuplicate, ReasonNoCapacity, ReasonOther}, true
-	case EventCancel:
+	case EventKindCancel:
 		return []Reason{ReasonNoLongerNeeded, ReasonReferredElsewhere, ReasonMadeInError, ReasonDuplicate, ReasonOther}, true
-	case EventClose:
+	case EventKindClose:
 		return []Reason{ReasonUnableToContact, ReasonDisengaged, ReasonMovedAway, ReasonDied, ReasonOther}, true
-	case EventHold:
+	case EventKindHold:
 		return []Reason{ReasonPersonUnwell, ReasonPersonRequest, ReasonOther}, false
 	}
 	return nil, false
@@ -220,7 +220,7 @@ func ReasonsFor(k EventKind) (allowed []Reason, required bool) {
 type Event struct {
 	Kind    EventKind      `json:"kind" validate:"required,enum"`
 	At      time.Time      `json:"at" validate:"required"`
-	By      Role           `json:"by" validate:"required,enum"`
+	By      sp.Role        `json:"by" validate:"required,enum"`
 	Reason  Reason         `json:"reason,omitempty" validate:"omitempty,enum"`
 	Note    string         `json:"note,omitempty" validate:"max=1000"`
 	CodedOn sp.Date        `json:"codedOn,omitzero"`
@@ -236,26 +236,26 @@ type Transition struct {
 }
 
 var transitions = [...]Transition{
-	{StateReceived, EventAccept, StateAccepted},
-	{StateReceived, EventDecline, StateDeclined},
-	{StateReceived, EventReject, StateRejected},
-	{StateReceived, EventCancel, StateCancelled},
-	{StateReceived, EventClose, StateClosedIncomplete},
-	{StateAccepted, EventContact, StateInProgress},
-	{StateAccepted, EventHold, StateOnHold},
-	{StateAccepted, EventCancel, StateCancelled},
-	{StateAccepted, EventClose, StateClosedIncomplete},
-	{StateAccepted, EventReferOnward, StateReferredOnward},
-	{StateInProgress, EventContact, StateInProgress},
-	{StateInProgress, EventHold, StateOnHold},
-	{StateInProgress, EventComplete, StateCompleted},
-	{StateInProgress, EventCancel, StateCancelled},
-	{StateInProgress, EventClose, StateClosedIncomplete},
-	{StateInProgress, EventReferOnward, StateReferredOnward},
-	{StateOnHold, EventResume, StateAccepted},
-	{StateOnHold, EventResume, StateInProgress},
-	{StateOnHold, EventCancel, StateCancelled},
-	{StateOnHold, EventClose, StateClosedIncomplete},
+	{StateReceived, EventKindAccept, StateAccepted},
+	{StateReceived, EventKindDecline, StateDeclined},
+	{StateReceived, EventKindReject, StateRejected},
+	{StateReceived, EventKindCancel, StateCancelled},
+	{StateReceived, EventKindClose, StateClosedIncomplete},
+	{StateAccepted, EventKindContact, StateInProgress},
+	{StateAccepted, EventKindHold, StateOnHold},
+	{StateAccepted, EventKindCancel, StateCancelled},
+	{StateAccepted, EventKindClose, StateClosedIncomplete},
+	{StateAccepted, EventKindReferOnward, StateReferredOnward},
+	{StateInProgress, EventKindContact, StateInProgress},
+	{StateInProgress, EventKindHold, StateOnHold},
+	{StateInProgress, EventKindComplete, StateCompleted},
+	{StateInProgress, EventKindCancel, StateCancelled},
+	{StateInProgress, EventKindClose, StateClosedIncomplete},
+	{StateInProgress, EventKindReferOnward, StateReferredOnward},
+	{StateOnHold, EventKindResume, StateAccepted},
+	{StateOnHold, EventKindResume, StateInProgress},
+	{StateOnHold, EventKindCancel, StateCancelled},
+	{StateOnHold, EventKindClose, StateClosedIncomplete},
 }
 
 // Transitions returns the lifecycle table documented on [State]. On hold has two resume rows: a hold
@@ -264,7 +264,7 @@ func Transitions() []Transition { return slices.Clone(transitions[:]) }
 
 // next returns the state event kind k leads to from s, given the state before the latest hold.
 func next(s State, k EventKind, beforeHold State) (State, bool) {
-	if s == StateOnHold && k == EventResume {
+	if s == StateOnHold && k == EventKindResume {
 		return beforeHold, beforeHold == StateAccepted || beforeHold == StateInProgress
 	}
 	for _, t := range transitions {
@@ -336,7 +336,7 @@ func (s State) FHIR() FHIRTask {
 //   - e's kind is not allowed from r's state (see [State]; terminal states allow nothing);
 //   - e.At is zero or before the last event of the history (times never go backwards), or its date
 //     is before the day the referral was received;
-//   - e.By is not a valid [Role];
+//   - e.By is not a valid [sp.Role];
 //   - e's reason is missing where [ReasonsFor] requires one, not one that the kind takes, or "other"
 //     without a note.
 //
@@ -352,10 +352,10 @@ func (r Referral) Apply(e Event) (Referral, error) {
 	e.Codes = slices.Clone(e.Codes)
 	out.History = append(out.History, e)
 	switch e.Kind {
-	case EventAccept:
-		out.Consent.Referral = ConsentGiven
-	case EventDecline:
-		out.Consent.Referral = ConsentRefused
+	case EventKindAccept:
+		out.Consent.Referral = ConsentStatusGiven
+	case EventKindDecline:
+		out.Consent.Referral = ConsentStatusRefused
 	}
 	return out, nil
 }
@@ -433,7 +433,7 @@ func replay(history []Event) (state, beforeHold State, bad int) {
 		if !ok {
 			return s, before, i
 		}
-		if e.Kind == EventHold {
+		if e.Kind == EventKindHold {
 			before = s
 		}
 		s = n

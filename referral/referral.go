@@ -17,12 +17,12 @@ type ConsentStatus string
 
 // The consent statuses.
 const (
-	ConsentGiven    ConsentStatus = "given"
-	ConsentRefused  ConsentStatus = "refused"
-	ConsentNotAsked ConsentStatus = "not-asked"
+	ConsentStatusGiven    ConsentStatus = "given"
+	ConsentStatusRefused  ConsentStatus = "refused"
+	ConsentStatusNotAsked ConsentStatus = "not-asked"
 )
 
-var consentStatuses = [...]ConsentStatus{ConsentGiven, ConsentRefused, ConsentNotAsked}
+var consentStatuses = [...]ConsentStatus{ConsentStatusGiven, ConsentStatusRefused, ConsentStatusNotAsked}
 
 // ConsentStatuses returns every ConsentStatus. The slice is new on each call.
 func ConsentStatuses() []ConsentStatus { return slices.Clone(consentStatuses[:]) }
@@ -84,7 +84,7 @@ type NeedItem struct {
 }
 
 // Consent records the person's consent to the referral and to sharing outcomes back with the
-// referrer. Accepting a referral ([EventAccept]) sets Referral to given; declining sets it to refused.
+// referrer. Accepting a referral ([EventKindAccept]) sets Referral to given; declining sets it to refused.
 type Consent struct {
 	Referral      ConsentStatus `json:"referral" validate:"required,enum"`
 	ShareOutcomes ConsentStatus `json:"shareOutcomes" validate:"required,enum"`
@@ -103,7 +103,7 @@ type Safeguarding struct {
 type Escalation struct {
 	At   time.Time        `json:"at" validate:"required"`
 	To   EscalationTarget `json:"to" validate:"required,enum"`
-	By   Role             `json:"by" validate:"required,enum"`
+	By   sp.Role          `json:"by" validate:"required,enum"`
 	Note string           `json:"note,omitempty" validate:"max=1000"`
 }
 
@@ -119,7 +119,7 @@ type Escalation struct {
 // It is a value type; [Referral.Apply] and [Referral.Clone] return copies that share no slices with
 // the original, so a Referral that no one mutates is safe for concurrent use.
 type Referral struct {
-	ID              string       `json:"id" validate:"required,max=64"`
+	EpisodeID       string       `json:"id" validate:"required,max=64"`
 	Received        sp.Date      `json:"received" validate:"required"`
 	Person          Person       `json:"person" validate:"required"`
 	Referrer        Referrer     `json:"referrer" validate:"required"`
@@ -135,7 +135,7 @@ type Referral struct {
 // New returns a referral in [StateReceived] with the given parts, validated. It copies needs.
 func New(id string, received sp.Date, p Person, ref Referrer, needs []NeedItem, u Urgency, c Consent) (Referral, error) {
 	r := Referral{
-		ID: id, Received: received, Person: p, Referrer: ref, Needs: slices.Clone(needs),
+		EpisodeID: id, Received: received, Person: p, Referrer: ref, Needs: slices.Clone(needs),
 		Urgency: u, Consent: c, State: StateReceived,
 	}
 	r.Person.AccessNeeds = slices.Clone(p.AccessNeeds)
@@ -159,18 +159,18 @@ func (r Referral) Clone() Referral {
 
 // String returns "referral <id> (<state>)", with no personal data.
 func (r Referral) String() string {
-	return "referral " + strconv.Quote(r.ID) + " (" + string(r.State) + ")"
+	return "referral " + strconv.Quote(r.EpisodeID) + " (" + string(r.State) + ")"
 }
 
 // GoString returns a masked form for %#v holding only the id, state and source.
 func (r Referral) GoString() string {
-	return fmt.Sprintf("referral.Referral{ID: %q, State: %q, Source: %q, ***}", r.ID, string(r.State), string(r.Referrer.Source))
+	return fmt.Sprintf("referral.Referral{EpisodeID: %q, State: %q, Source: %q, ***}", r.EpisodeID, string(r.State), string(r.Referrer.Source))
 }
 
 // LogValue implements slog.LogValuer with the id, state, source and number of events only.
 func (r Referral) LogValue() slog.Value {
 	return slog.GroupValue(
-		slog.String("id", r.ID),
+		slog.String("id", r.EpisodeID),
 		slog.String("state", string(r.State)),
 		slog.String("source", string(r.Referrer.Source)),
 		slog.Int("events", len(r.History)),
@@ -219,7 +219,7 @@ func (r Referral) Findings() []sp.Finding {
 		fs = append(fs, sp.Finding{
 			Rule:     RuleSourceBefore2020,
 			Severity: sp.SeverityInfo,
-			Subject:  r.ID,
+			Subject:  r.EpisodeID,
 			Path:     "/referrer/source",
 			Message:  "source other than general practice before 2020-04-01, when the 2019/20 DES limited referrals to PCN practice staff",
 			Source:   "NHS England, Network Contract DES 2019/20 and 2020/21, referral sources (confidence high)",
@@ -252,18 +252,18 @@ func (r Referral) Validate() error {
 	if r.Person.DateOfBirth.IsValid() && r.Received.IsValid() && r.Person.DateOfBirth.After(r.Received) {
 		c.Add("/person/dateOfBirth", "date-order", fmt.Errorf("referral: date of birth is after the received date: %w", sp.ErrInvalid))
 	}
-	if slices.Contains(r.Person.AccessNeeds, AccessOther) && r.Person.AccessNotes == "" {
+	if slices.Contains(r.Person.AccessNeeds, AccessNeedOther) && r.Person.AccessNotes == "" {
 		c.Add("/person/accessNotes", "other-description", fmt.Errorf("referral: access need other needs access notes: %w", sp.ErrRequired))
 	}
 	if !self && r.Referrer.Organisation == "" {
 		c.Add("/referrer/organisation", "required-unless-self", fmt.Errorf("referral: organisation is required unless the person referred themselves: %w", sp.ErrRequired))
 	}
-	if !self && r.Referrer.Contact == ContactNone {
+	if !self && r.Referrer.Contact == ContactRouteNone {
 		c.Add("/referrer/contact", "contact-route", fmt.Errorf("referral: contact route none is only for a self-referral: %w", sp.ErrInvalid))
 	}
 	checkNeeds(c, "/needs", r.Needs)
 	checkHistory(c, r)
-	if r.Consent.Referral != ConsentGiven && slices.ContainsFunc(r.History, func(e Event) bool { return e.Kind == EventAccept }) {
+	if r.Consent.Referral != ConsentStatusGiven && slices.ContainsFunc(r.History, func(e Event) bool { return e.Kind == EventKindAccept }) {
 		c.Add("/consent/referral", "consent", fmt.Errorf("referral: an accepted referral needs consent to the referral: %w", sp.ErrInvalid))
 	}
 	if !r.Safeguarding.Concern && len(r.Safeguarding.Escalations) > 0 {

@@ -106,11 +106,6 @@ func TestEnumsStrict(t *testing.T) {
 		err := v.UnmarshalText([]byte(s))
 		return v, err
 	})
-	check("Role", strs(referral.Roles()), func(s string) (textEnum, error) {
-		var v referral.Role
-		err := v.UnmarshalText([]byte(s))
-		return v, err
-	})
 	check("EscalationTarget", strs(referral.EscalationTargets()), func(s string) (textEnum, error) {
 		var v referral.EscalationTarget
 		err := v.UnmarshalText([]byte(s))
@@ -167,7 +162,7 @@ func assertNoPersonal(t *testing.T, what, s string) {
 
 func TestMasking(t *testing.T) {
 	r := sample()
-	r, _ = r.Apply(referral.Event{Kind: referral.EventAccept, At: at(14, 9), By: referral.RoleLinkWorker, Note: "allotment"})
+	r, _ = r.Apply(referral.Event{Kind: referral.EventKindAccept, At: at(14, 9), By: sp.RoleLinkWorker, Note: "allotment"})
 	s := referral.Signposting{ID: "sg-1", NHSNumber: r.Person.NHSNumber, Needs: r.Needs, Organisation: "English"}
 	for _, v := range []any{r, &r, r.Person, &r.Person, s, &s, []referral.Referral{r}, map[string]referral.Person{"p": r.Person}} {
 		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q"} {
@@ -224,7 +219,7 @@ func TestFindings(t *testing.T) {
 				t.Fatalf("got %d findings %v, want %d (%s)", len(fs), fs, tt.want, tt.reason)
 			}
 			for _, f := range fs {
-				if f.Rule != referral.RuleSourceBefore2020 || f.Severity != sp.SeverityInfo || f.Subject != r.ID || f.Source == "" {
+				if f.Rule != referral.RuleSourceBefore2020 || f.Severity != sp.SeverityInfo || f.Subject != r.EpisodeID || f.Source == "" {
 					t.Errorf("finding: got %+v", f)
 				}
 			}
@@ -234,7 +229,7 @@ func TestFindings(t *testing.T) {
 
 func TestNew(t *testing.T) {
 	s := sample()
-	r, err := referral.New(s.ID, s.Received, s.Person, s.Referrer, s.Needs, s.Urgency, s.Consent)
+	r, err := referral.New(s.EpisodeID, s.Received, s.Person, s.Referrer, s.Needs, s.Urgency, s.Consent)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,7 +240,7 @@ func TestNew(t *testing.T) {
 	if r.Needs[0].Need != referral.NeedLoneliness {
 		t.Errorf("New shares the needs slice with its caller")
 	}
-	_, err = referral.New(s.ID, s.Received, s.Person, s.Referrer, nil, s.Urgency, s.Consent)
+	_, err = referral.New(s.EpisodeID, s.Received, s.Person, s.Referrer, nil, s.Urgency, s.Consent)
 	var ve *sp.ValidationError
 	if !errors.As(err, &ve) || !ve.Has("/needs", "required") {
 		t.Errorf("New without needs: got %v, want /needs required", err)
@@ -266,14 +261,14 @@ func TestSignpostingReferToLinkWorker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.ID != "ep-9" || r.State != referral.StateReceived || len(r.Needs) != 1 || r.Needs[0].Need != referral.NeedEmployment {
-		t.Errorf("referral: got id %q state %s needs %v", r.ID, r.State, r.Needs)
+	if r.EpisodeID != "ep-9" || r.State != referral.StateReceived || len(r.Needs) != 1 || r.Needs[0].Need != referral.NeedEmployment {
+		t.Errorf("referral: got id %q state %s needs %v", r.EpisodeID, r.State, r.Needs)
 	}
-	want := referral.ReferOn{Route: referral.ReferOnReferred, ReferralID: "ep-9", Date: sp.MustParseDate("2024-04-23")}
+	want := referral.ReferOn{Route: referral.ReferOnRouteReferred, ReferralID: "ep-9", Date: sp.MustParseDate("2024-04-23")}
 	if diff := cmp.Diff(want, s2.ReferOn); diff != "" {
 		t.Errorf("ReferOn (-want +got):\n%s", diff)
 	}
-	if s.ReferOn.Route != referral.ReferOnNotOffered {
+	if s.ReferOn.Route != referral.ReferOnRouteNotOffered {
 		t.Errorf("ReferToLinkWorker changed its receiver")
 	}
 	if _, _, err := s.ReferToLinkWorker("ep-9", sp.MustParseDate("2024-04-21"), base.Person, base.Referrer, referral.UrgencyRoutine, base.Consent); err == nil {

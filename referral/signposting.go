@@ -16,15 +16,15 @@ type ReferOnRoute string
 
 // The refer-on routes.
 const (
-	// ReferOnNotOffered: signposting was enough; no referral was offered.
-	ReferOnNotOffered ReferOnRoute = "not-offered"
-	// ReferOnDeclined: a referral to a link worker was offered and the person said no.
-	ReferOnDeclined ReferOnRoute = "offered-declined"
-	// ReferOnReferred: the person was referred on to a link worker; ReferralID names the referral.
-	ReferOnReferred ReferOnRoute = "referred"
+	// ReferOnRouteNotOffered: signposting was enough; no referral was offered.
+	ReferOnRouteNotOffered ReferOnRoute = "not-offered"
+	// ReferOnRouteDeclined: a referral to a link worker was offered and the person said no.
+	ReferOnRouteDeclined ReferOnRoute = "offered-declined"
+	// ReferOnRouteReferred: the person was referred on to a link worker; ReferralID names the referral.
+	ReferOnRouteReferred ReferOnRoute = "referred"
 )
 
-var referOnRoutes = [...]ReferOnRoute{ReferOnNotOffered, ReferOnDeclined, ReferOnReferred}
+var referOnRoutes = [...]ReferOnRoute{ReferOnRouteNotOffered, ReferOnRouteDeclined, ReferOnRouteReferred}
 
 // ReferOnRoutes returns every ReferOnRoute. The slice is new on each call.
 func ReferOnRoutes() []ReferOnRoute { return slices.Clone(referOnRoutes[:]) }
@@ -71,7 +71,7 @@ type ReferOn struct {
 type Signposting struct {
 	ID           string       `json:"id" validate:"required,max=64"`
 	Date         sp.Date      `json:"date" validate:"required"`
-	By           Role         `json:"by" validate:"required,enum"`
+	By           sp.Role      `json:"by" validate:"required,enum"`
 	Organisation string       `json:"organisation" validate:"required,max=200"`
 	NHSNumber    sp.NHSNumber `json:"nhsNumber,omitzero"`
 	Needs        []NeedItem   `json:"needs" validate:"required,min=1,max=15,dive"`
@@ -100,7 +100,7 @@ func (s Signposting) Validate() error {
 	c := validation.Struct("referral.Signposting", &s)
 	checkNeeds(c, "/needs", s.Needs)
 	switch s.ReferOn.Route {
-	case ReferOnReferred:
+	case ReferOnRouteReferred:
 		if s.ReferOn.ReferralID == "" {
 			c.Add("/referOn/referralId", "refer-on", fmt.Errorf("referral: a referral on needs the referral id: %w", sp.ErrRequired))
 		}
@@ -109,7 +109,7 @@ func (s Signposting) Validate() error {
 		} else if s.Date.IsValid() && s.ReferOn.Date.Before(s.Date) {
 			c.Add("/referOn/date", "date-order", fmt.Errorf("referral: referred on before the signposting: %w", sp.ErrInvalid))
 		}
-	case ReferOnNotOffered, ReferOnDeclined:
+	case ReferOnRouteNotOffered, ReferOnRouteDeclined:
 		if s.ReferOn.ReferralID != "" || s.ReferOn.Date.IsValid() {
 			c.Add("/referOn", "refer-on", fmt.Errorf("referral: referral id and date only for route referred: %w", sp.ErrInvalid))
 		}
@@ -132,7 +132,7 @@ func (s Signposting) ReferToLinkWorker(id string, received sp.Date, p Person, re
 	out := s
 	out.Needs = slices.Clone(s.Needs)
 	out.SignpostedTo = slices.Clone(s.SignpostedTo)
-	out.ReferOn = ReferOn{Route: ReferOnReferred, ReferralID: id, Date: received}
+	out.ReferOn = ReferOn{Route: ReferOnRouteReferred, ReferralID: id, Date: received}
 	if err := out.Validate(); err != nil {
 		return Referral{}, Signposting{}, err
 	}

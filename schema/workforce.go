@@ -91,7 +91,6 @@ func workforceValueTypes() []valueType {
 		stringType[workforce.Rate](positivePattern(5), "", "Pounds per weighted patient, more than 0, with at most four decimal places, such as \"22.671\"."),
 		stringType[workforce.WeightedPopulation](positivePattern(7), "", "A PCN's contractor weighted population, more than 0, with at most four decimal places."),
 		stringType[workforce.FinancialYear](`^[0-9]{4}/[0-9]{2}$`, "", "An NHS financial year, 1 April to 31 March, written \"2023/24\"."),
-		enumType(workforce.Roles, "A role reimbursed through the Additional Roles Reimbursement Scheme."),
 		enumType(workforce.Employments, "How a PCN engages a member of staff: directly, or subcontracted from another organisation."),
 	}
 }

@@ -12,6 +12,13 @@
 // such as "2023/24". None of them is a float, and this package never reads or sets a package-level
 // setting of shopspring/decimal.
 //
+// # Roles
+//
+// Staff, baselines and rule rows take the library's one role vocabulary, the root package's Role, limited to the
+// roles the scheme reimburses (ARRSRoles): social prescribing link workers (up to Agenda for
+// Change band 5), health and wellbeing coaches (up to band 5; no maximum amount is shipped, as the
+// figures could not be confirmed: load them as rows) and care coordinators (band 4).
+//
 // # Rules as data
 //
 // The maximum reimbursable amount per WTE for a role is a set of effective-dated [RoleRate] rows,

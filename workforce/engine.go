@@ -561,7 +561,7 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 }
 
 // cite returns the citation of the rule rows for role over first..last.
-func (a *auditor) cite(role Role, first, last sp.Date) string {
+func (a *auditor) cite(role sp.Role, first, last sp.Date) string {
 	var b strings.Builder
 	for day := first; !day.After(last); {
 		ri := a.rules.roleIndex(role, day)
@@ -595,8 +595,8 @@ type pcnYearAcc struct {
 	sumRule string
 	other   int64
 	allowed int64
-	month   [12]int64 // allowed per month, April first
-	ent     map[Role]*[12]int64 // counted WTE × days per month, for the roles with an entitlement row in the year
+	month   [12]int64              // allowed per month, April first
+	ent     map[sp.Role]*[12]int64 // counted WTE × days per month, for the roles with an entitlement row in the year
 	cite    string
 }
 
@@ -622,10 +622,10 @@ func (a *auditor) openYear(pcnID string, year FinancialYear) *pcnYearAcc {
 		acc.other = py.OtherRolesClaimed.pence
 	}
 	yearEnd := year.Start().AddMonths(12).AddDays(-1)
-	for _, role := range roles {
+	for _, role := range sp.ARRSRoles() {
 		if a.rules.entIndex(role, year.Start(), yearEnd) >= 0 {
 			if acc.ent == nil {
-				acc.ent = map[Role]*[12]int64{}
+				acc.ent = map[sp.Role]*[12]int64{}
 			}
 			acc.ent[role] = new([12]int64)
 		}
@@ -672,7 +672,7 @@ func (a *auditor) closeYear(acc *pcnYearAcc) PCNYearSummary {
 	out := PCNYearSummary{PCN: acc.pcn, Year: acc.year, SumRule: acc.sumRule, OtherRolesClaimed: MoneyFromPence(acc.other),
 		Allowed: MoneyFromPence(acc.allowed), Excess: MoneyFromPence(0)}
 	payable := acc.allowed
-	for _, role := range roles {
+	for _, role := range sp.ARRSRoles() {
 		if wd := acc.ent[role]; wd != nil {
 			for m, v := range wd {
 				a.entitlement(acc.pcn, role, acc.year.Start().AddMonths(m), v)
@@ -713,7 +713,7 @@ func (a *auditor) closeYear(acc *pcnYearAcc) PCNYearSummary {
 }
 
 // entitlement checks one PCN-month against the entitlement row of role covering it, if any.
-func (a *auditor) entitlement(pcnID string, role Role, month sp.Date, wteDays int64) {
+func (a *auditor) entitlement(pcnID string, role sp.Role, month sp.Date, wteDays int64) {
 	p := a.pcn[pcnID]
 	if p == nil || wteDays == 0 {
 		return

@@ -19,7 +19,7 @@ var (
 
 // splw returns a directly employed full-time link worker of PCN P1 from start.
 func splw(id, start string) workforce.StaffMember {
-	return workforce.StaffMember{ID: id, PCN: "P1", Role: workforce.RoleLinkWorker, Employment: workforce.EmploymentDirect,
+	return workforce.StaffMember{ID: id, PCN: "P1", Role: sp.RoleLinkWorker, Employment: workforce.EmploymentDirect,
 		Start: day(start), WTE: []workforce.WTEPeriod{{From: day(start), WTE: wte("1")}}}
 }
 
@@ -242,7 +242,7 @@ func TestAuditWorkedCases(t *testing.T) {
 			in: workforce.Input{
 				PCNs: []workforce.PCN{func() workforce.PCN {
 					p := pcn()
-					p.Baseline = []workforce.BaselineWTE{{Role: workforce.RoleLinkWorker, WTE: workforce.MustParseWTETotal("1")}}
+					p.Baseline = []workforce.BaselineWTE{{Role: sp.RoleLinkWorker, WTE: workforce.MustParseWTETotal("1")}}
 					return p
 				}()},
 				Staff:  []workforce.StaffMember{splw("B1", "2018-01-01"), splw("S2", "2023-04-01")},
@@ -257,7 +257,7 @@ func TestAuditWorkedCases(t *testing.T) {
 			in: workforce.Input{
 				PCNs: []workforce.PCN{func() workforce.PCN {
 					p := pcn()
-					p.Baseline = []workforce.BaselineWTE{{Role: workforce.RoleLinkWorker, WTE: workforce.MustParseWTETotal("1")}}
+					p.Baseline = []workforce.BaselineWTE{{Role: sp.RoleLinkWorker, WTE: workforce.MustParseWTETotal("1")}}
 					return p
 				}()},
 				Staff:  []workforce.StaffMember{splw("S2", "2023-04-01")},
@@ -272,7 +272,7 @@ func TestAuditWorkedCases(t *testing.T) {
 			in: workforce.Input{
 				PCNs: []workforce.PCN{func() workforce.PCN {
 					p := pcn()
-					p.Baseline = []workforce.BaselineWTE{{Role: workforce.RoleLinkWorker, WTE: workforce.MustParseWTETotal("0.4")}}
+					p.Baseline = []workforce.BaselineWTE{{Role: sp.RoleLinkWorker, WTE: workforce.MustParseWTETotal("0.4")}}
 					return p
 				}()},
 				Staff:  []workforce.StaffMember{splw("S2", "2023-04-01")},
@@ -425,7 +425,7 @@ func TestARRSSumRounding(t *testing.T) {
 func TestNoRuleNamesRoleAndDate(t *testing.T) {
 	t.Parallel()
 	s := splw("S1", "2021-04-01")
-	s.Role = workforce.RoleCareCoordinator
+	s.Role = sp.RoleCareCoordinator
 	in := workforce.Input{PCNs: []workforce.PCN{pcn()}, Staff: []workforce.StaffMember{s},
 		Claims: []workforce.Claim{claim("S1", "2022-06-01", "1000.00", "0.00", "0.00")}}
 	for _, f := range workforce.Audit(in, workforce.DefaultRules()).Findings {

@@ -13,7 +13,7 @@ func ExampleAudit() {
 	in := workforce.Input{
 		PCNs: []workforce.PCN{{ID: "U00001", ListSize: 42000}},
 		Staff: []workforce.StaffMember{{
-			ID: "S1", PCN: "U00001", Role: workforce.RoleLinkWorker, Employment: workforce.EmploymentDirect,
+			ID: "S1", PCN: "U00001", Role: sp.RoleLinkWorker, Employment: workforce.EmploymentDirect,
 			Start: sp.MustParseDate("2023-07-10"),
 			WTE:   []workforce.WTEPeriod{{From: sp.MustParseDate("2023-07-10"), WTE: workforce.MustParseWTE("0.8")}},
 		}},
@@ -40,7 +40,7 @@ func ExampleAudit() {
 func ExampleDefaultRules() {
 	rules := workforce.DefaultRules()
 	for _, day := range []string{"2023-05-15", "2023-08-01", "2021-10-01", "2024-04-01"} {
-		row, ok := rules.RoleRateOn(workforce.RoleLinkWorker, sp.MustParseDate(day))
+		row, ok := rules.RoleRateOn(sp.RoleLinkWorker, sp.MustParseDate(day))
 		if !ok {
 			fmt.Println(day, "no rule")
 			continue
@@ -68,7 +68,7 @@ func ExampleRules_Override() {
 		fmt.Println(err)
 		return
 	}
-	row, _ := rules.RoleRateOn(workforce.RoleLinkWorker, sp.MustParseDate("2024-06-01"))
+	row, _ := rules.RoleRateOn(sp.RoleLinkWorker, sp.MustParseDate("2024-06-01"))
 	fmt.Println(row.AnnualMaximum, row.Confidence, row.Origin)
 	// Output:
 	// 41000.00 unconfirmed pcn-rules-2024.json
@@ -102,7 +102,7 @@ func ExampleParseWTE() {
 
 func ExampleCaseloadPolicy_Check() {
 	c := workforce.Caseload{
-		Worker: workforce.StaffMember{ID: "S1", PCN: "U00001", Role: workforce.RoleLinkWorker,
+		Worker: workforce.StaffMember{ID: "S1", PCN: "U00001", Role: sp.RoleLinkWorker,
 			Employment: workforce.EmploymentDirect, Start: sp.MustParseDate("2023-01-01"),
 			WTE: []workforce.WTEPeriod{{From: sp.MustParseDate("2023-01-01"), WTE: workforce.MustParseWTE("0.5")}}},
 		From:        sp.MustParseDate("2023-04-01"),
@@ -155,7 +155,7 @@ func ExampleParseInput() {
 func ExampleReport_CSV() {
 	in := workforce.Input{
 		PCNs: []workforce.PCN{{ID: "U00001", ListSize: 42000}},
-		Staff: []workforce.StaffMember{{ID: "S1", PCN: "U00001", Role: workforce.RoleLinkWorker,
+		Staff: []workforce.StaffMember{{ID: "S1", PCN: "U00001", Role: sp.RoleLinkWorker,
 			Employment: workforce.EmploymentDirect, Start: sp.MustParseDate("2023-04-01"),
 			WTE: []workforce.WTEPeriod{{From: sp.MustParseDate("2023-04-01"), WTE: workforce.MustParseWTE("0.5")}}}},
 		Claims: []workforce.Claim{{PCN: "U00001", Staff: "S1", Month: sp.MustParseDate("2023-09-01"),

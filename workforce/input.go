@@ -63,7 +63,7 @@ type PCNYear struct {
 // BaselineWTE is a PCN's WTE in one role at 31 March 2019.
 type BaselineWTE struct {
 	// Role is the role.
-	Role Role `json:"role" validate:"required,enum"`
+	Role sp.Role `json:"role" validate:"required,enum,oneof=social-prescribing-link-worker health-and-wellbeing-coach care-coordinator"`
 	// WTE is the PCN's workforce in the role at 31 March 2019.
 	WTE WTETotal `json:"wte"`
 }
@@ -112,7 +112,7 @@ type StaffMember struct {
 	// PCN is the ID of the PCN the person works for.
 	PCN string `json:"pcn" validate:"required,max=64"`
 	// Role is the person's role.
-	Role Role `json:"role" validate:"required,enum"`
+	Role sp.Role `json:"role" validate:"required,enum,oneof=social-prescribing-link-worker health-and-wellbeing-coach care-coordinator"`
 	// Employment says whether the PCN employs the person or a subcontractor supplies them.
 	Employment Employment `json:"employment" validate:"required,enum"`
 	// Start is the first day in post.
@@ -328,7 +328,7 @@ func (c *Claim) tagsHold() bool {
 // tagsHold reports whether every validate tag of s certainly holds, mirroring StaffMember's tags
 // conservatively.
 func (s *StaffMember) tagsHold() bool {
-	if s.ID == "" || len(s.ID) > 64 || s.PCN == "" || len(s.PCN) > 64 || !s.Role.IsValid() || !s.Employment.IsValid() ||
+	if s.ID == "" || len(s.ID) > 64 || s.PCN == "" || len(s.PCN) > 64 || !s.Role.IsARRS() || !s.Employment.IsValid() ||
 		!s.Start.IsValid() || len(s.WTE) == 0 || (s.Cover != nil && (len(s.Cover.AbsentStaff) > 64 || s.Cover.AbsentWTE == WTE{})) {
 		return false
 	}

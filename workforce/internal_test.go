@@ -51,7 +51,7 @@ func TestValidateForAuditAgrees(t *testing.T) {
 		var in Input
 		for range rapid.IntRange(0, 3).Draw(t, "staff") {
 			s := StaffMember{ID: genID().Draw(t, "id"), PCN: genID().Draw(t, "pcn"),
-				Role:       rapid.SampledFrom([]Role{RoleLinkWorker, "", "nurse"}).Draw(t, "role"),
+				Role:       rapid.SampledFrom([]sp.Role{sp.RoleLinkWorker, "", "nurse"}).Draw(t, "role"),
 				Employment: rapid.SampledFrom([]Employment{EmploymentDirect, ""}).Draw(t, "employment"),
 				Start:      genMaybeDate().Draw(t, "start"), End: genMaybeDate().Draw(t, "end")}
 			for range rapid.IntRange(0, 2).Draw(t, "periods") {

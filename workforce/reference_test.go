@@ -186,7 +186,7 @@ func genStaff(id, pcnID string) *rapid.Generator[workforce.StaffMember] {
 	return rapid.Custom(func(t *rapid.T) workforce.StaffMember {
 		start := genDate(day("2019-07-01"), day("2024-02-01")).Draw(t, "start")
 		s := workforce.StaffMember{ID: id, PCN: pcnID,
-			Role:       rapid.SampledFrom([]workforce.Role{workforce.RoleLinkWorker, workforce.RoleCareCoordinator}).Draw(t, "role"),
+			Role:       rapid.SampledFrom([]sp.Role{sp.RoleLinkWorker, sp.RoleCareCoordinator}).Draw(t, "role"),
 			Employment: rapid.SampledFrom(workforce.Employments()).Draw(t, "employment"),
 			Start:      start,
 			WTE:        []workforce.WTEPeriod{{From: start, WTE: genWTE().Draw(t, "wte0")}},
@@ -229,7 +229,7 @@ func genRules() *rapid.Generator[workforce.Rules] {
 			from := genDate(day("2019-07-01"), day("2024-12-31")).Draw(t, "from")
 			to := from.AddDays(rapid.IntRange(0, 400).Draw(t, "len"))
 			tb := workforce.RuleTable{RoleRates: []workforce.RoleRate{{
-				Role: rapid.SampledFrom(workforce.Roles()).Draw(t, "role"), From: from, To: to,
+				Role: rapid.SampledFrom(sp.ARRSRoles()).Draw(t, "role"), From: from, To: to,
 				AnnualMaximum: workforce.MoneyFromPence(rapid.Int64Range(1, 6_000_000).Draw(t, "annual")),
 				Source:        "generated", Confidence: sp.ConfidenceHigh}}}
 			if rapid.Bool().Draw(t, "overrideSubcontract") {
@@ -260,7 +260,7 @@ func genScenario() *rapid.Generator[scenario] {
 			id := fmt.Sprintf("P%d", p)
 			p := workforce.PCN{ID: id, ListSize: 40000}
 			if rapid.IntRange(0, 2).Draw(t, "hasBaseline") == 0 {
-				p.Baseline = []workforce.BaselineWTE{{Role: rapid.SampledFrom([]workforce.Role{workforce.RoleLinkWorker, workforce.RoleCareCoordinator}).Draw(t, "baselineRole"),
+				p.Baseline = []workforce.BaselineWTE{{Role: rapid.SampledFrom([]sp.Role{sp.RoleLinkWorker, sp.RoleCareCoordinator}).Draw(t, "baselineRole"),
 					WTE: workforce.MustParseWTETotal(rapid.SampledFrom([]string{"0.5", "1", "1.25", "0.0001"}).Draw(t, "baselineWTE"))}}
 			}
 			in.PCNs = append(in.PCNs, p)
@@ -381,7 +381,7 @@ func TestAuditIndependentOfInputOrder(t *testing.T) {
 		sc := genScenario().Draw(t, "scenario")
 		// Add a baseline and a weighted population so every path runs.
 		for i := range sc.in.PCNs {
-			sc.in.PCNs[i].Baseline = []workforce.BaselineWTE{{Role: workforce.RoleLinkWorker, WTE: workforce.MustParseWTETotal("0.5")}}
+			sc.in.PCNs[i].Baseline = []workforce.BaselineWTE{{Role: sp.RoleLinkWorker, WTE: workforce.MustParseWTETotal("0.5")}}
 			sc.in.PCNs[i].Years = []workforce.PCNYear{{Year: workforce.MustParseFinancialYear("2023/24"),
 				WeightedPopulation: workforce.MustParseWeightedPopulation("2000"), SnapshotDate: day("2023-01-01")}}
 		}

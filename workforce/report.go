@@ -14,7 +14,7 @@ type Line struct {
 	// Month is the first day of the month.
 	Month sp.Date `json:"month" validate:"required"`
 	// Role is the person's role.
-	Role Role `json:"role" validate:"required,enum"`
+	Role sp.Role `json:"role" validate:"required,enum,oneof=social-prescribing-link-worker health-and-wellbeing-coach care-coordinator"`
 	// Claimed is salary + employer NI + employer pension + subcontract contribution, as claimed.
 	Claimed Money `json:"claimed" validate:"required"`
 	// Maximum is the month's maximum reimbursable amount (annual maximum × WTE ÷ 12 × days in post

@@ -25,7 +25,7 @@ const maxRuleAmountPence = 1_000_000_000
 // Every row carries the source of its figure and how sure that figure is.
 type RoleRate struct {
 	// Role is the role the row applies to.
-	Role Role `json:"role" validate:"required,enum"`
+	Role sp.Role `json:"role" validate:"required,enum,oneof=social-prescribing-link-worker health-and-wellbeing-coach care-coordinator"`
 	// From is the first day the row applies to.
 	From sp.Date `json:"from" validate:"required"`
 	// To is the last day the row applies to (inclusive).
@@ -115,7 +115,7 @@ func (r SubcontractRate) cite() string {
 // as [PCN.SPLWEntitlement2019].
 type Entitlement struct {
 	// Role is the role the row limits.
-	Role Role `json:"role" validate:"required,enum"`
+	Role sp.Role `json:"role" validate:"required,enum,oneof=social-prescribing-link-worker health-and-wellbeing-coach care-coordinator"`
 	// From is the first day the row applies to.
 	From sp.Date `json:"from" validate:"required"`
 	// To is the last day the row applies to (inclusive).
@@ -289,23 +289,23 @@ func DefaultRules() Rules {
 		sumText = ", Additional Roles Reimbursement Sum"
 	)
 	role := []RoleRate{
-		{Role: RoleLinkWorker, From: mustDate("2019-07-01"), To: mustDate("2020-03-31"), AnnualMaximum: MustParseMoney("34113.00"), Band: "5",
+		{Role: sp.RoleLinkWorker, From: mustDate("2019-07-01"), To: mustDate("2020-03-31"), AnnualMaximum: MustParseMoney("34113.00"), Band: "5",
 			Source: des + " 2019/20" + maxText + " (scheme started 1 July 2019)", Confidence: sp.ConfidenceHigh},
-		{Role: RoleLinkWorker, From: mustDate("2020-04-01"), To: mustDate("2021-03-31"), AnnualMaximum: MustParseMoney("35389.00"), Band: "5",
+		{Role: sp.RoleLinkWorker, From: mustDate("2020-04-01"), To: mustDate("2021-03-31"), AnnualMaximum: MustParseMoney("35389.00"), Band: "5",
 			Source: des + " 2020/21" + maxText, Confidence: sp.ConfidenceMediumHigh},
-		{Role: RoleLinkWorker, From: mustDate("2022-04-01"), To: mustDate("2023-03-31"), AnnualMaximum: MustParseMoney("36428.00"), Band: "5",
+		{Role: sp.RoleLinkWorker, From: mustDate("2022-04-01"), To: mustDate("2023-03-31"), AnnualMaximum: MustParseMoney("36428.00"), Band: "5",
 			Source: "Management in Practice, How social prescribing link workers can support your practice team, 2023, quoting the ARRS maximum for 2022/23", Confidence: sp.ConfidenceMedium},
-		{Role: RoleLinkWorker, From: mustDate("2023-04-01"), To: mustDate("2023-06-30"), AnnualMaximum: MustParseMoney("38187.00"), Band: "5",
+		{Role: sp.RoleLinkWorker, From: mustDate("2023-04-01"), To: mustDate("2023-06-30"), AnnualMaximum: MustParseMoney("38187.00"), Band: "5",
 			Source: des + " 2023/24" + maxText + ", before the 1 July 2023 uplift", Confidence: sp.ConfidenceMediumHigh},
-		{Role: RoleLinkWorker, From: mustDate("2023-07-01"), To: mustDate("2024-03-31"), AnnualMaximum: MustParseMoney("40159.00"), Band: "5",
+		{Role: sp.RoleLinkWorker, From: mustDate("2023-07-01"), To: mustDate("2024-03-31"), AnnualMaximum: MustParseMoney("40159.00"), Band: "5",
 			Source: des + " 2023/24" + maxText + ", from the 1 July 2023 uplift", Confidence: sp.ConfidenceHigh},
-		{Role: RoleCareCoordinator, From: mustDate("2020-04-01"), To: mustDate("2021-03-31"), AnnualMaximum: MustParseMoney("29135.00"), Band: "4",
+		{Role: sp.RoleCareCoordinator, From: mustDate("2020-04-01"), To: mustDate("2021-03-31"), AnnualMaximum: MustParseMoney("29135.00"), Band: "4",
 			Source: des + " 2020/21" + maxText, Confidence: sp.ConfidenceMedium},
-		{Role: RoleCareCoordinator, From: mustDate("2021-04-01"), To: mustDate("2022-03-31"), AnnualMaximum: MustParseMoney("29726.00"), Band: "4",
+		{Role: sp.RoleCareCoordinator, From: mustDate("2021-04-01"), To: mustDate("2022-03-31"), AnnualMaximum: MustParseMoney("29726.00"), Band: "4",
 			Source: des + " 2021/22" + maxText, Confidence: sp.ConfidenceMedium},
-		{Role: RoleCareCoordinator, From: mustDate("2023-04-01"), To: mustDate("2023-06-30"), AnnualMaximum: MustParseMoney("31746.00"), Band: "4",
+		{Role: sp.RoleCareCoordinator, From: mustDate("2023-04-01"), To: mustDate("2023-06-30"), AnnualMaximum: MustParseMoney("31746.00"), Band: "4",
 			Source: des + " 2023/24" + maxText + ", before the 1 July 2023 uplift", Confidence: sp.ConfidenceMedium},
-		{Role: RoleCareCoordinator, From: mustDate("2023-07-01"), To: mustDate("2024-03-31"), AnnualMaximum: MustParseMoney("33396.00"), Band: "4",
+		{Role: sp.RoleCareCoordinator, From: mustDate("2023-07-01"), To: mustDate("2024-03-31"), AnnualMaximum: MustParseMoney("33396.00"), Band: "4",
 			Source: des + " 2023/24" + maxText + ", from the 1 July 2023 uplift", Confidence: sp.ConfidenceMedium},
 	}
 	sum := []SumRate{
@@ -323,7 +323,7 @@ func DefaultRules() Rules {
 			Source: des + ": subcontracted staff, a flat contribution of up to £2,400 per WTE per year (£200 a month) pro rata, inside the role's maximum", Confidence: sp.ConfidenceHigh},
 	}
 	ent := []Entitlement{
-		{Role: RoleLinkWorker, From: mustDate("2019-07-01"), To: mustDate("2020-03-31"), WTE: MustParseWTETotal("1"), MaxListSize: 100_000,
+		{Role: sp.RoleLinkWorker, From: mustDate("2019-07-01"), To: mustDate("2020-03-31"), WTE: MustParseWTETotal("1"), MaxListSize: 100_000,
 			Source: des + " 2019/20: one WTE link worker per PCN reimbursed at 100%; more for a PCN of more than 100,000 patients, by a number not published", Confidence: sp.ConfidenceHigh},
 	}
 	for i := range role {
@@ -445,7 +445,7 @@ func (r Rules) Digest() string {
 }
 
 // RoleRateOn returns the row for role that covers day, and whether there is one.
-func (r Rules) RoleRateOn(role Role, day sp.Date) (RoleRate, bool) {
+func (r Rules) RoleRateOn(role sp.Role, day sp.Date) (RoleRate, bool) {
 	i := r.roleIndex(role, day)
 	if i < 0 {
 		return RoleRate{}, false
@@ -454,12 +454,12 @@ func (r Rules) RoleRateOn(role Role, day sp.Date) (RoleRate, bool) {
 }
 
 // roleIndex returns the index of the row for role covering day, or -1.
-func (r Rules) roleIndex(role Role, day sp.Date) int {
+func (r Rules) roleIndex(role sp.Role, day sp.Date) int {
 	i, _ := slices.BinarySearchFunc(r.role, struct {
-		role Role
+		role sp.Role
 		day  sp.Date
 	}{role, day}, func(row RoleRate, k struct {
-		role Role
+		role sp.Role
 		day  sp.Date
 	}) int {
 		if c := cmp.Compare(row.Role, k.role); c != 0 {
@@ -478,7 +478,7 @@ func (r Rules) roleIndex(role Role, day sp.Date) int {
 }
 
 // nextRoleStart returns the first day after day on which a row for role starts, or the zero Date.
-func (r Rules) nextRoleStart(role Role, day sp.Date) sp.Date {
+func (r Rules) nextRoleStart(role sp.Role, day sp.Date) sp.Date {
 	for _, row := range r.role {
 		if row.Role == role && row.From.After(day) {
 			return row.From
@@ -527,7 +527,7 @@ func (r Rules) nextSubStart(day sp.Date) sp.Date {
 }
 
 // EntitlementOn returns the entitlement row for role covering day, and whether there is one.
-func (r Rules) EntitlementOn(role Role, day sp.Date) (Entitlement, bool) {
+func (r Rules) EntitlementOn(role sp.Role, day sp.Date) (Entitlement, bool) {
 	i := r.entIndex(role, day, day)
 	if i < 0 {
 		return Entitlement{}, false
@@ -537,7 +537,7 @@ func (r Rules) EntitlementOn(role Role, day sp.Date) (Entitlement, bool) {
 
 // entIndex returns the index of the first entitlement row for role that covers a day from first to
 // last, or -1.
-func (r Rules) entIndex(role Role, first, last sp.Date) int {
+func (r Rules) entIndex(role sp.Role, first, last sp.Date) int {
 	for i := range r.ent {
 		if r.ent[i].Role == role && !r.ent[i].To.Before(first) && !r.ent[i].From.After(last) {
 			return i
