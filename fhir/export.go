@@ -451,28 +451,33 @@ func (b *builder) observation(i int, m outcomes.Measurement) {
 		Subject:           &Reference{Reference: b.patient, Type: "Patient"},
 		EffectiveDateTime: m.Date.String(),
 	}
-	scores, _ := m.Scores() // m is valid: the episode was validated
+	// m is valid (the episode was validated), so the scores below cannot fail.
 	switch m.Instrument {
 	case outcomes.InstrumentONS4:
 		o.Code = CodeableConcept{Coding: []Coding{codeONS4}}
-		for _, s := range scores {
-			o.Component = append(o.Component, ObservationComponent{Code: outcomeCode(string(s.Scale), s.Scale.Question()), ValueInteger: intp(int(s.Value))})
+		for _, s := range m.Instrument.Scales() {
+			v, _ := m.ONS4.Score(s)
+			o.Component = append(o.Component, ObservationComponent{Code: outcomeCode(string(s), s.Question()), ValueInteger: intp(v)})
 		}
 	case outcomes.InstrumentSWEMWBS:
 		o.Code = CodeableConcept{Coding: []Coding{codeSWEMWBS}}
+		raw, _ := m.SWEMWBS.Raw()
+		metric, _ := outcomes.SWEMWBSMetric(raw)
 		o.Component = append(o.Component,
-			ObservationComponent{Code: outcomeCode(string(outcomes.ScaleSWEMWBSMetric), "SWEMWBS metric score (Rasch conversion of the raw total)"), ValueQuantity: &Quantity{Value: json.Number(strconv.FormatFloat(scores[0].Value, 'f', 2, 64)), Unit: "score"}},
-			ObservationComponent{Code: outcomeCode(string(outcomes.ScaleSWEMWBSRaw), "SWEMWBS raw total (sum of the seven items)"), ValueInteger: intp(int(scores[1].Value))})
+			ObservationComponent{Code: outcomeCode(string(outcomes.ScaleSWEMWBSMetric), "SWEMWBS metric score (Rasch conversion of the raw total)"), ValueQuantity: &Quantity{Value: json.Number(strconv.FormatFloat(metric, 'f', 2, 64)), Unit: "score"}},
+			ObservationComponent{Code: outcomeCode(string(outcomes.ScaleSWEMWBSRaw), "SWEMWBS raw total (sum of the seven items)"), ValueInteger: intp(raw)})
 		o.Component = append(o.Component, items("swemwbs-item-", m.SWEMWBS.Items)...)
 	case outcomes.InstrumentWEMWBS:
 		o.Code = CodeableConcept{Coding: []Coding{codeWEMWBS}}
-		o.ValueInteger = intp(int(scores[0].Value))
+		total, _ := m.WEMWBS.Total()
+		o.ValueInteger = intp(total)
 		o.Component = items("wemwbs-item-", m.WEMWBS.Items)
 	case outcomes.InstrumentUCLA3:
 		o.Code = CodeableConcept{Coding: []Coding{codeUCLA3}}
 		u := m.UCLA3
+		total, _ := u.Total()
 		o.Component = []ObservationComponent{
-			{Code: outcomeCode(string(outcomes.ScaleUCLA3Total), "UCLA-3 total (3 to 9, higher is lonelier)"), ValueInteger: intp(int(scores[0].Value))},
+			{Code: outcomeCode(string(outcomes.ScaleUCLA3Total), "UCLA-3 total (3 to 9, higher is lonelier)"), ValueInteger: intp(total)},
 			{Code: outcomeCode("ucla3-lack-companionship", "How often the person feels they lack companionship (1 to 3)"), ValueInteger: intp(u.LackCompanionship)},
 			{Code: outcomeCode("ucla3-left-out", "How often the person feels left out (1 to 3)"), ValueInteger: intp(u.LeftOut)},
 			{Code: outcomeCode("ucla3-isolated", "How often the person feels isolated from others (1 to 3)"), ValueInteger: intp(u.Isolated)},

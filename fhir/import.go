@@ -69,8 +69,7 @@ func Import(data []byte) (Imported, error) {
 		var ve *sp.ValidationError
 		if errors.As(err, &ve) {
 			for _, fe := range ve.Errors {
-				p := m.locate(fe.Path)
-				if !m.failed[p] {
+				if p := m.locate(fe.Path); !m.covered(p) {
 					m.errs.Add(p, fe.Rule, fe.Err)
 				}
 			}
@@ -109,6 +108,17 @@ func (m *importer) fail(path, rule string, err error) {
 	}
 	m.failed[path] = true
 	m.errs.Add(path, rule, err)
+}
+
+// covered reports whether the import already reported an error at p or inside it, so that the
+// referral's rule adds nothing.
+func (m *importer) covered(p string) bool {
+	for f := range m.failed {
+		if f == p || strings.HasPrefix(f, p+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *importer) ignore(path, what string) { m.ignored = append(m.ignored, Ignored{path, what}) }
@@ -445,7 +455,7 @@ func (m *importer) serviceRequest(r *referral.Referral, ptr string, sr ServiceRe
 		}
 	}
 	// The referrer.
-	m.where["/referrer"] = ptr + "/requester"
+	m.where["/referrer"] = ptr
 	selfRequested := false
 	if rq := sr.Requester; rq != nil {
 		m.where["/referrer/organisation"] = ptr + "/requester"
