@@ -14,13 +14,13 @@ import (
 func exampleReferral() referral.Referral {
 	r, err := referral.New("EP-2001", sp.MustParseDate("2024-05-13"),
 		referral.Person{NHSNumber: sp.MustParseNHSNumber("9434765919"), DateOfBirth: sp.MustParseDate("1948-02-29")},
-		referral.Referrer{Source: referral.SourceGeneralPractice, Organisation: "Riverside Medical Practice", Contact: referral.ContactGPSystem},
+		referral.Referrer{Source: referral.SourceGeneralPractice, Organisation: "Riverside Medical Practice", Contact: referral.ContactRouteGPSystem},
 		[]referral.NeedItem{{Need: referral.NeedLoneliness}}, referral.UrgencySoon,
-		referral.Consent{Referral: referral.ConsentNotAsked, ShareOutcomes: referral.ConsentGiven})
+		referral.Consent{Referral: referral.ConsentStatusNotAsked, ShareOutcomes: referral.ConsentStatusGiven})
 	if err != nil {
 		panic(err)
 	}
-	r, err = r.Apply(referral.Event{Kind: referral.EventAccept, At: time.Date(2024, 5, 15, 10, 30, 0, 0, time.UTC), By: referral.RoleLinkWorker})
+	r, err = r.Apply(referral.Event{Kind: referral.EventKindAccept, At: time.Date(2024, 5, 15, 10, 30, 0, 0, time.UTC), By: sp.RoleLinkWorker})
 	if err != nil {
 		panic(err)
 	}
@@ -58,7 +58,7 @@ func ExampleExportReferral() {
 
 func ExampleExportEpisode() {
 	r := exampleReferral()
-	lonely := outcomes.Measurement{EpisodeID: r.ID, Date: sp.MustParseDate("2024-05-16"), Timepoint: outcomes.TimepointBaseline,
+	lonely := outcomes.Measurement{EpisodeID: r.EpisodeID, Date: sp.MustParseDate("2024-05-16"), Timepoint: outcomes.TimepointBaseline,
 		Instrument: outcomes.InstrumentUCLA3, UCLA3: &outcomes.UCLA3{LackCompanionship: 3, LeftOut: 2, Isolated: 3}}
 	e, err := episode.New(r, nil, []outcomes.Measurement{lonely}, nil)
 	if err != nil {
@@ -123,7 +123,7 @@ func ExampleImport() {
 		return
 	}
 	r := got.Referral
-	fmt.Println(r.ID, r.Received, r.State, r.Urgency, r.Referrer.Source, r.Needs[0].Need, r.Consent.Referral)
+	fmt.Println(r.EpisodeID, r.Received, r.State, r.Urgency, r.Referrer.Source, r.Needs[0].Need, r.Consent.Referral)
 	for _, ig := range got.Ignored {
 		fmt.Println("ignored", ig.Path, ig.What)
 	}

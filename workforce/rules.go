@@ -50,11 +50,6 @@ func (r RoleRate) ID() string {
 	return string(r.Role) + " " + r.From.String() + ".." + r.To.String() + " " + r.Origin
 }
 
-// cite returns the text a Finding's Source carries for the row.
-func (r RoleRate) cite() string {
-	return "ARRS maximum " + r.ID() + " £" + r.AnnualMaximum.String() + " per WTE per year: " + r.Source + " (confidence " + string(r.Confidence) + ")"
-}
-
 // SumRate is the Additional Roles Reimbursement Sum rate for one financial year: pounds per weighted
 // patient of the PCN's contractor weighted population at the snapshot date.
 type SumRate struct {
@@ -75,10 +70,6 @@ type SumRate struct {
 
 // ID returns a stable identifier for the row: "pcn-sum year origin".
 func (r SumRate) ID() string { return "pcn-sum " + r.Year.String() + " " + r.Origin }
-
-func (r SumRate) cite() string {
-	return "ARRS sum rate " + r.ID() + " £" + r.Rate.String() + " per weighted patient: " + r.Source + " (confidence " + string(r.Confidence) + ")"
-}
 
 // SubcontractRate is one effective-dated row of the flat contribution to a subcontractor's costs
 // that a PCN may claim for a subcontracted member of staff: at most AnnualMaximum per WTE per 12
@@ -103,10 +94,6 @@ type SubcontractRate struct {
 // ID returns a stable identifier for the row: "subcontract from..to origin".
 func (r SubcontractRate) ID() string {
 	return "subcontract " + r.From.String() + ".." + r.To.String() + " " + r.Origin
-}
-
-func (r SubcontractRate) cite() string {
-	return r.ID() + " £" + r.AnnualMaximum.String() + " per WTE per year: " + r.Source + " (confidence " + string(r.Confidence) + ")"
 }
 
 // Entitlement is one effective-dated row of a limit in WTE on a role per PCN, for periods in which
@@ -137,12 +124,6 @@ type Entitlement struct {
 func (r Entitlement) ID() string {
 	return "entitlement " + string(r.Role) + " " + r.From.String() + ".." + r.To.String() + " " + r.Origin
 }
-
-func (r Entitlement) cite() string {
-	return r.ID() + " " + r.WTE.String() + " WTE per PCN of up to " + itoa(r.MaxListSize) + " patients: " + r.Source + " (confidence " + string(r.Confidence) + ")"
-}
-
-func itoa(n int) string { return validation.Itoa(n) }
 
 // RuleTable is the JSON document of rule rows a caller loads to add to or correct the library's own
 // (see [ParseRuleTable] and [Rules.Override]).
@@ -540,6 +521,16 @@ func (r Rules) EntitlementOn(role sp.Role, day sp.Date) (Entitlement, bool) {
 func (r Rules) entIndex(role sp.Role, first, last sp.Date) int {
 	for i := range r.ent {
 		if r.ent[i].Role == role && !r.ent[i].To.Before(first) && !r.ent[i].From.After(last) {
+			return i
+		}
+	}
+	return -1
+}
+
+// sumIndex returns the index of the sum rate for year, or -1.
+func (r Rules) sumIndex(year FinancialYear) int {
+	for i := range r.sum {
+		if r.sum[i].Year == year {
 			return i
 		}
 	}
