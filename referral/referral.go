@@ -244,7 +244,7 @@ func (r Referral) Findings() []sp.Finding {
 //   - consent/referral is given once the history holds an accept ("consent");
 //   - escalations need safeguarding/concern ("safeguarding") and are in time order ("time-order").
 func (r Referral) Validate() error {
-	c := structErrors("referral.Referral", &r, r.tagsHold())
+	c := validation.Struct("referral.Referral", &r)
 	self := r.Referrer.Source == SourceSelf
 	if !self && !r.Person.NHSNumber.IsValid() {
 		c.Add("/person/nhsNumber", "required-unless-self", fmt.Errorf("referral: nhs number is required unless the person referred themselves: %w", sp.ErrRequired))
