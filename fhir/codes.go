@@ -55,6 +55,12 @@ const (
 	// for the 0–10 items; LOINC 96929-5 is a different, 0–3 instrument), the item answers of SWEMWBS,
 	// WEMWBS and UCLA-3, and which SWEMWBS score is raw and which metric.
 	SystemOutcome = Canonical + "/CodeSystem/outcome"
+	// SystemOfferCategory is the code system of the library's community offer categories
+	// (plan.Category).
+	SystemOfferCategory = Canonical + "/CodeSystem/offer-category"
+	// SystemStopReason is the code system of the library's reasons a connection or goal stopped
+	// (plan.StopReason).
+	SystemStopReason = Canonical + "/CodeSystem/stop-reason"
 	// SystemFeedback is the code system of the closed-loop message's category.
 	SystemFeedback = Canonical + "/CodeSystem/feedback"
 )
@@ -71,6 +77,11 @@ const (
 	ExtTimepoint         = Canonical + "/StructureDefinition/timepoint"          // Observation, valueCode
 	ExtGoalStatus        = Canonical + "/StructureDefinition/goal-status"        // Goal, valueCode
 	ExtGoalReason        = Canonical + "/StructureDefinition/goal-reason"        // Goal, valueCode
+	ExtPlanAgreed        = Canonical + "/StructureDefinition/plan-agreed"        // CarePlan, valueDate
+	ExtPlanReview        = Canonical + "/StructureDefinition/plan-review"        // CarePlan, valueDate, repeats
+	ExtPlanContact       = Canonical + "/StructureDefinition/plan-contact"       // CarePlan, complex, repeats
+	ExtConnection        = Canonical + "/StructureDefinition/connection"         // CarePlan.activity.detail, complex
+	ExtServiceUseWindow  = Canonical + "/StructureDefinition/service-use-window" // Observation, complex
 	ExtFeedbackRecipient = Canonical + "/StructureDefinition/feedback-recipient" // Communication, valueCode
 	ExtFeedbackRoute     = Canonical + "/StructureDefinition/feedback-route"     // Communication, valueCode
 	ExtFeedbackWithheld  = Canonical + "/StructureDefinition/feedback-withheld"  // Communication, complex, repeats
@@ -158,6 +169,9 @@ var codes = [...]Code{
 	{Coding{SystemBusinessStatus, "<referral.FHIRTask.BusinessStatus>", "business status"}, "Task.businessStatus", srcOwn, sp.ConfidenceHigh},
 	{Coding{SystemConsentQuestion, "referral | share-outcomes", "consent question"}, "Consent.category", srcOwn, sp.ConfidenceHigh},
 	{Coding{SystemGoalStatus, "<plan.GoalStatus>", "goal status"}, "Goal.achievementStatus", srcOwn, sp.ConfidenceHigh},
+	{Coding{SystemOfferCategory, "<plan.Category>", "community offer category"}, "CarePlan.activity.detail.code", srcOwn, sp.ConfidenceHigh},
+	{Coding{SystemStopReason, "<plan.StopReason>", "stop reason"}, "CarePlan.activity.detail.statusReason", srcOwn, sp.ConfidenceHigh},
+	{Coding{SystemOutcome, "service-use", "Health and care service use before and after the referral"}, "Observation.code (service use)", srcOwn, sp.ConfidenceHigh},
 	{Coding{SystemFeedback, "closed-loop-feedback", "Closed-loop message back to the GP or referrer"}, "Communication.category", srcOwn, sp.ConfidenceHigh},
 }
 
