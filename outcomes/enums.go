@@ -11,7 +11,8 @@ type Instrument string
 
 // The instruments the package scores.
 const (
-	// InstrumentONS4 is the ONS personal wellbeing questions (ONS harmonised standard, HIGH): four
+	// InstrumentONS4 is the ONS personal wellbeing questions (Office for National Statistics,
+	// personal well-being harmonised standard; SOURCES.md#ons4; confidence high): four
 	// items, each 0–10, never summed.
 	InstrumentONS4 Instrument = "ons4"
 	// InstrumentSWEMWBS is the Short Warwick-Edinburgh Mental Wellbeing Scale: seven items 1–5, raw
@@ -97,8 +98,9 @@ func (s Scale) Instrument() Instrument {
 // loneliness, where an improvement is a fall.
 func (s Scale) HigherIsBetter() bool { return s != ScaleAnxiety && s != ScaleUCLA3Total }
 
-// Question returns the ONS question wording of an ONS4 item (ONS harmonised standard, public, HIGH),
-// or "" for every other scale: the item wording of SWEMWBS, WEMWBS and UCLA-3 is not shipped.
+// Question returns the ONS question wording of an ONS4 item (Office for National Statistics,
+// personal well-being harmonised standard, public wording; SOURCES.md#ons4), or "" for every other
+// scale: the item wording of SWEMWBS, WEMWBS and UCLA-3 is not shipped.
 func (s Scale) Question() string {
 	switch s {
 	case ScaleLifeSatisfaction:
@@ -119,8 +121,8 @@ func (s Scale) Question() string {
 type Band string
 
 // The bands. Life satisfaction, worthwhile and happiness use low, medium, high and very high;
-// anxiety uses very low, low, medium and high (ONS thresholds, HIGH). For anxiety a lower band is
-// better.
+// anxiety uses very low, low, medium and high (Office for National Statistics thresholds;
+// SOURCES.md#ons4; confidence high). For anxiety a lower band is better.
 const (
 	BandVeryLow  Band = "very-low"
 	BandLow      Band = "low"
