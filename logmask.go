@@ -242,7 +242,9 @@ func (m maskingHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	return maskingHandler{m.h.WithAttrs(out)}
 }
 
-func (m maskingHandler) WithGroup(name string) slog.Handler { return maskingHandler{m.h.WithGroup(name)} }
+func (m maskingHandler) WithGroup(name string) slog.Handler {
+	return maskingHandler{m.h.WithGroup(name)}
+}
 
 func maskAttr(a slog.Attr) slog.Attr {
 	switch a.Value.Kind() {
