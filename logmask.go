@@ -12,9 +12,6 @@ import (
 	"time"
 )
 
-// modulePath is the import path prefix of the library's packages.
-const modulePath = "github.com/socialprescribing/go-socialprescribing"
-
 // maxMaskDepth bounds how deep Masked walks, against cyclic values.
 const maxMaskDepth = 32
 
@@ -41,7 +38,6 @@ var (
 	logValuerType = reflect.TypeFor[slog.LogValuer]()
 	stringerType  = reflect.TypeFor[fmt.Stringer]()
 	errorType     = reflect.TypeFor[error]()
-	durationType  = reflect.TypeFor[time.Duration]()
 )
 
 func maskValue(v reflect.Value, depth int) slog.Value {
