@@ -153,10 +153,12 @@ type StatusCount struct {
 
 // Counts are the counts of a group of connections.
 type Counts struct {
-	// Connections is the number of connections; Referred those in mode referred; Attended those the
-	// person went to; ReferredAttended those both referred and attended.
+	// Connections is the number of connections; Referred those in mode referred and Signposted
+	// those in mode signposted; Attended those the person went to; ReferredAttended those both
+	// referred and attended.
 	Connections      int `json:"connections"`
 	Referred         int `json:"referred"`
+	Signposted       int `json:"signposted"`
 	Attended         int `json:"attended"`
 	ReferredAttended int `json:"referredAttended"`
 	// People is the number of episodes with at least one connection in the group; PeopleAttending the
@@ -408,7 +410,7 @@ func (c *community) add(p *plan.Plan) {
 			o.UnknownStatus++
 		}
 		if k := slices.Index(c.categories, cn.Category); k >= 0 {
-			countConnection(&c.catN[k], ref, att)
+			countConnection(&c.catN[k], cn.Mode, att)
 			c.seenCat = mark(c.seenCat, k, att)
 		} else {
 			o.UnknownCategory++
@@ -418,7 +420,7 @@ func (c *community) add(p *plan.Plan) {
 			pc = &Counts{}
 			c.providers[cn.Provider] = pc
 		}
-		countConnection(pc, ref, att)
+		countConnection(pc, cn.Mode, att)
 		c.seenProv = mark(c.seenProv, cn.Provider, att)
 	}
 	for _, g := range c.seenCat {
@@ -432,10 +434,14 @@ func (c *community) add(p *plan.Plan) {
 	}
 }
 
-func countConnection(n *Counts, referred, attended bool) {
+func countConnection(n *Counts, mode plan.ConnectionMode, attended bool) {
 	n.Connections++
-	if referred {
+	referred := mode == plan.ConnectionReferred
+	switch mode {
+	case plan.ConnectionReferred:
 		n.Referred++
+	case plan.ConnectionSignposted:
+		n.Signposted++
 	}
 	if attended {
 		n.Attended++

@@ -129,7 +129,7 @@ func (w *suppressor) fields(v reflect.Value, path string, also map[string]bool) 
 
 // hide zeroes v and records its pointer.
 func (w *suppressor) hide(v reflect.Value, path string) {
-	if v.Kind() == reflect.Pointer && v.IsNil() {
+	if (v.Kind() == reflect.Pointer || v.Kind() == reflect.Slice) && v.IsNil() {
 		return // absent already
 	}
 	v.Set(reflect.Zero(v.Type()))
@@ -140,7 +140,7 @@ func (w *suppressor) hide(v reflect.Value, path string) {
 func (w *suppressor) scaleRule(s *outcomes.ScaleSummary) map[string]bool {
 	if w.small(int64(s.N)) {
 		return map[string]bool{"n": true, "meanBaseline": true, "meanFollowUp": true, "meanChange": true, "ci95": true,
-			"improved": true, "worsened": true, "unchanged": true, "shareImproved": true, "shareWorsened": true}
+			"improved": true, "worsened": true, "unchanged": true, "shareImproved": true, "shareWorsened": true, "bands": true}
 	}
 	m := map[string]bool{}
 	if w.small(int64(s.Improved)) {

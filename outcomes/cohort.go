@@ -74,6 +74,28 @@ type ScaleSummary struct {
 	ShareImproved float64 `json:"shareImproved"`
 	// ShareWorsened is Worsened / N.
 	ShareWorsened float64 `json:"shareWorsened"`
+	// Bands counts the N episodes by their ONS threshold band ([ONS4Band]) at baseline and at
+	// follow-up, one line per band of the scale, lowest first; only for the ONS4 items, absent for
+	// the other scales.
+	Bands []BandMovement `json:"bands,omitempty"`
+}
+
+// BandMovement is the number of paired episodes in one ONS band at baseline and at follow-up.
+type BandMovement struct {
+	Band     Band `json:"band"`
+	Baseline int  `json:"baseline"`
+	FollowUp int  `json:"followUp"`
+}
+
+// ons4Bands returns the bands of an ONS4 item, lowest first, or nil for another scale.
+func ons4Bands(sc Scale) []Band {
+	switch sc {
+	case ScaleLifeSatisfaction, ScaleWorthwhile, ScaleHappiness:
+		return []Band{BandLow, BandMedium, BandHigh, BandVeryHigh}
+	case ScaleAnxiety:
+		return []Band{BandVeryLow, BandLow, BandMedium, BandHigh}
+	}
+	return nil
 }
 
 // Interval is a paired-t confidence interval of a mean change: Low = mean − T·SE, High = mean + T·SE,
@@ -220,6 +242,9 @@ type accumulator struct {
 	sumB, sumF, sumD   int64
 	sumD2              uint64
 	improved, worsened int
+	// bandB and bandF count the episodes per ONS band (index in the scale's bands) at baseline
+	// and follow-up, for the ONS4 items.
+	bandB, bandF [4]int
 }
 
 // summariseInstrument summarises the slots of instrument inst, index ix of instruments.
@@ -259,6 +284,10 @@ func summariseInstrument(inst Instrument, ix uint8, slots []slot) InstrumentSumm
 				case DirectionWorsened:
 					a.worsened++
 				}
+				if inst == InstrumentONS4 {
+					a.bandB[bandIndex(sc, b/100)]++
+					a.bandF[bandIndex(sc, f/100)]++
+				}
 			}
 		}
 	}
@@ -286,6 +315,9 @@ func scaleSummary(sc Scale, n int, a *accumulator) ScaleSummary {
 		ShareImproved: float64(a.improved) / fn,
 		ShareWorsened: float64(a.worsened) / fn,
 	}
+	for k, b := range ons4Bands(sc) {
+		s.Bands = append(s.Bands, BandMovement{Band: b, Baseline: a.bandB[k], FollowUp: a.bandF[k]})
+	}
 	if n < 2 {
 		return s
 	}
@@ -302,4 +334,19 @@ func scaleSummary(sc Scale, n int, a *accumulator) ScaleSummary {
 	iv.High = s.MeanChange + iv.T*iv.SE
 	s.CI95 = iv
 	return s
+}
+
+// bandIndex returns the index in ons4Bands(sc) of the band of an ONS4 item's score (0 to 10), by
+// the thresholds of [ONS4Band].
+func bandIndex(sc Scale, score int64) int {
+	cut := [3]int64{4, 6, 8} // life satisfaction, worthwhile, happiness: 0–4, 5–6, 7–8, 9–10
+	if sc == ScaleAnxiety {
+		cut = [3]int64{1, 3, 5} // 0–1, 2–3, 4–5, 6–10
+	}
+	for k, c := range cut {
+		if score <= c {
+			return k
+		}
+	}
+	return 3
 }
