@@ -23,43 +23,107 @@ import (
 // Decode parses the JSON document data into v, which must be a non-nil pointer, strictly:
 //
 //   - a key that the type does not define is rejected (rule "unknown-field"), and so is a defined key
-//     written in another case ("nhsnumber" for "nhsNumber"), which encoding/json would accept;
+//     written in another case ("nhsnumber" for "nhsNumber"), which encoding/json would accept; the
+//     message names the right key;
 //   - a key given twice in one object is rejected (rule "duplicate-field");
 //   - null is rejected wherever it appears (rule "null"): leave an optional key out instead;
 //   - a value of the wrong JSON type, a fraction or overflow for an integer field, is rejected (rule
 //     "type");
 //   - a value that a field's type refuses (a bad NHS number, date or enum value) is rejected with the
-//     type's rule ("nhsnumber", "date", "enum", …);
+//     type's rule ("nhsnumber", "date", "enum", …); an enum's message lists its values; a time.Time
+//     must be an RFC 3339 date-time (rule "date-time");
+//   - an array with more items than its field's validate tag allows ("max=N" or "len=N" on a slice)
+//     is rejected (rule "max" or "len");
 //   - anything after the document other than white space is rejected (rule "trailing-data").
 //
 // Every problem is reported, as a [*ValidationError] whose [FieldError]s carry JSON Pointers; none of
 // them contains a value from the document. Malformed JSON is a single FieldError with rule "syntax"
-// wrapping [ErrSyntax]. On error v is left unchanged.
+// wrapping [ErrSyntax], giving the line, column and byte offset. On error v is left unchanged.
 //
-// Decode checks the form of the document only. Call the decoded value's Validate method to check its
-// rules. Decode is safe for concurrent use.
+// Limits: Decode holds the whole document in memory (data) and builds the value beside it; it
+// stores no more items of a slice than its field's tag allows, however many the document holds, and
+// keeps at most 100 FieldErrors (then one counting the rest), so a hostile document costs memory in
+// proportion to the value it may legitimately decode, not to its number of items or problems.
+// Nesting deeper than 10000 arrays and objects is malformed, as for encoding/json. Callers reading
+// from a network should still bound the size of data.
+//
+// Decode checks the form of the document only; [DecodeAndValidate] also checks its rules and is the
+// call to make for a document received from outside. Decode is safe for concurrent use.
 func Decode(data []byte, v any) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return fmt.Errorf("socialprescribing: Decode needs a non-nil pointer, not %T: %w", v, ErrInvalid)
 	}
 	t := rv.Type().Elem()
-	ti := infoOf(t)
 	target := rv.Elem()
-
-	// One pass checks the syntax and the document against the type and, in the common case of a
-	// zero target and a type whose decoding the walk reproduces exactly, fills a fresh value that is
-	// copied into v only if the document is accepted. Otherwise the walk only checks, and
-	// encoding/json fills v.
-	direct := !ti.slow && target.IsZero()
-	var fresh, dst reflect.Value
-	w := walker{data: data}
-	if direct {
-		fresh = reflect.New(t)
-		dst = fresh.Elem()
-		w.fill = true
+	if !target.IsZero() {
+		return decodeMerge(data, v, target)
 	}
-	ok := w.value(ti, dst)
+	fresh := reflect.New(t)
+	if d := decodeFresh(data, fresh); d.failed() {
+		return d.err(typeName(t))
+	}
+	target.Set(fresh.Elem())
+	return nil
+}
+
+// decoded is the outcome of decoding into a fresh value.
+type decoded struct {
+	errs    []*FieldError // sorted by path and rule, without repeats; at most maxErrors
+	more    int           // problems found beyond maxErrors
+	bad     []string      // the paths of the values that failed to decode (their Go values are zero)
+	partial bool          // with errs, the fresh value holds every value that did decode
+}
+
+func (d *decoded) failed() bool { return len(d.errs) > 0 }
+
+func (d *decoded) err(typ string) error {
+	return &ValidationError{Type: typ, Errors: capErrors(d.errs, d.more)}
+}
+
+// decodeFresh decodes data into fresh, a pointer to a zero value. On error, if the type is one the
+// walk fills itself, fresh holds what decoded, with the values that failed left zero.
+func decodeFresh(data []byte, fresh reflect.Value) decoded {
+	t := fresh.Type().Elem()
+	ti := infoOf(t)
+	// One pass checks the syntax and the document against the type and, for a type whose decoding
+	// the walk reproduces exactly, fills fresh. Otherwise the walk only checks, and encoding/json
+	// fills fresh.
+	w := walker{data: data, fill: !ti.slow}
+	ok := w.value(ti, fresh.Elem())
+	if ok {
+		w.ws()
+		ok = w.pos == len(data)
+	}
+	if !ok {
+		return decoded{errs: []*FieldError{syntaxError(data)}, bad: []string{""}}
+	}
+	if len(w.errs) > 0 {
+		errs := sortErrors(w.errs)
+		return decoded{errs: errs, more: w.nerr - len(w.errs), bad: w.bad, partial: !ti.slow}
+	}
+	if !ti.slow {
+		if w.disagree {
+			return decoded{errs: disagreement(), bad: []string{""}}
+		}
+		return decoded{}
+	}
+	// encoding/json may fail part way through, leaving the value half filled.
+	tmp := reflect.New(t)
+	if err := json.Unmarshal(data, tmp.Interface()); err != nil {
+		return decoded{errs: disagreement(), bad: []string{""}}
+	}
+	fresh.Elem().Set(tmp.Elem())
+	return decoded{}
+}
+
+// decodeMerge decodes data into v, whose value target is not zero, merging as encoding/json does:
+// the walk checks the document, then encoding/json fills a fresh value (to learn whether it fails
+// part way through) and, if that succeeds, v itself.
+func decodeMerge(data []byte, v any, target reflect.Value) error {
+	t := target.Type()
+	w := walker{data: data}
+	ok := w.value(infoOf(t), reflect.Value{})
 	if ok {
 		w.ws()
 		ok = w.pos == len(data)
@@ -68,44 +132,33 @@ func Decode(data []byte, v any) error {
 		return &ValidationError{Type: typeName(t), Errors: []*FieldError{syntaxError(data)}}
 	}
 	if len(w.errs) > 0 {
-		// Sort into the order ValidationError documents: by path, then rule.
-		slices.SortStableFunc(w.errs, func(a, b *FieldError) int {
-			if c := cmp.Compare(a.Path, b.Path); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.Rule, b.Rule)
-		})
-		return &ValidationError{Type: typeName(t), Errors: w.errs}
+		return &ValidationError{Type: typeName(t), Errors: capErrors(sortErrors(w.errs), w.nerr-len(w.errs))}
 	}
-	if direct {
-		if w.disagree {
-			return disagreement(t)
-		}
-		target.Set(fresh.Elem())
-		return nil
-	}
-	// encoding/json fills v. It may fail part way through, so it first decodes into a fresh value,
-	// which is v's new value if v is zero; otherwise it then decodes into v itself, merging as
-	// encoding/json does.
-	fresh = reflect.New(t)
-	if err := json.Unmarshal(data, fresh.Interface()); err != nil {
-		return disagreement(t)
-	}
-	if target.IsZero() {
-		target.Set(fresh.Elem())
-		return nil
+	if err := json.Unmarshal(data, reflect.New(t).Interface()); err != nil {
+		return &ValidationError{Type: typeName(t), Errors: disagreement()}
 	}
 	if err := json.Unmarshal(data, v); err != nil {
-		return disagreement(t)
+		return &ValidationError{Type: typeName(t), Errors: disagreement()}
 	}
 	return nil
 }
 
+// sortErrors sorts errs into the order ValidationError documents, by path and then rule, and drops
+// a repeat of a path and rule.
+func sortErrors(errs []*FieldError) []*FieldError {
+	slices.SortStableFunc(errs, func(a, b *FieldError) int {
+		if c := cmp.Compare(a.Path, b.Path); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Rule, b.Rule)
+	})
+	return slices.CompactFunc(errs, func(a, b *FieldError) bool { return a.Path == b.Path && a.Rule == b.Rule })
+}
+
 // disagreement reports a document that the walk accepted and encoding/json refused (a value's own
 // UnmarshalJSON failed, for instance), without the message, which may quote input.
-func disagreement(t reflect.Type) error {
-	return &ValidationError{Type: typeName(t), Errors: []*FieldError{{
-		Rule: "syntax", Err: fmt.Errorf("socialprescribing: document rejected by encoding/json: %w", ErrSyntax)}}}
+func disagreement() []*FieldError {
+	return []*FieldError{{Rule: "syntax", Err: fmt.Errorf("socialprescribing: document rejected by encoding/json: %w", ErrSyntax)}}
 }
 
 // syntaxError describes malformed JSON without quoting it: trailing data after a complete document,
@@ -173,7 +226,7 @@ type typeInfo struct {
 	keyStr bool                  // maps whose key type is exactly string
 	bytes  bool                  // slices of bytes, which encoding/json also reads from base64
 	fields map[string]*fieldInfo // structs: JSON name → field
-	fold   map[string]bool       // structs: lower-cased JSON names
+	fold   map[string]string     // structs: lower-cased JSON name → JSON name
 	nField int
 	byIdx  []*fieldInfo // structs: the fields by number (nil for a name taken by a later field)
 	names  []string     // structs: the JSON names by number
@@ -189,10 +242,12 @@ type typeInfo struct {
 }
 
 type fieldInfo struct {
-	idx   int   // the field's number, for duplicate detection
-	index []int // the field's index sequence, through embedded structs
-	embed bool  // the index sequence goes through an embedded pointer
-	info  *typeInfo
+	idx      int   // the field's number, for duplicate detection
+	index    []int // the field's index sequence, through embedded structs
+	embed    bool  // the index sequence goes through an embedded pointer
+	info     *typeInfo
+	limit    int  // a slice's most items, from the field's validate tag (0: none)
+	limitMax bool // the limit is a "max" (else a "len")
 }
 
 var (
@@ -286,7 +341,7 @@ func build(t reflect.Type, building map[reflect.Type]*typeInfo) *typeInfo {
 		case reflect.Struct:
 			ti.kind = kStruct
 			ti.fields = map[string]*fieldInfo{}
-			ti.fold = map[string]bool{}
+			ti.fold = map[string]string{}
 			collectFields(t, nil, ti, building, map[reflect.Type]bool{t: true})
 			ti.byIdx = make([]*fieldInfo, ti.nField)
 			ti.names = make([]string, ti.nField)
@@ -370,10 +425,36 @@ func collectFields(t reflect.Type, prefix []int, ti *typeInfo, building map[refl
 		if name == "" {
 			name = f.Name
 		}
-		ti.fields[name] = &fieldInfo{idx: ti.nField, index: index, info: build(f.Type, building)}
-		ti.fold[strings.ToLower(name)] = true
+		fi := &fieldInfo{idx: ti.nField, index: index, info: build(f.Type, building)}
+		if fi.info.base.Kind() == reflect.Slice {
+			fi.limit, fi.limitMax = itemLimit(f.Tag.Get("validate"))
+		}
+		ti.fields[name] = fi
+		if _, ok := ti.fold[strings.ToLower(name)]; !ok {
+			ti.fold[strings.ToLower(name)] = name
+		}
 		ti.nField++
 	}
+}
+
+// itemLimit returns the most items a slice field's validate tag allows ("max=N" or "len=N" before
+// any "dive"), and whether it is a max; 0 if the tag sets none.
+func itemLimit(tag string) (int, bool) {
+	for tag != "" {
+		var part string
+		part, tag, _ = strings.Cut(tag, ",")
+		if part == "dive" {
+			break
+		}
+		name, param, ok := strings.Cut(part, "=")
+		if !ok || name != "max" && name != "len" {
+			continue
+		}
+		if n, err := strconv.Atoi(param); err == nil && n > 0 {
+			return n, name == "max"
+		}
+	}
+	return 0, false
 }
 
 // sameFields reports whether every key of the walk names the field that encoding/json fills for
@@ -546,11 +627,15 @@ type walker struct {
 	data     []byte
 	pos      int
 	depth    int
-	fill     bool // store values (until the first error, after which the result is discarded)
+	fill     bool // store values; a value that fails is left zero and the walk goes on
 	disagree bool // a value's own UnmarshalJSON (or encoding/json) refused what the walk accepted
 	path     []seg
-	errs     []*FieldError
-	keys     [][]byte // the keys of the open maps, for duplicate detection
+	errs     []*FieldError // the first maxErrors problems
+	nerr     int           // every problem found, kept or not
+	bad      []string      // the paths of the values that failed, while errs is not full
+	keys     [][]byte      // the keys of the open maps, for duplicate detection
+	limit    int           // the item limit of the array about to be walked (0: none), from its field's tag
+	limitMax bool          // the limit is a max (else a len)
 }
 
 // pointer returns the JSON Pointer of the current path, escaped as JoinPointer escapes.
@@ -576,9 +661,25 @@ func (w *walker) pointer() string {
 	return string(b)
 }
 
-func (w *walker) add(rule string, err error) {
+// add records that the value at the current path breaks rule, reporting whether it was kept: the
+// value is left zero, and validation reports nothing at or below its path.
+func (w *walker) add(rule string, err error) bool {
+	if !w.note(rule, err) {
+		return false
+	}
+	w.bad = append(w.bad, w.errs[len(w.errs)-1].Path)
+	return true
+}
+
+// note records a problem at the current path that does not make its value fail (a key of the object
+// not shown), reporting whether it was kept.
+func (w *walker) note(rule string, err error) bool {
+	w.nerr++
+	if len(w.errs) >= maxErrors {
+		return false
+	}
 	w.errs = append(w.errs, &FieldError{Path: w.pointer(), Rule: rule, Err: err})
-	w.fill = false // the value will be discarded
+	return true
 }
 
 func (w *walker) ws() {
@@ -980,12 +1081,25 @@ func (w *walker) value(ti *typeInfo, dst reflect.Value) bool {
 		w.add("null", fmt.Errorf("socialprescribing: null is not allowed; leave the key out: %w", ErrInvalid))
 		return true
 	}
-	if w.fill {
+	if w.fill && ti.ptrs > 0 {
+		top := dst
 		for range ti.ptrs {
 			dst.Set(reflect.New(dst.Type().Elem()))
 			dst = dst.Elem()
 		}
+		n := w.nerr
+		ok := w.filled(ti, dst, c)
+		if w.nerr > n && ti.kind != kStruct && ti.kind != kMap && ti.kind != kSlice && ti.kind != kArray {
+			top.SetZero() // a value that failed is left zero, not a pointer to zero
+		}
+		return ok
 	}
+	return w.filled(ti, dst, c)
+}
+
+// filled walks one value of type ti that starts with byte c and is not null into dst, which has
+// type ti.base when w.fill is set.
+func (w *walker) filled(ti *typeInfo, dst reflect.Value, c byte) bool {
 	switch ti.kind {
 	case kOpaque:
 		start := w.pos
@@ -1137,6 +1251,7 @@ func (w *walker) textValue(ti *typeInfo, dst reflect.Value, raw []byte, esc, hi 
 		}
 	default:
 		if err := u.(encoding.TextUnmarshaler).UnmarshalText(s); err != nil {
+			dst.SetZero()
 			w.textErr(ti, err)
 		}
 	}
@@ -1287,12 +1402,19 @@ func (w *walker) object(ti *typeInfo, dst reflect.Value) bool {
 			w.add("duplicate-field", fmt.Errorf("socialprescribing: key appears more than once: %w", ErrDuplicateField))
 		}
 		if !found {
+			right, wrongCase := ti.fold[strings.ToLower(string(key))]
 			switch {
-			case ti.fold[strings.ToLower(string(key))]:
-				w.add("unknown-field", fmt.Errorf("socialprescribing: key in the wrong case: %w", ErrUnknownField))
+			case wrongCase:
+				if w.add("unknown-field", fmt.Errorf("socialprescribing: key in the wrong case; the key is %q: %w", right, ErrUnknownField)) {
+					// The value meant for the right key is not decoded: validation says nothing of it.
+					at := w.path
+					w.path = w.path[:depth]
+					w.bad = append(w.bad, JoinPointer(w.pointer(), right))
+					w.path = at
+				}
 			case dup:
 			case len(w.path) == depth:
-				w.add("unknown-field", fmt.Errorf("socialprescribing: a key not defined for %s and not shown, as it does not look like a field name: %w", typeName(ti.t), ErrUnknownField))
+				w.note("unknown-field", fmt.Errorf("socialprescribing: a key not defined for %s and not shown, as it does not look like a field name: %w", typeName(ti.t), ErrUnknownField))
 			default:
 				w.add("unknown-field", fmt.Errorf("socialprescribing: key not defined for %s: %w", typeName(ti.t), ErrUnknownField))
 			}
@@ -1304,7 +1426,10 @@ func (w *walker) object(ti *typeInfo, dst reflect.Value) bool {
 			if w.fill {
 				fv = f.locate(dst)
 			}
-			if !w.value(f.info, fv) {
+			w.limit, w.limitMax = f.limit, f.limitMax
+			ok := w.value(f.info, fv)
+			w.limit = 0
+			if !ok {
 				return false
 			}
 		}
@@ -1443,8 +1568,19 @@ func (w *walker) mapObject(ti *typeInfo, dst reflect.Value) bool {
 }
 
 func (w *walker) array(ti *typeInfo, dst reflect.Value) bool {
+	limit, limitMax := w.limit, w.limitMax
+	w.limit = 0
 	if !w.open() {
 		return false
+	}
+	// keep is how many items are stored: a fixed array's length, or a slice's limit from its
+	// field's tag (-1: no limit). The items past it are checked but not stored, so that a document
+	// cannot make Decode allocate more than its schema allows.
+	keep := -1
+	if ti.kind == kArray {
+		keep = ti.base.Len()
+	} else if limit > 0 {
+		keep = limit
 	}
 	depth := len(w.path)
 	n := 0
@@ -1453,21 +1589,20 @@ func (w *walker) array(ti *typeInfo, dst reflect.Value) bool {
 		w.pos++
 		w.depth--
 	} else {
+		fill := w.fill
 		for {
 			w.path = append(w.path[:depth], seg{idx: n})
 			var ev reflect.Value
-			if w.fill {
+			if fill && (keep < 0 || n < keep) {
 				if ti.kind == kSlice {
 					if n >= dst.Cap() {
 						dst.Grow(1)
 					}
 					dst.SetLen(n + 1)
-					ev = dst.Index(n)
-				} else if n < dst.Len() {
-					ev = dst.Index(n)
-				} else {
-					w.fill = false // too many items: the document is rejected below
 				}
+				ev = dst.Index(n)
+			} else {
+				w.fill = false
 			}
 			if !w.value(ti.elem, ev) {
 				return false
@@ -1482,10 +1617,15 @@ func (w *walker) array(ti *typeInfo, dst reflect.Value) bool {
 				break
 			}
 		}
+		w.fill = fill
 	}
 	switch {
 	case ti.kind == kArray && n != ti.base.Len():
 		w.add("type", fmt.Errorf("socialprescribing: want exactly %d items: %w", ti.base.Len(), ErrInvalid))
+	case n > keep && keep >= 0 && limitMax:
+		w.add("max", fmt.Errorf("socialprescribing: number of items must be at most %d: %w", limit, ErrInvalid))
+	case n > keep && keep >= 0:
+		w.add("len", fmt.Errorf("socialprescribing: number of items must be exactly %d: %w", limit, ErrInvalid))
 	case ti.kind == kSlice && n == 0 && w.fill:
 		dst.Set(reflect.MakeSlice(ti.base, 0, 0))
 	}
@@ -1518,4 +1658,84 @@ func nameLike[K ~string | ~[]byte](key K) bool {
 		run = 0
 	}
 	return true
+}
+
+// Validator is a document type that checks its own rules. Every document type of the library is one.
+type Validator interface {
+	Validate() error
+}
+
+// DecodeAndValidate decodes data strictly into v, as [Decode] does, then runs v's Validate method,
+// and returns every problem of the document at once: nil, or one [*ValidationError] holding the
+// problems of its form (Decode's rules) and of its content (Validate's). v must be a non-nil pointer
+// to a document type, such as *referral.Referral.
+//
+// Decoding goes on past a value that fails (a bad NHS number, an enum in the wrong case), and
+// Validate runs on what did decode, with each failed value left zero. Nothing is reported at or below
+// the path of a value that failed to decode, so its zero value does not add a "required" to the
+// problem the decoder found; the value meant for a key in the wrong case counts as failed too. Only
+// malformed JSON stops the walk: it is reported alone (rule "syntax"). A document with more than 100
+// problems lists the first 100 by path and a last entry counting the rest (see [ValidationError]);
+// when decoding alone finds that many, Validate is not run.
+//
+// v is set only if the document is valid: on error it is left unchanged, so an invalid document
+// cannot be used by mistake. If it was not zero, v is replaced, not merged into.
+//
+// DecodeAndValidate is the one call to make for a document received from outside. It is safe for
+// concurrent use if v's Validate is.
+func DecodeAndValidate(data []byte, v Validator) error {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return fmt.Errorf("socialprescribing: DecodeAndValidate needs a non-nil pointer, not %T: %w", v, ErrInvalid)
+	}
+	t := rv.Type().Elem()
+	fresh := reflect.New(t)
+	d := decodeFresh(data, fresh)
+	typ := typeName(t)
+	if d.failed() && (!d.partial || d.more > 0) {
+		return d.err(typ)
+	}
+	var verr error
+	if val, ok := fresh.Interface().(Validator); ok {
+		verr = val.Validate()
+	}
+	if verr == nil && !d.failed() {
+		rv.Elem().Set(fresh.Elem())
+		return nil
+	}
+	errs := d.errs
+	var ve *ValidationError
+	switch {
+	case verr == nil:
+	case errors.As(verr, &ve):
+		for _, fe := range ve.Errors {
+			if !below(fe.Path, d.bad) {
+				errs = append(errs, fe)
+			}
+		}
+	default:
+		if !below("", d.bad) {
+			errs = append(errs, &FieldError{Rule: "invalid", Err: verr})
+		}
+	}
+	if len(errs) == 0 {
+		return verr
+	}
+	errs = sortErrors(errs)
+	more := 0
+	if len(errs) > maxErrors {
+		more = len(errs) - maxErrors
+		errs = errs[:maxErrors]
+	}
+	return &ValidationError{Type: typ, Errors: capErrors(errs, more)}
+}
+
+// below reports whether path is one of paths or below one of them.
+func below(path string, paths []string) bool {
+	for _, p := range paths {
+		if path == p || len(path) > len(p) && path[len(p)] == '/' && path[:len(p)] == p {
+			return true
+		}
+	}
+	return false
 }

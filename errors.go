@@ -2,6 +2,7 @@ package socialprescribing
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 )
 
@@ -34,7 +35,8 @@ type FieldError struct {
 	Err  error
 }
 
-// Error returns "path: rule: cause".
+// Error returns "path: rule: cause", the path "/" for the document as a whole. The cause's
+// category (the text of the sentinel it wraps, such as ": invalid") is left out: the rule says it.
 func (e *FieldError) Error() string {
 	var b strings.Builder
 	p := e.Path
@@ -45,17 +47,57 @@ func (e *FieldError) Error() string {
 	b.WriteString(": ")
 	b.WriteString(e.Rule)
 	if e.Err != nil {
-		b.WriteString(": ")
-		b.WriteString(e.Err.Error())
+		if msg := causeText(e.Err); msg != "" {
+			b.WriteString(": ")
+			b.WriteString(msg)
+		}
 	}
 	return b.String()
+}
+
+// sentinels are the categories whose text FieldError.Error leaves out.
+var sentinels = [...]error{ErrInvalid, ErrRequired, ErrSyntax, ErrUnknownField, ErrDuplicateField}
+
+// causeText returns err's message without a trailing ": <category>" of a sentinel it wraps.
+func causeText(err error) string {
+	msg := err.Error()
+	for _, s := range sentinels {
+		t := s.Error()
+		if !strings.HasSuffix(msg, t) || !errors.Is(err, s) {
+			continue
+		}
+		if msg == t {
+			return ""
+		}
+		if m, ok := strings.CutSuffix(msg, ": "+t); ok {
+			return m
+		}
+	}
+	return msg
 }
 
 // Unwrap returns the cause.
 func (e *FieldError) Unwrap() error { return e.Err }
 
+// maxErrors is the most FieldErrors a ValidationError lists before its last entry, which counts the
+// rest.
+const maxErrors = 100
+
+// RuleTooManyErrors is the Rule of the last FieldError of a [ValidationError] that found more than 100
+// problems: it says how many more there are, which are not listed.
+const RuleTooManyErrors = "too-many-errors"
+
+// capErrors returns errs, with an entry counting more if more is not 0.
+func capErrors(errs []*FieldError, more int) []*FieldError {
+	if more == 0 {
+		return errs
+	}
+	return append(errs, &FieldError{Rule: RuleTooManyErrors, Err: fmt.Errorf("socialprescribing: and %d more problems, not listed: %w", more, ErrInvalid)})
+}
+
 // ValidationError is the aggregate of every rule a document breaks, in a deterministic order (by path,
-// then rule).
+// then rule). It lists at most 100 FieldErrors; a document with more problems gets a 101st whose
+// Rule is [RuleTooManyErrors] and whose message counts the rest.
 type ValidationError struct {
 	// Type names the document type that was checked, such as "referral.Referral".
 	Type string

@@ -197,6 +197,51 @@ func ExampleDecode() {
 	// <nil> 2024-02-29 [loneliness]
 }
 
+// visit is a small document type for the DecodeAndValidate example.
+type visit struct {
+	NHSNumber sp.NHSNumber `json:"nhsNumber"`
+	Born      sp.Date      `json:"born"`
+	Seen      sp.Date      `json:"seen"`
+	Notes     []string     `json:"notes,omitempty" validate:"max=2"`
+}
+
+// Validate checks the visit's rules.
+func (v visit) Validate() error {
+	var errs []*sp.FieldError
+	if !v.NHSNumber.IsValid() {
+		errs = append(errs, &sp.FieldError{Path: "/nhsNumber", Rule: "required", Err: fmt.Errorf("visit: no NHS number: %w", sp.ErrRequired)})
+	}
+	if v.Born.After(v.Seen) {
+		errs = append(errs, &sp.FieldError{Path: "/born", Rule: "date-order", Err: fmt.Errorf("visit: born after the visit: %w", sp.ErrInvalid)})
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return &sp.ValidationError{Type: "visit", Errors: errs}
+}
+
+func ExampleDecodeAndValidate() {
+	var v visit
+	err := sp.DecodeAndValidate([]byte(`{
+		"nhsNumber": "9434765918",
+		"born": "2024-06-01",
+		"seen": "2024-05-13",
+		"notes": ["one", "two", "three"]
+	}`), &v)
+	var ve *sp.ValidationError
+	if errors.As(err, &ve) {
+		for _, fe := range ve.Errors {
+			fmt.Println(fe)
+		}
+	}
+	fmt.Println(v.Born.IsZero())
+	// Output:
+	// /born: date-order: visit: born after the visit
+	// /nhsNumber: nhsnumber: socialprescribing: nhs number: check digit does not match (Modulus 11)
+	// /notes: max: socialprescribing: number of items must be at most 2
+	// true
+}
+
 func ExampleSortFindings() {
 	fs := []sp.Finding{
 		{Rule: "coding.late-recording", Severity: sp.SeverityWarning, Subject: "ep-2", Message: "coded 9 days after the contact"},
@@ -228,7 +273,7 @@ func ExampleSeverity_UnmarshalText() {
 	fmt.Println(sp.Severities())
 	// Output:
 	// <nil> warning
-	// socialprescribing: severity: not one of the defined values: invalid warning
+	// socialprescribing: severity: not one of the defined values (error, warning, info): invalid warning
 	// [error warning info]
 }
 
@@ -241,7 +286,7 @@ func ExampleFieldError() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, sp.ErrRequired), errors.Is(err, sp.ErrInvalid))
 	// Output:
-	// /person/dateOfBirth: required: referral: date of birth is missing: required
+	// /person/dateOfBirth: required: referral: date of birth is missing
 	// true false
 }
 

@@ -197,12 +197,12 @@ func TestConfidenceText(t *testing.T) {
 }
 
 func TestFindingJSON(t *testing.T) {
-	f := sp.Finding{Rule: "coding.late-recording", Severity: sp.SeverityWarning, Subject: "ep-1", Path: "/activities/0", Message: "coded 9 days after the contact", Source: "DOMAIN.md §4"}
+	f := sp.Finding{Rule: "coding.late-recording", Severity: sp.SeverityWarning, Subject: "ep-1", Path: "/activities/0", Message: "coded 9 days after the contact", Source: "NHS England, Social prescribing FAQs, recording and coding activity"}
 	b, err := json.Marshal(f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"rule":"coding.late-recording","severity":"warning","subject":"ep-1","path":"/activities/0","message":"coded 9 days after the contact","source":"DOMAIN.md §4"}`
+	want := `{"rule":"coding.late-recording","severity":"warning","subject":"ep-1","path":"/activities/0","message":"coded 9 days after the contact","source":"NHS England, Social prescribing FAQs, recording and coding activity"}`
 	if string(b) != want {
 		t.Errorf("json.Marshal = %s, want %s", b, want)
 	}

@@ -45,8 +45,8 @@ func TestParseNHSNumber(t *testing.T) {
 		want   error // nil when valid, else the sentinel the error wraps
 		digits string
 	}{
-		{"example 1", "DOMAIN.md §8 valid example", "9434765919", nil, "9434765919"},
-		{"example 2", "DOMAIN.md §8 valid example", "6541003238", nil, "6541003238"},
+		{"example 1", "valid example of the NHS Data Dictionary check (SOURCES.md#nhs-number)", "9434765919", nil, "9434765919"},
+		{"example 2", "valid example of the NHS Data Dictionary check (SOURCES.md#nhs-number)", "6541003238", nil, "6541003238"},
 		{"example 1 spaced", "the 3-3-4 form people type", "943 476 5919", nil, "9434765919"},
 		{"example 2 spaced", "the 3-3-4 form people type", "654 100 3238", nil, "6541003238"},
 		{"check 11 becomes 0", "sum 22, remainder 0, 11 - 0 = 11 → check digit 0", "1000000060", nil, "1000000060"},
@@ -148,8 +148,8 @@ func TestNHSCheckDigitTable(t *testing.T) {
 		first9 string
 		want   int
 	}{
-		{"example 1", "DOMAIN.md §8: 9434765919", "943476591", 9},
-		{"example 2", "DOMAIN.md §8: 6541003238", "654100323", 8},
+		{"example 1", "valid example 9434765919 (SOURCES.md#nhs-number)", "943476591", 9},
+		{"example 2", "valid example 6541003238 (SOURCES.md#nhs-number)", "654100323", 8},
 		{"eleven to zero", "sum 22: 11 - 0 = 11 → 0", "100000006", 0},
 		{"ten", "sum 12: 11 - 1 = 10 → invalid", "100000001", 10},
 	}

@@ -35,14 +35,14 @@ func BenchmarkParseSCTID(b *testing.B) {
 // benchRecords builds n records over n/4 episodes, mixing every event, role and rule.
 func benchRecords(n int) []coding.ActivityRecord {
 	start := sp.MustParseDate("2024-01-01")
-	events, roles := coding.Events(), coding.WorkerRoles()
+	events, roles := coding.ActivityKinds(), sp.ARRSRoles()
 	codes := [][]coding.SCTID{nil, {refCode}, {decCode}, {refCode, swemwbs}, {swemwbs}}
 	rs := make([]coding.ActivityRecord, n)
 	for i := range rs {
 		c := start.AddDays(i % 180)
 		r := coding.ActivityRecord{
 			EpisodeID:   "EP-" + string(rune('A'+i%26)) + string(rune('a'+(i/26)%26)),
-			Event:       events[i%len(events)],
+			Kind:        events[i%len(events)],
 			WorkerRole:  roles[(i/4)%len(roles)],
 			ContactDate: c,
 		}

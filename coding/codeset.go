@@ -20,8 +20,9 @@ const (
 const (
 	// ReferralToSocialPrescribingID is 871731000000106 |Referral to social prescribing service
 	// (procedure)|: recorded when the person accepts the referral to the link worker; the first
-	// interaction of an episode only, not ongoing activity. Source: NHS England guidance via seed 002
-	// of the project's domain reference; confidence high.
+	// interaction of an episode only, not ongoing activity. Source: NHS England, Social prescribing
+	// frequently asked questions, recording and coding activity (SOURCES.md#snomed-codes); confidence
+	// high.
 	ReferralToSocialPrescribingID = "871731000000106"
 	// SocialPrescribingDeclinedID is 871711000000103 |Social prescribing declined (situation)|:
 	// recorded when the person declines the referral. Confidence high.
@@ -72,7 +73,12 @@ type Entry struct {
 	Confidence sp.Confidence `json:"confidence"`
 }
 
-const sourceNHSE = "NHS England social prescribing guidance and Network Contract DES (domain reference §4, seed 002)"
+// Sources of the code set (SOURCES.md#snomed-codes, #score-codes, #referral-sources).
+const (
+	sourceNHSE       = "NHS England, Social prescribing FAQs, recording and coding activity; Network Contract DES 2024/25"
+	sourceScore      = "SNOMED CT UK edition, as quoted by one secondary source; verify before relying"
+	sourceReferredBy = "SNOMED CT UK edition, nearest national codes (no official coded list of referral sources)"
+)
 
 var codeSet = [...]Entry{
 	{
@@ -90,31 +96,31 @@ var codeSet = [...]Entry{
 	{
 		Coding:     Coding{SystemSNOMED, SWEMWBSScoreID, "Short Warwick-Edinburgh Mental Well-being Scale score"},
 		When:       "a SWEMWBS score (7–35) is recorded",
-		Source:     "domain reference §4 (one secondary source; verify before relying)",
+		Source:     sourceScore,
 		Confidence: sp.ConfidenceMedium,
 	},
 	{
 		Coding:     Coding{SystemSNOMED, WEMWBSScoreID, "Warwick-Edinburgh Mental Well-being Scale score"},
 		When:       "a WEMWBS score (14–70) is recorded",
-		Source:     "domain reference §4 (one secondary source; verify before relying)",
+		Source:     sourceScore,
 		Confidence: sp.ConfidenceMedium,
 	},
 	{
 		Coding:     Coding{SystemSNOMED, ReferredByPersonID, "Referred by person"},
 		When:       "parent of the nearest national codes for who referred the person; no official coded list of referral sources exists",
-		Source:     "domain reference §2",
+		Source:     sourceReferredBy,
 		Confidence: sp.ConfidenceMedium,
 	},
 	{
 		Coding:     Coding{SystemSNOMED, SelfReferralID, "Self-referral"},
 		When:       "the person referred themselves",
-		Source:     "domain reference §2",
+		Source:     sourceReferredBy,
 		Confidence: sp.ConfidenceMedium,
 	},
 	{
 		Coding:     Coding{SystemLOINC, UCLA3LoincCode, "Three-Item Loneliness scale"},
 		When:       "a UCLA-3 loneliness total (3–9) is recorded; LOINC, as no SNOMED CT code was found",
-		Source:     "domain reference §4",
+		Source:     "Regenstrief Institute, LOINC 106418-7 Three-Item Loneliness scale",
 		Confidence: sp.ConfidenceMedium,
 	},
 }

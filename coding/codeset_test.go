@@ -12,7 +12,8 @@ import (
 	"github.com/socialprescribing/go-socialprescribing/coding"
 )
 
-// TestCodeSet checks the code set against DOMAIN.md §4 (and §2 for the referral-source codes).
+// TestCodeSet checks the code set against the codes NHS England publishes for social prescribing and
+// the nearest national referral-source codes (SOURCES.md#snomed-codes, #score-codes, #referral-sources).
 func TestCodeSet(t *testing.T) {
 	type row struct {
 		System, Code string
@@ -63,7 +64,7 @@ func TestCodeSet(t *testing.T) {
 		}
 	}
 	if coding.SystemSNOMED != "http://snomed.info/sct" || coding.SystemLOINC != "http://loinc.org" {
-		t.Error("system URIs differ from DOMAIN.md §4 and §9")
+		t.Error("system URIs differ from those of FHIR UK Core and LOINC (SOURCES.md#fhir-uk-core, #score-codes)")
 	}
 }
 

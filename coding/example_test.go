@@ -120,11 +120,11 @@ func ExampleConcept_Coding() {
 }
 
 func ExampleDueCode() {
-	for _, ev := range coding.Events() {
-		c, ok := coding.DueCode(ev, coding.RoleLinkWorker)
+	for _, ev := range coding.ActivityKinds() {
+		c, ok := coding.DueCode(ev, sp.RoleLinkWorker)
 		fmt.Println(ev, c.ID, ok)
 	}
-	_, ok := coding.DueCode(coding.EventReferralAccepted, coding.RoleHealthAndWellbeingCoach)
+	_, ok := coding.DueCode(coding.ActivityKindReferralAccepted, sp.RoleHealthAndWellbeingCoach)
 	fmt.Println("coach:", ok)
 	// Output:
 	// referral-accepted 871731000000106 true
@@ -147,13 +147,13 @@ func ExampleCheckRecording() {
 	ref := coding.ReferralToSocialPrescribing().ID
 	records := []coding.ActivityRecord{
 		// Accepted on 1 May, coded on 10 May: the right code, but more than a week later.
-		{EpisodeID: "EP-1", Event: coding.EventReferralAccepted, WorkerRole: coding.RoleLinkWorker,
+		{EpisodeID: "EP-1", Kind: coding.ActivityKindReferralAccepted, WorkerRole: sp.RoleLinkWorker,
 			ContactDate: sp.MustParseDate("2024-05-01"), CodedOn: sp.MustParseDate("2024-05-10"), Codes: []coding.SCTID{ref}},
 		// A later contact coded with the referral code again.
-		{EpisodeID: "EP-1", Event: coding.EventOngoingContact, WorkerRole: coding.RoleLinkWorker,
+		{EpisodeID: "EP-1", Kind: coding.ActivityKindOngoingContact, WorkerRole: sp.RoleLinkWorker,
 			ContactDate: sp.MustParseDate("2024-05-15"), CodedOn: sp.MustParseDate("2024-05-15"), Codes: []coding.SCTID{ref}},
 		// Declined on 20 June and not coded yet: due by 27 June.
-		{EpisodeID: "EP-2", Event: coding.EventReferralDeclined, WorkerRole: coding.RoleLinkWorker,
+		{EpisodeID: "EP-2", Kind: coding.ActivityKindReferralDeclined, WorkerRole: sp.RoleLinkWorker,
 			ContactDate: sp.MustParseDate("2024-06-20")},
 	}
 	for _, f := range coding.CheckRecording(records, sp.MustParseDate("2024-06-24")) {
@@ -167,7 +167,7 @@ func ExampleCheckRecording() {
 }
 
 func ExampleActivityRecord_Validate() {
-	data := []byte(`{"episodeId": "EP-1", "event": "referral-accepted", "workerRole": "link-worker",
+	data := []byte(`{"episodeId": "EP-1", "event": "referral-accepted", "workerRole": "social-prescribing-link-worker",
 		"contactDate": "2024-05-01", "codes": ["871731000000106"]}`)
 	var r coding.ActivityRecord
 	if err := sp.Decode(data, &r); err != nil {

@@ -51,12 +51,12 @@ func FuzzParseSCTID(f *testing.F) {
 
 func FuzzActivityRecord(f *testing.F) {
 	for _, s := range []string{
-		`{"episodeId":"EP-1","event":"referral-accepted","workerRole":"link-worker","contactDate":"2024-05-01","codedOn":"2024-05-03","codes":["871731000000106"]}`,
+		`{"episodeId":"EP-1","event":"referral-accepted","workerRole":"social-prescribing-link-worker","contactDate":"2024-05-01","codedOn":"2024-05-03","codes":["871731000000106"]}`,
 		`{"episodeId":"EP-2","event":"ongoing-contact","workerRole":"care-coordinator","contactDate":"2024-02-29"}`,
-		`{"episodeId":"EP-3","event":"referral-declined","workerRole":"link-worker","contactDate":"9999-12-30","codedOn":"9999-12-31","codes":["871711000000103","718466001"]}`,
+		`{"episodeId":"EP-3","event":"referral-declined","workerRole":"social-prescribing-link-worker","contactDate":"9999-12-30","codedOn":"9999-12-31","codes":["871711000000103","718466001"]}`,
 		`{"episodeId":"EP-4","event":"administrative-task","workerRole":"health-and-wellbeing-coach","contactDate":"2024-01-01","codes":[]}`,
-		`{"episodeId":"","event":"referral-accepted","workerRole":"link-worker","contactDate":"0001-01-01","codedOn":"0001-01-01","codes":["871731000000107"]}`,
-		`{"episodeId":"EP-1","event":"referral-accepted","workerRole":"link-worker","contactDate":"2024-05-01","codes":["871731000000106"]}`,
+		`{"episodeId":"","event":"referral-accepted","workerRole":"social-prescribing-link-worker","contactDate":"0001-01-01","codedOn":"0001-01-01","codes":["871731000000107"]}`,
+		`{"episodeId":"EP-1","event":"referral-accepted","workerRole":"social-prescribing-link-worker","contactDate":"2024-05-01","codes":["871731000000106"]}`,
 		`{"episodeId":"EP-1"}`, `{}`, `[]`, `null`, `{"episodeId":1}`,
 	} {
 		f.Add([]byte(s))

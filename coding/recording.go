@@ -8,72 +8,26 @@ import (
 	"time"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
-	"github.com/socialprescribing/go-socialprescribing/internal/enum"
 	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 )
 
-// Event is the kind of activity an [ActivityRecord] describes.
-type Event string
+// ActivityKind is the kind of activity an [ActivityRecord] describes (its JSON key is "event").
+//
+//enum:list ActivityKinds
+type ActivityKind string
 
-// The events the recording rules know.
+// The kinds of activity the recording rules know.
 const (
-	// EventReferralAccepted: the person accepts the referral to the link worker (code 871731000000106).
-	EventReferralAccepted Event = "referral-accepted"
-	// EventReferralDeclined: the person declines the referral (code 871711000000103).
-	EventReferralDeclined Event = "referral-declined"
-	// EventOngoingContact: any later contact in the episode; neither social prescribing code applies.
-	EventOngoingContact Event = "ongoing-contact"
-	// EventAdministrativeTask: booking appointments, welfare-call lists and the like; must not be coded
+	// ActivityKindReferralAccepted: the person accepts the referral to the link worker (code 871731000000106).
+	ActivityKindReferralAccepted ActivityKind = "referral-accepted"
+	// ActivityKindReferralDeclined: the person declines the referral (code 871711000000103).
+	ActivityKindReferralDeclined ActivityKind = "referral-declined"
+	// ActivityKindOngoingContact: any later contact in the episode; neither social prescribing code applies.
+	ActivityKindOngoingContact ActivityKind = "ongoing-contact"
+	// ActivityKindAdministrativeTask: booking appointments, welfare-call lists and the like; must not be coded
 	// as social prescribing.
-	EventAdministrativeTask Event = "administrative-task"
+	ActivityKindAdministrativeTask ActivityKind = "administrative-task"
 )
-
-var events = [...]Event{EventReferralAccepted, EventReferralDeclined, EventOngoingContact, EventAdministrativeTask}
-
-// Events returns every Event. The slice is new on each call.
-func Events() []Event { return slices.Clone(events[:]) }
-
-// IsValid reports whether e is one of [Events].
-func (e Event) IsValid() bool { return enum.Contains(events[:], e) }
-
-// MarshalText returns e, or an error for a value outside [Events].
-func (e Event) MarshalText() ([]byte, error) { return enum.Marshal("coding: event", events[:], e) }
-
-// UnmarshalText accepts exactly one of [Events].
-func (e *Event) UnmarshalText(b []byte) (err error) {
-	*e, err = enum.Unmarshal("coding: event", events[:], b)
-	return err
-}
-
-// WorkerRole is the role of the person who did the activity.
-type WorkerRole string
-
-// The roles the recording rules tell apart. Only link workers' activity takes the social prescribing
-// codes; health and wellbeing coaches and care coordinators have codes of their own.
-const (
-	RoleLinkWorker              WorkerRole = "link-worker"
-	RoleHealthAndWellbeingCoach WorkerRole = "health-and-wellbeing-coach"
-	RoleCareCoordinator         WorkerRole = "care-coordinator"
-)
-
-var workerRoles = [...]WorkerRole{RoleLinkWorker, RoleHealthAndWellbeingCoach, RoleCareCoordinator}
-
-// WorkerRoles returns every WorkerRole. The slice is new on each call.
-func WorkerRoles() []WorkerRole { return slices.Clone(workerRoles[:]) }
-
-// IsValid reports whether r is one of [WorkerRoles].
-func (r WorkerRole) IsValid() bool { return enum.Contains(workerRoles[:], r) }
-
-// MarshalText returns r, or an error for a value outside [WorkerRoles].
-func (r WorkerRole) MarshalText() ([]byte, error) {
-	return enum.Marshal("coding: worker role", workerRoles[:], r)
-}
-
-// UnmarshalText accepts exactly one of [WorkerRoles].
-func (r *WorkerRole) UnmarshalText(b []byte) (err error) {
-	*r, err = enum.Unmarshal("coding: worker role", workerRoles[:], b)
-	return err
-}
 
 // ActivityRecord is one piece of social prescribing activity as the recording rules see it: what
 // happened, who did it, when, and what was coded in the GP clinical system.
@@ -82,10 +36,11 @@ func (r *WorkerRole) UnmarshalText(b []byte) (err error) {
 type ActivityRecord struct {
 	// EpisodeID identifies the episode (the referral id).
 	EpisodeID string `json:"episodeId" validate:"required,max=64"`
-	// Event is what happened.
-	Event Event `json:"event" validate:"required,enum"`
-	// WorkerRole is the role of the person who did it.
-	WorkerRole WorkerRole `json:"workerRole" validate:"required,enum"`
+	// Kind is what happened.
+	Kind ActivityKind `json:"event" validate:"required,enum"`
+	// WorkerRole is the role of the person who did it: one of the ARRS roles ([sp.ARRSRoles]), the
+	// roles the recording rules tell apart.
+	WorkerRole sp.Role `json:"workerRole" validate:"required,enum,oneof=social-prescribing-link-worker health-and-wellbeing-coach care-coordinator"`
 	// ContactDate is the day it happened.
 	ContactDate sp.Date `json:"contactDate" validate:"required"`
 	// CodedOn is the day the codes were entered in the GP clinical system; the zero Date means not
@@ -109,7 +64,8 @@ func (r ActivityRecord) Validate() error {
 
 // RecordingDays is the number of calendar days after a contact within which its codes must be entered
 // when a PCN member records them for a link worker without system access: "as soon as possible and
-// within a week of the contact" (NHS England guidance, domain reference §4; confidence high).
+// within a week of the contact" (NHS England, Social prescribing frequently asked questions,
+// recording and coding activity; SOURCES.md#recording-deadline; confidence high).
 const RecordingDays = 7
 
 // RecordingDeadline returns the last day on which a contact's codes are on time: the contact date plus
@@ -126,14 +82,14 @@ func RecordingDeadline(contact sp.Date) sp.Date {
 
 // DueCode returns the social prescribing code an activity needs, and false if it needs none: the
 // referral code when a link worker's referral is accepted, the declined code when it is declined.
-func DueCode(event Event, role WorkerRole) (Concept, bool) {
-	if role != RoleLinkWorker {
+func DueCode(event ActivityKind, role sp.Role) (Concept, bool) {
+	if role != sp.RoleLinkWorker {
 		return Concept{}, false
 	}
 	switch event {
-	case EventReferralAccepted:
+	case ActivityKindReferralAccepted:
 		return ReferralToSocialPrescribing(), true
-	case EventReferralDeclined:
+	case ActivityKindReferralDeclined:
 		return SocialPrescribingDeclined(), true
 	}
 	return Concept{}, false
@@ -154,13 +110,14 @@ const (
 	RuleNoAsOf            = "coding.no-as-of-date"
 )
 
-const sourceRecording = "NHS England social prescribing coding guidance (domain reference §4)"
+const sourceRecording = "NHS England, Social prescribing FAQs, recording and coding activity"
 
 // CheckRecording applies the recording rules to activity records as of a date and returns the
 // findings, sorted by [sp.CompareFindings]. Each finding's Subject is the record's episode id and its
 // Path points into records ("/3/codes/0").
 //
-// The rules (domain reference §4):
+// The rules (NHS England, Social prescribing frequently asked questions, recording and coding
+// activity; SOURCES.md#snomed-codes and #recording-deadline):
 //   - coding.invalid-record (error): the record fails [ActivityRecord.Validate]; no other rule is applied to it;
 //   - coding.missing-code (error): a link worker's acceptance or decline was coded without its code;
 //   - coding.wrong-code (error): the declined code on an acceptance, or the referral code on a decline;
@@ -211,17 +168,17 @@ func CheckRecording(records []ActivityRecord, asOf sp.Date) []sp.Finding {
 		deadline := RecordingDeadline(r.ContactDate)
 		hasRef := slices.Contains(r.Codes, referralID)
 		hasDec := slices.Contains(r.Codes, declinedID)
-		if r.WorkerRole != RoleLinkWorker && (hasRef || hasDec) {
+		if r.WorkerRole != sp.RoleLinkWorker && (hasRef || hasDec) {
 			add(i, RuleWrongRole, sp.SeverityError, "/codes",
 				"coding: social prescribing codes are for link workers' activity; this role has codes of its own")
 		}
-		switch r.Event {
-		case EventAdministrativeTask:
+		switch r.Kind {
+		case ActivityKindAdministrativeTask:
 			if hasRef || hasDec {
 				add(i, RuleAdministrative, sp.SeverityError, "/codes",
 					"coding: administrative tasks must not be coded as social prescribing")
 			}
-		case EventOngoingContact:
+		case ActivityKindOngoingContact:
 			if hasRef {
 				add(i, RuleReferralNotFirst, sp.SeverityError, "/codes",
 					"coding: 871731000000106 marks the first interaction of an episode only, not ongoing activity")
@@ -230,12 +187,12 @@ func CheckRecording(records []ActivityRecord, asOf sp.Date) []sp.Finding {
 				add(i, RuleWrongCode, sp.SeverityError, "/codes",
 					"coding: 871711000000103 records a declined referral, not an ongoing contact")
 			}
-		case EventReferralAccepted:
+		case ActivityKindReferralAccepted:
 			if hasDec {
 				add(i, RuleWrongCode, sp.SeverityError, "/codes",
 					"coding: 871711000000103 (declined) recorded on an accepted referral")
 			}
-		case EventReferralDeclined:
+		case ActivityKindReferralDeclined:
 			if hasRef {
 				add(i, RuleWrongCode, sp.SeverityError, "/codes",
 					"coding: 871731000000106 (accepted) recorded on a declined referral")
@@ -245,7 +202,7 @@ func CheckRecording(records []ActivityRecord, asOf sp.Date) []sp.Finding {
 			add(i, RuleDuplicateReferral, sp.SeverityError, "/codes",
 				"coding: 871731000000106 is recorded once per episode, at its first interaction")
 		}
-		if due, ok := DueCode(r.Event, r.WorkerRole); ok {
+		if due, ok := DueCode(r.Kind, r.WorkerRole); ok {
 			switch {
 			case !asOf.IsValid() && !r.CodedOn.IsValid():
 				// Not judged: reported once below.
@@ -279,8 +236,8 @@ func earlierTie(records []ActivityRecord, i, j int) bool {
 	if c := a.CodedOn.Compare(b.CodedOn); c != 0 {
 		return c < 0
 	}
-	if a.Event != b.Event {
-		return a.Event < b.Event
+	if a.Kind != b.Kind {
+		return a.Kind < b.Kind
 	}
 	if len(a.Codes) != len(b.Codes) {
 		return len(a.Codes) < len(b.Codes)
@@ -288,7 +245,7 @@ func earlierTie(records []ActivityRecord, i, j int) bool {
 	// A link worker's record keeps the code before another role's (which is flagged as the wrong
 	// role anyway); then the role, then the codes themselves. Records equal in all of these are
 	// interchangeable, so the index may decide.
-	if al, bl := a.WorkerRole == RoleLinkWorker, b.WorkerRole == RoleLinkWorker; al != bl {
+	if al, bl := a.WorkerRole == sp.RoleLinkWorker, b.WorkerRole == sp.RoleLinkWorker; al != bl {
 		return al
 	}
 	if a.WorkerRole != b.WorkerRole {

@@ -23,8 +23,8 @@ func genRecord(episodes ...string) *rapid.Generator[coding.ActivityRecord] {
 	return rapid.Custom(func(t *rapid.T) coding.ActivityRecord {
 		r := coding.ActivityRecord{
 			EpisodeID:   rapid.SampledFrom(episodes).Draw(t, "episode"),
-			Event:       rapid.SampledFrom(append(coding.Events(), "bogus")).Draw(t, "event"),
-			WorkerRole:  rapid.SampledFrom(coding.WorkerRoles()).Draw(t, "role"),
+			Kind:        rapid.SampledFrom(append(coding.ActivityKinds(), "bogus")).Draw(t, "event"),
+			WorkerRole:  rapid.SampledFrom(sp.ARRSRoles()).Draw(t, "role"),
 			ContactDate: base.AddDays(rapid.IntRange(0, 20).Draw(t, "contact")),
 		}
 		if rapid.IntRange(0, 3).Draw(t, "coded") > 0 {
@@ -47,7 +47,7 @@ func genRecords() *rapid.Generator[[]coding.ActivityRecord] {
 				break
 			}
 			c := rs[rapid.IntRange(0, len(rs)-1).Draw(t, "copy of")]
-			c.WorkerRole = rapid.SampledFrom(coding.WorkerRoles()).Draw(t, "copy role")
+			c.WorkerRole = rapid.SampledFrom(sp.ARRSRoles()).Draw(t, "copy role")
 			c.Codes = slices.Clone(c.Codes)
 			for i := range c.Codes {
 				if c.Codes[i] != refCode {
@@ -177,7 +177,7 @@ func TestPropertyNoSocialPrescribingCodeOnOngoingOrAdmin(t *testing.T) {
 		asOf := genAsOf().Draw(t, "asOf")
 		quiet := map[int]bool{}
 		for i, r := range records {
-			if (r.Event == ongoing || r.Event == admin) && !slices.Contains(r.Codes, refCode) && !slices.Contains(r.Codes, decCode) {
+			if (r.Kind == ongoing || r.Kind == admin) && !slices.Contains(r.Codes, refCode) && !slices.Contains(r.Codes, decCode) {
 				quiet[i] = true
 			}
 		}
@@ -197,7 +197,7 @@ func TestPropertyCorrectAcceptanceHasNoFinding(t *testing.T) {
 		others := rapid.SliceOfN(genRecord("EP-2", "EP-3", ""), 0, 10).Draw(t, "others")
 		good := coding.ActivityRecord{
 			EpisodeID:   "EP-1",
-			Event:       accepted,
+			Kind:        accepted,
 			WorkerRole:  lw,
 			ContactDate: base.AddDays(rapid.IntRange(0, 20).Draw(t, "contact")),
 		}
@@ -209,7 +209,7 @@ func TestPropertyCorrectAcceptanceHasNoFinding(t *testing.T) {
 		// Later ongoing contacts of the same episode, correctly without the referral code.
 		for range rapid.IntRange(0, 3).Draw(t, "later contacts") {
 			c := good.ContactDate.AddDays(rapid.IntRange(1, 30).Draw(t, "later"))
-			others = append(others, coding.ActivityRecord{EpisodeID: "EP-1", Event: ongoing, WorkerRole: lw, ContactDate: c})
+			others = append(others, coding.ActivityRecord{EpisodeID: "EP-1", Kind: ongoing, WorkerRole: lw, ContactDate: c})
 		}
 		at := rapid.IntRange(0, len(others)).Draw(t, "position")
 		records := slices.Insert(slices.Clone(others), at, good)
@@ -277,7 +277,7 @@ func TestPropertyDueOrOverdue(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		r := coding.ActivityRecord{
 			EpisodeID:   "EP-1",
-			Event:       rapid.SampledFrom([]coding.Event{accepted, declined}).Draw(t, "event"),
+			Kind:        rapid.SampledFrom([]coding.ActivityKind{accepted, declined}).Draw(t, "event"),
 			WorkerRole:  lw,
 			ContactDate: base.AddDays(rapid.IntRange(0, 20).Draw(t, "contact")),
 		}

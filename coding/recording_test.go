@@ -16,8 +16,8 @@ import (
 )
 
 var (
-	refCode  = coding.MustParseSCTID("871731000000106") // DOMAIN.md §4: referral accepted
-	decCode  = coding.MustParseSCTID("871711000000103") // DOMAIN.md §4: referral declined
+	refCode  = coding.MustParseSCTID("871731000000106") // NHS England FAQs: referral accepted (SOURCES.md#snomed-codes)
+	decCode  = coding.MustParseSCTID("871711000000103") // NHS England FAQs: referral declined (SOURCES.md#snomed-codes)
 	swemwbs  = coding.MustParseSCTID("718466001")       // a score code: not a social prescribing code
 	selfRefl = coding.MustParseSCTID("306098008")
 )
@@ -30,18 +30,18 @@ func date(s string) sp.Date {
 }
 
 // rec builds an activity record; coded "" means not yet coded.
-func rec(ep string, ev coding.Event, role coding.WorkerRole, contact, coded string, codes ...coding.SCTID) coding.ActivityRecord {
-	return coding.ActivityRecord{EpisodeID: ep, Event: ev, WorkerRole: role, ContactDate: date(contact), CodedOn: date(coded), Codes: codes}
+func rec(ep string, ev coding.ActivityKind, role sp.Role, contact, coded string, codes ...coding.SCTID) coding.ActivityRecord {
+	return coding.ActivityRecord{EpisodeID: ep, Kind: ev, WorkerRole: role, ContactDate: date(contact), CodedOn: date(coded), Codes: codes}
 }
 
 const (
-	accepted = coding.EventReferralAccepted
-	declined = coding.EventReferralDeclined
-	ongoing  = coding.EventOngoingContact
-	admin    = coding.EventAdministrativeTask
-	lw       = coding.RoleLinkWorker
-	hwbc     = coding.RoleHealthAndWellbeingCoach
-	cc       = coding.RoleCareCoordinator
+	accepted = coding.ActivityKindReferralAccepted
+	declined = coding.ActivityKindReferralDeclined
+	ongoing  = coding.ActivityKindOngoingContact
+	admin    = coding.ActivityKindAdministrativeTask
+	lw       = sp.RoleLinkWorker
+	hwbc     = sp.RoleHealthAndWellbeingCoach
+	cc       = sp.RoleCareCoordinator
 )
 
 // found is the part of a finding a test pins down; the message is checked separately.
@@ -79,7 +79,7 @@ func TestCheckRecording(t *testing.T) {
 			records: nil, asOf: "2024-06-30", want: nil,
 		},
 		{
-			name: "acceptance coded on the day", reason: "871731000000106 when the person accepts (DOMAIN.md §4)",
+			name: "acceptance coded on the day", reason: "871731000000106 when the person accepts (NHS England FAQs)",
 			records: []coding.ActivityRecord{rec("EP-1", accepted, lw, "2024-03-01", "2024-03-01", refCode)},
 			asOf:    "2024-06-30", want: nil,
 		},
@@ -247,7 +247,7 @@ func TestCheckRecording(t *testing.T) {
 		},
 		// coding.wrong-role
 		{
-			name: "referral code on a coach's activity", reason: "health and wellbeing coaches have their own codes (DOMAIN.md §4)",
+			name: "referral code on a coach's activity", reason: "health and wellbeing coaches have their own codes (NHS England FAQs)",
 			records: []coding.ActivityRecord{rec("EP-1", accepted, hwbc, "2024-03-01", "2024-03-01", refCode)},
 			asOf:    "2024-06-30",
 			want:    []found{{coding.RuleWrongRole, E, "EP-1", "/0/codes"}},
@@ -269,7 +269,7 @@ func TestCheckRecording(t *testing.T) {
 			asOf:    "2024-06-30",
 			want:    []found{{coding.RuleReferralNotFirst, E, "EP-1", "/0/codes"}, {coding.RuleWrongRole, E, "EP-1", "/0/codes"}},
 		},
-		// coding.late-recording: "within a week of the contact" (DOMAIN.md §4)
+		// coding.late-recording: "within a week of the contact" (NHS England FAQs, SOURCES.md#recording-deadline)
 		{
 			name: "coded on day 7", reason: "the seventh day after the contact is within a week",
 			records: []coding.ActivityRecord{rec("EP-1", accepted, lw, "2024-03-01", "2024-03-08", refCode)},
@@ -466,15 +466,15 @@ func TestRecordingDeadline(t *testing.T) {
 		t.Errorf("RecordingDeadline(zero) = %s, want the zero Date", got)
 	}
 	if coding.RecordingDays != 7 {
-		t.Errorf("RecordingDays = %d, want 7 (\"within a week of the contact\", DOMAIN.md §4)", coding.RecordingDays)
+		t.Errorf("RecordingDays = %d, want 7 (\"within a week of the contact\", NHS England FAQs)", coding.RecordingDays)
 	}
 }
 
 func TestDueCode(t *testing.T) {
 	tests := []struct {
 		name, reason string
-		event        coding.Event
-		role         coding.WorkerRole
+		event        coding.ActivityKind
+		role         sp.Role
 		want         string // "" for no code
 	}{
 		{"link worker, accepted", "871731000000106 when the person accepts", accepted, lw, "871731000000106"},
@@ -517,8 +517,8 @@ func TestActivityRecordValidate(t *testing.T) {
 		{"20 codes", "at the limit", func(r *coding.ActivityRecord) { r.Codes = slices.Repeat([]coding.SCTID{swemwbs}, 20) }, "", "", nil},
 		{"no episode id", "required", func(r *coding.ActivityRecord) { r.EpisodeID = "" }, "/episodeId", "required", sp.ErrRequired},
 		{"65-character episode id", "at most 64", func(r *coding.ActivityRecord) { r.EpisodeID = strings.Repeat("x", 65) }, "/episodeId", "max", sp.ErrInvalid},
-		{"no event", "required", func(r *coding.ActivityRecord) { r.Event = "" }, "/event", "required", sp.ErrRequired},
-		{"unknown event", "one of Events", func(r *coding.ActivityRecord) { r.Event = "Referral-Accepted" }, "/event", "enum", sp.ErrInvalid},
+		{"no event", "required", func(r *coding.ActivityRecord) { r.Kind = "" }, "/event", "required", sp.ErrRequired},
+		{"unknown event", "one of Events", func(r *coding.ActivityRecord) { r.Kind = "Referral-Accepted" }, "/event", "enum", sp.ErrInvalid},
 		{"no role", "required", func(r *coding.ActivityRecord) { r.WorkerRole = "" }, "/workerRole", "required", sp.ErrRequired},
 		{"unknown role", "one of WorkerRoles", func(r *coding.ActivityRecord) { r.WorkerRole = "gp" }, "/workerRole", "enum", sp.ErrInvalid},
 		{"no contact date", "required", func(r *coding.ActivityRecord) { r.ContactDate = sp.Date{} }, "/contactDate", "required", sp.ErrRequired},
@@ -560,47 +560,47 @@ func TestActivityRecordValidate(t *testing.T) {
 }
 
 func TestEnums(t *testing.T) {
-	if diff := cmp.Diff([]coding.Event{accepted, declined, ongoing, admin}, coding.Events()); diff != "" {
+	if diff := cmp.Diff([]coding.ActivityKind{accepted, declined, ongoing, admin}, coding.ActivityKinds()); diff != "" {
 		t.Errorf("Events() (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]coding.WorkerRole{lw, hwbc, cc}, coding.WorkerRoles()); diff != "" {
+	if diff := cmp.Diff([]sp.Role{lw, hwbc, cc}, sp.ARRSRoles()); diff != "" {
 		t.Errorf("WorkerRoles() (-want +got):\n%s", diff)
 	}
 	// The lists are fresh copies.
-	coding.Events()[0] = "changed"
-	coding.WorkerRoles()[0] = "changed"
-	if coding.Events()[0] != accepted || coding.WorkerRoles()[0] != lw {
+	coding.ActivityKinds()[0] = "changed"
+	sp.ARRSRoles()[0] = "changed"
+	if coding.ActivityKinds()[0] != accepted || sp.ARRSRoles()[0] != lw {
 		t.Error("changing a returned list changed the package's list")
 	}
-	for _, e := range coding.Events() {
+	for _, e := range coding.ActivityKinds() {
 		b, err := e.MarshalText()
-		var back coding.Event
+		var back coding.ActivityKind
 		if err != nil || back.UnmarshalText(b) != nil || back != e || !e.IsValid() {
 			t.Errorf("Event %q does not round-trip", e)
 		}
 	}
-	for _, r := range coding.WorkerRoles() {
+	for _, r := range sp.ARRSRoles() {
 		b, err := r.MarshalText()
-		var back coding.WorkerRole
+		var back sp.Role
 		if err != nil || back.UnmarshalText(b) != nil || back != r || !r.IsValid() {
 			t.Errorf("WorkerRole %q does not round-trip", r)
 		}
 	}
 	for _, bad := range []string{"", "Referral-Accepted", "referral-accepted ", "link worker"} {
-		var e coding.Event
-		if err := e.UnmarshalText([]byte(bad)); err == nil || coding.Event(bad).IsValid() {
+		var e coding.ActivityKind
+		if err := e.UnmarshalText([]byte(bad)); err == nil || coding.ActivityKind(bad).IsValid() {
 			t.Errorf("Event %q accepted", bad)
 		} else if !strings.HasPrefix(err.Error(), "coding: ") {
 			t.Errorf("Event error %q does not start with the package name", err)
 		}
-		var r coding.WorkerRole
-		if err := r.UnmarshalText([]byte(bad)); err == nil || coding.WorkerRole(bad).IsValid() {
+		var r sp.Role
+		if err := r.UnmarshalText([]byte(bad)); err == nil || sp.Role(bad).IsValid() {
 			t.Errorf("WorkerRole %q accepted", bad)
 		}
-		if _, err := coding.Event(bad).MarshalText(); err == nil {
+		if _, err := coding.ActivityKind(bad).MarshalText(); err == nil {
 			t.Errorf("Event(%q).MarshalText succeeded", bad)
 		}
-		if _, err := coding.WorkerRole(bad).MarshalText(); err == nil {
+		if _, err := sp.Role(bad).MarshalText(); err == nil {
 			t.Errorf("WorkerRole(%q).MarshalText succeeded", bad)
 		}
 	}
@@ -664,8 +664,8 @@ func TestRecordingDeadlineAgreesWithTime(t *testing.T) {
 // depend on the date still apply.
 func TestCheckRecordingNoAsOf(t *testing.T) {
 	records := []coding.ActivityRecord{
-		{EpisodeID: "EP-1", Event: coding.EventReferralAccepted, WorkerRole: coding.RoleLinkWorker, ContactDate: sp.MustParseDate("2024-05-01")},
-		{EpisodeID: "EP-2", Event: coding.EventAdministrativeTask, WorkerRole: coding.RoleLinkWorker, ContactDate: sp.MustParseDate("2024-05-01"),
+		{EpisodeID: "EP-1", Kind: coding.ActivityKindReferralAccepted, WorkerRole: sp.RoleLinkWorker, ContactDate: sp.MustParseDate("2024-05-01")},
+		{EpisodeID: "EP-2", Kind: coding.ActivityKindAdministrativeTask, WorkerRole: sp.RoleLinkWorker, ContactDate: sp.MustParseDate("2024-05-01"),
 			CodedOn: sp.MustParseDate("2024-05-01"), Codes: []coding.SCTID{coding.MustParseSCTID(coding.ReferralToSocialPrescribingID)}},
 	}
 	var rules []string

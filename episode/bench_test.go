@@ -1,10 +1,13 @@
 package episode
 
 import (
+	"encoding/json"
+	"os"
 	"sync"
 	"testing"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/internal/benchcmp"
 )
 
 // The benchmark cohort is built once: building 100,000 episodes takes longer than reporting on them.
@@ -64,4 +67,31 @@ func BenchmarkCodesDue(b *testing.B) {
 	for b.Loop() {
 		_, _ = e.CodesDue(on)
 	}
+}
+
+// BenchmarkDecodeValidateVsMap decodes (strict Decode) and validates the completed episode, call by
+// call against encoding/json decoding the same bytes into a map[string]any (target: at most 1.0×,
+// the "decode+validate/map" metric).
+func BenchmarkDecodeValidateVsMap(b *testing.B) {
+	data, err := os.ReadFile("testdata/valid/episode.completed.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	benchcmp.Interleaved(b,
+		"decode+validate", func() {
+			var e Episode
+			if err := sp.Decode(data, &e); err != nil {
+				b.Fatal(err)
+			}
+			if err := e.Validate(); err != nil {
+				b.Fatal(err)
+			}
+		},
+		"map", func() {
+			var m map[string]any
+			if err := json.Unmarshal(data, &m); err != nil {
+				b.Fatal(err)
+			}
+		})
 }

@@ -6,45 +6,27 @@ import (
 
 	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/coding"
-	"github.com/socialprescribing/go-socialprescribing/internal/enum"
 	"github.com/socialprescribing/go-socialprescribing/referral"
 )
 
 // CodeState says where a SNOMED CT code that an episode makes due stands as of a date.
+//
+//enum:list CodeStates
 type CodeState string
 
 // The code states.
 const (
-	// CodeDue: not yet entered; the deadline ([coding.RecordingDeadline]) is still to come.
-	CodeDue CodeState = "due"
-	// CodeOverdue: not yet entered and the deadline has passed.
-	CodeOverdue CodeState = "overdue"
-	// CodeEntered: entered on or before the deadline.
-	CodeEntered CodeState = "entered"
-	// CodeEnteredLate: entered after the deadline.
-	CodeEnteredLate CodeState = "entered-late"
-	// CodeMissing: the event was coded in the GP system without the code it needs.
-	CodeMissing CodeState = "missing"
+	// CodeStateDue: not yet entered; the deadline ([coding.RecordingDeadline]) is still to come.
+	CodeStateDue CodeState = "due"
+	// CodeStateOverdue: not yet entered and the deadline has passed.
+	CodeStateOverdue CodeState = "overdue"
+	// CodeStateEntered: entered on or before the deadline.
+	CodeStateEntered CodeState = "entered"
+	// CodeStateEnteredLate: entered after the deadline.
+	CodeStateEnteredLate CodeState = "entered-late"
+	// CodeStateMissing: the event was coded in the GP system without the code it needs.
+	CodeStateMissing CodeState = "missing"
 )
-
-var codeStates = [...]CodeState{CodeDue, CodeOverdue, CodeEntered, CodeEnteredLate, CodeMissing}
-
-// CodeStates returns every CodeState. The slice is new on each call.
-func CodeStates() []CodeState { return slices.Clone(codeStates[:]) }
-
-// IsValid reports whether s is one of [CodeStates].
-func (s CodeState) IsValid() bool { return enum.Contains(codeStates[:], s) }
-
-// MarshalText returns s, or an error for a value outside [CodeStates].
-func (s CodeState) MarshalText() ([]byte, error) {
-	return enum.Marshal("episode: code state", codeStates[:], s)
-}
-
-// UnmarshalText accepts exactly one of [CodeStates].
-func (s *CodeState) UnmarshalText(b []byte) (err error) {
-	*s, err = enum.Unmarshal("episode: code state", codeStates[:], b)
-	return err
-}
 
 // CodeStatus is one SNOMED CT code an event of the referral's history makes due, and where it stands.
 type CodeStatus struct {
@@ -98,7 +80,7 @@ func (e Episode) Activities() []coding.ActivityRecord {
 	// Contact events of the history per day, by anyone: they already stand for a plan contact.
 	inHistory := map[sp.Date]int{}
 	for _, ev := range e.Referral.History {
-		if ev.Kind == referral.EventContact && !ev.At.IsZero() {
+		if ev.Kind == referral.EventKindContact && !ev.At.IsZero() {
 			inHistory[sp.DateOf(ev.At)]++
 		}
 	}
@@ -108,9 +90,9 @@ func (e Episode) Activities() []coding.ActivityRecord {
 			continue
 		}
 		out = append(out, coding.ActivityRecord{
-			EpisodeID:   e.Referral.ID,
-			Event:       coding.EventOngoingContact,
-			WorkerRole:  coding.RoleLinkWorker,
+			EpisodeID:   e.Referral.EpisodeID,
+			Kind:        coding.ActivityKindOngoingContact,
+			WorkerRole:  sp.RoleLinkWorker,
 			ContactDate: ct.Date,
 		})
 	}
@@ -132,7 +114,7 @@ func (e Episode) CodesDue(asOf sp.Date) (Coding, error) {
 	}
 	recs := e.Activities()
 	out := Coding{
-		EpisodeID: e.Referral.ID,
+		EpisodeID: e.Referral.EpisodeID,
 		AsOf:      asOf,
 		Records:   recs,
 		Codes:     []CodeStatus{},
@@ -152,15 +134,15 @@ func (e Episode) CodesDue(asOf sp.Date) (Coding, error) {
 		}
 		switch {
 		case ev.CodedOn.IsValid() && !slices.Contains(ev.Codes, d.Concept.ID):
-			st.State = CodeMissing
+			st.State = CodeStateMissing
 		case ev.CodedOn.IsValid() && ev.CodedOn.After(d.Deadline):
-			st.State = CodeEnteredLate
+			st.State = CodeStateEnteredLate
 		case ev.CodedOn.IsValid():
-			st.State = CodeEntered
+			st.State = CodeStateEntered
 		case asOf.After(d.Deadline):
-			st.State = CodeOverdue
+			st.State = CodeStateOverdue
 		default:
-			st.State = CodeDue
+			st.State = CodeStateDue
 		}
 		out.Codes = append(out.Codes, st)
 	}

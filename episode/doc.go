@@ -19,10 +19,10 @@
 //
 // # Codes due
 //
-// [Episode.CodesDue] runs the episode's activity records ([Episode.Activities]: the referral's history
-// and the plan's contacts) through [coding.CheckRecording] as of a date, and lists each code the
-// history makes due — 871731000000106 on acceptance, 871711000000103 on a decline (DOMAIN.md §4) — as
-// due, overdue, entered, entered late or missing.
+// [Episode.CodesDue] runs the episode's activity records ([Episode.Activities]: the referral's
+// history and the plan's contacts) through [coding.CheckRecording] as of a date, and lists each
+// code the history makes due — 871731000000106 on acceptance, 871711000000103 on a decline (NHS
+// England; SOURCES.md#snomed-codes) — as due, overdue, entered, entered late or missing.
 //
 // # Feedback
 //
@@ -43,10 +43,11 @@
 // [NewReport] reports across episodes under three headings: impact on the person (ONS4, SWEMWBS,
 // WEMWBS and UCLA-3 change, from [outcomes.Summarise]), on the health and care system (service-use
 // change, from [outcomes.SummariseServiceUse]) and on community groups (connections by category and
-// by provider, referred against attended, the providers that received people). The three-way split is
-// widely used, but was not found in NHS England's text: it is UNCONFIRMED (DOMAIN.md §5), and every
-// report says so ([FrameworkNote]). The report is deterministic and independent of the order of the
-// episodes; it renders as JSON (encoding/json) and as text ([Report.Text]).
+// by provider, referred against attended, the providers that received people). The three-way split
+// is widely used, but was not found in NHS England's text: it is UNCONFIRMED
+// (SOURCES.md#outcomes-framework), and every report says so ([FrameworkNote]). The report is
+// deterministic and independent of the order of the episodes; it renders as JSON (encoding/json)
+// and as text ([Report.Text]).
 //
 // # Personal data
 //
@@ -56,3 +57,5 @@
 // Every function is pure and every type is a value type: a value that no one mutates is safe for
 // concurrent use. The package has no mutable package-level state.
 package episode
+
+//go:generate go run ../internal/enumgen

@@ -58,8 +58,8 @@ func New(r referral.Referral, p *plan.Plan, ms []outcomes.Measurement, su *outco
 	return e, nil
 }
 
-// ID returns the episode id, the referral's id.
-func (e Episode) ID() string { return e.Referral.ID }
+// EpisodeID returns the episode id, the referral's id.
+func (e Episode) EpisodeID() string { return e.Referral.EpisodeID }
 
 // Clone returns a deep copy of e: no slice or pointer is shared with e.
 func (e Episode) Clone() Episode {
@@ -119,7 +119,7 @@ func cloneMeasurement(m outcomes.Measurement) outcomes.Measurement {
 
 // String returns "episode <id> (<state>, …)", with no personal data.
 func (e Episode) String() string {
-	return "episode " + strconv.Quote(e.Referral.ID) + " (" + string(e.Referral.State) + ", plan " +
+	return "episode " + strconv.Quote(e.Referral.EpisodeID) + " (" + string(e.Referral.State) + ", plan " +
 		strconv.FormatBool(e.Plan != nil) + ", " + strconv.Itoa(len(e.Measurements)) + " measurements, service use " +
 		strconv.FormatBool(e.ServiceUse != nil) + ")"
 }
@@ -127,13 +127,13 @@ func (e Episode) String() string {
 // GoString returns a masked form for %#v holding only the id, the state and counts.
 func (e Episode) GoString() string {
 	return fmt.Sprintf("episode.Episode{ID: %q, State: %q, Plan: %t, Measurements: %d, ServiceUse: %t, ***}",
-		e.Referral.ID, string(e.Referral.State), e.Plan != nil, len(e.Measurements), e.ServiceUse != nil)
+		e.Referral.EpisodeID, string(e.Referral.State), e.Plan != nil, len(e.Measurements), e.ServiceUse != nil)
 }
 
 // LogValue implements slog.LogValuer with the id, the state and counts only.
 func (e Episode) LogValue() slog.Value {
 	return slog.GroupValue(
-		slog.String("id", e.Referral.ID),
+		slog.String("id", e.Referral.EpisodeID),
 		slog.String("state", string(e.Referral.State)),
 		slog.Bool("plan", e.Plan != nil),
 		slog.Int("measurements", len(e.Measurements)),
@@ -145,7 +145,7 @@ func (e Episode) LogValue() slog.Value {
 // in the event's own time zone), and false if the history holds no accept.
 func (e Episode) Accepted() (sp.Date, bool) {
 	for _, ev := range e.Referral.History {
-		if ev.Kind == referral.EventAccept && !ev.At.IsZero() {
+		if ev.Kind == referral.EventKindAccept && !ev.At.IsZero() {
 			return sp.DateOf(ev.At), true
 		}
 	}
@@ -208,7 +208,7 @@ func (e Episode) Validate() error {
 	if e.ServiceUse != nil {
 		merge("/serviceUse", e.ServiceUse.Validate())
 	}
-	if e.Referral.ID != "" {
+	if e.Referral.EpisodeID != "" {
 		// Without a referral id there is no referral to hold the other parts against.
 		e.checkIDs(c)
 		e.checkLifecycle(c)
@@ -218,7 +218,7 @@ func (e Episode) Validate() error {
 
 // checkIDs adds "episode-id" and "referred-date".
 func (e Episode) checkIDs(c *validation.Errors) {
-	id := e.Referral.ID
+	id := e.Referral.EpisodeID
 	mismatch := func(path string) {
 		c.Add(path, RuleEpisodeID, fmt.Errorf("episode: keyed to another episode than the referral's: %w", sp.ErrInvalid))
 	}

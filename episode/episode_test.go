@@ -115,14 +115,14 @@ func TestActivities(t *testing.T) {
 	e := fixture(t, "completed")
 	var got []string
 	for _, r := range e.Activities() {
-		got = append(got, fmt.Sprintf("%s %s %s", r.ContactDate, r.Event, r.WorkerRole))
+		got = append(got, fmt.Sprintf("%s %s %s", r.ContactDate, r.Kind, r.WorkerRole))
 	}
 	want := []string{
-		"2024-05-15 referral-accepted link-worker",
-		"2024-05-16 ongoing-contact link-worker",
-		"2024-06-17 ongoing-contact link-worker",
-		"2024-06-03 ongoing-contact link-worker",
-		"2024-08-30 ongoing-contact link-worker",
+		"2024-05-15 referral-accepted social-prescribing-link-worker",
+		"2024-05-16 ongoing-contact social-prescribing-link-worker",
+		"2024-06-17 ongoing-contact social-prescribing-link-worker",
+		"2024-06-03 ongoing-contact social-prescribing-link-worker",
+		"2024-08-30 ongoing-contact social-prescribing-link-worker",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("activities (-want +got):\n%s", diff)
@@ -130,7 +130,8 @@ func TestActivities(t *testing.T) {
 }
 
 // TestCodesDue checks the state of 871731000000106, due for the acceptance on 2024-05-15: the
-// deadline is seven days later, 2024-05-22 (DOMAIN.md §4, "within a week of the contact").
+// deadline is seven days later, 2024-05-22 (NHS England FAQs, "within a week of the contact";
+// SOURCES.md#recording-deadline).
 func TestCodesDue(t *testing.T) {
 	tests := []struct {
 		name, reason string
@@ -140,13 +141,13 @@ func TestCodesDue(t *testing.T) {
 		want         CodeState
 		rule         string
 	}{
-		{"entered on time", "coded two days after the acceptance", "2024-05-17", []string{coding.ReferralToSocialPrescribingID}, "2024-06-01", CodeEntered, ""},
-		{"entered on the deadline", "the seventh day is still on time", "2024-05-22", []string{coding.ReferralToSocialPrescribingID}, "2024-06-01", CodeEntered, ""},
-		{"entered late", "coded on the eighth day", "2024-05-23", []string{coding.ReferralToSocialPrescribingID}, "2024-06-01", CodeEnteredLate, coding.RuleLateRecording},
-		{"due", "not coded, deadline to come", "", nil, "2024-05-22", CodeDue, coding.RuleCodeDue},
-		{"overdue", "not coded, deadline passed", "", nil, "2024-05-23", CodeOverdue, coding.RuleOverdue},
-		{"missing", "coded, but without the referral code", "2024-05-16", []string{coding.SWEMWBSScoreID}, "2024-06-01", CodeMissing, coding.RuleMissingCode},
-		{"wrong", "coded with the declined code instead", "2024-05-16", []string{coding.SocialPrescribingDeclinedID}, "2024-06-01", CodeMissing, coding.RuleWrongCode},
+		{"entered on time", "coded two days after the acceptance", "2024-05-17", []string{coding.ReferralToSocialPrescribingID}, "2024-06-01", CodeStateEntered, ""},
+		{"entered on the deadline", "the seventh day is still on time", "2024-05-22", []string{coding.ReferralToSocialPrescribingID}, "2024-06-01", CodeStateEntered, ""},
+		{"entered late", "coded on the eighth day", "2024-05-23", []string{coding.ReferralToSocialPrescribingID}, "2024-06-01", CodeStateEnteredLate, coding.RuleLateRecording},
+		{"due", "not coded, deadline to come", "", nil, "2024-05-22", CodeStateDue, coding.RuleCodeDue},
+		{"overdue", "not coded, deadline passed", "", nil, "2024-05-23", CodeStateOverdue, coding.RuleOverdue},
+		{"missing", "coded, but without the referral code", "2024-05-16", []string{coding.SWEMWBSScoreID}, "2024-06-01", CodeStateMissing, coding.RuleMissingCode},
+		{"wrong", "coded with the declined code instead", "2024-05-16", []string{coding.SocialPrescribingDeclinedID}, "2024-06-01", CodeStateMissing, coding.RuleWrongCode},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -228,7 +229,7 @@ func TestEndedAndAccepted(t *testing.T) {
 	// An event late in the evening west of Greenwich keeps its own civil date.
 	e2 := fixture(t, "received").Clone()
 	ny := time.FixedZone("UTC-5", -5*3600)
-	e2.Referral, _ = e2.Referral.Apply(referral.Event{Kind: referral.EventAccept, At: time.Date(2024, 9, 3, 23, 0, 0, 0, ny), By: referral.RoleLinkWorker})
+	e2.Referral, _ = e2.Referral.Apply(referral.Event{Kind: referral.EventKindAccept, At: time.Date(2024, 9, 3, 23, 0, 0, 0, ny), By: sp.RoleLinkWorker})
 	if a, _ := e2.Accepted(); a != d("2024-09-03") {
 		t.Errorf("Accepted() = %s, want the event's own date 2024-09-03", a)
 	}

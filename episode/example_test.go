@@ -36,8 +36,8 @@ func ExampleEpisode_Validate() {
 	}
 	// Output:
 	// <nil>
-	// episode.Episode: /measurements/1/episodeId: episode-id: episode: keyed to another episode than the referral's: invalid
-	// /plan/created: lifecycle: episode: plan created before the referral was accepted: invalid
+	// episode.Episode: /measurements/1/episodeId: episode-id: episode: keyed to another episode than the referral's
+	// /plan/created: lifecycle: episode: plan created before the referral was accepted
 }
 
 // New puts the parts together and validates them.
@@ -191,14 +191,14 @@ func ExampleNewReport() {
 // contacts the history does not already hold.
 func ExampleEpisode_Activities() {
 	for _, r := range load("completed").Activities() {
-		fmt.Println(r.ContactDate, r.Event, r.WorkerRole, r.Codes)
+		fmt.Println(r.ContactDate, r.Kind, r.WorkerRole, r.Codes)
 	}
 	// Output:
-	// 2024-05-15 referral-accepted link-worker [871731000000106]
-	// 2024-05-16 ongoing-contact link-worker []
-	// 2024-06-17 ongoing-contact link-worker []
-	// 2024-06-03 ongoing-contact link-worker []
-	// 2024-08-30 ongoing-contact link-worker []
+	// 2024-05-15 referral-accepted social-prescribing-link-worker [871731000000106]
+	// 2024-05-16 ongoing-contact social-prescribing-link-worker []
+	// 2024-06-17 ongoing-contact social-prescribing-link-worker []
+	// 2024-06-03 ongoing-contact social-prescribing-link-worker []
+	// 2024-08-30 ongoing-contact social-prescribing-link-worker []
 }
 
 // A receiving system checks a message: here a referrer's message that names the provider of a
@@ -217,6 +217,6 @@ func ExampleFeedback_Validate() {
 	fmt.Println(strings.ReplaceAll(f.Validate().Error(), "; ", "\n"))
 	// Output:
 	// <nil>
-	// episode.Feedback: /support/connections: minimum-necessary: episode: feedback: connection details in a message to the referrer: invalid
-	// /withheld/4/field: withheld: episode: feedback: a field listed as withheld is present: invalid
+	// episode.Feedback: /support/connections: minimum-necessary: episode: feedback: connection details in a message to the referrer
+	// /withheld/4/field: withheld: episode: feedback: a field listed as withheld is present
 }

@@ -9,7 +9,6 @@ import (
 	"strconv"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
-	"github.com/socialprescribing/go-socialprescribing/internal/enum"
 	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 	"github.com/socialprescribing/go-socialprescribing/outcomes"
 	"github.com/socialprescribing/go-socialprescribing/plan"
@@ -21,10 +20,13 @@ import (
 var ErrNoRecipient = errors.New("no recipient")
 
 // Recipient is who a [Feedback] message is for.
+//
+//enum:list Recipients
 type Recipient string
 
-// The recipients of the closed-loop message (DOMAIN.md §1 "closed loop", §4 PRSB "message back to GP
-// and referrer").
+// The recipients of the closed-loop message (the link worker reports back to the referrer: Management
+// in Practice, 2023; the PRSB Social Prescribing Information Standard v1.1's "message back to GP and
+// referrer"; SOURCES.md#closed-loop).
 const (
 	// RecipientGP is the person's general practice, which files the message in the person's record.
 	RecipientGP Recipient = "gp"
@@ -34,66 +36,31 @@ const (
 	RecipientReferrer Recipient = "referrer"
 )
 
-var recipients = [...]Recipient{RecipientGP, RecipientReferrer}
-
-// Recipients returns every Recipient. The slice is new on each call.
-func Recipients() []Recipient { return slices.Clone(recipients[:]) }
-
-// IsValid reports whether r is one of [Recipients].
-func (r Recipient) IsValid() bool { return enum.Contains(recipients[:], r) }
-
-// MarshalText returns r, or an error for a value outside [Recipients].
-func (r Recipient) MarshalText() ([]byte, error) {
-	return enum.Marshal("episode: recipient", recipients[:], r)
-}
-
-// UnmarshalText accepts exactly one of [Recipients].
-func (r *Recipient) UnmarshalText(b []byte) (err error) {
-	*r, err = enum.Unmarshal("episode: recipient", recipients[:], b)
-	return err
-}
-
 // WithheldReason says why a field of a [Feedback] message was left out.
+//
+//enum:list WithheldReasons
 type WithheldReason string
 
 // The reasons a field is withheld.
 const (
-	// WithheldReferralConsent: the person has not given consent to the referral (they declined, or
+	// WithheldReasonReferralConsent: the person has not given consent to the referral (they declined, or
 	// were never asked because the referral was rejected or cancelled first), so nothing about their
 	// needs, the support offered or outcomes goes back; the status alone closes the loop.
-	WithheldReferralConsent WithheldReason = "no-referral-consent"
-	// WithheldOutcomesConsent: the person has not given consent to share outcomes back (refused or
+	WithheldReasonReferralConsent WithheldReason = "no-referral-consent"
+	// WithheldReasonOutcomesConsent: the person has not given consent to share outcomes back (refused or
 	// not asked).
-	WithheldOutcomesConsent WithheldReason = "no-outcomes-consent"
-	// WithheldMinimumNecessary: the recipient does not need the field for its part in the person's
+	WithheldReasonOutcomesConsent WithheldReason = "no-outcomes-consent"
+	// WithheldReasonMinimumNecessary: the recipient does not need the field for its part in the person's
 	// care (see [NewFeedback]).
-	WithheldMinimumNecessary WithheldReason = "minimum-necessary"
+	WithheldReasonMinimumNecessary WithheldReason = "minimum-necessary"
 )
 
-var withheldReasons = [...]WithheldReason{WithheldReferralConsent, WithheldOutcomesConsent, WithheldMinimumNecessary}
-
-// WithheldReasons returns every WithheldReason. The slice is new on each call.
-func WithheldReasons() []WithheldReason { return slices.Clone(withheldReasons[:]) }
-
-// IsValid reports whether r is one of [WithheldReasons].
-func (r WithheldReason) IsValid() bool { return enum.Contains(withheldReasons[:], r) }
-
-// MarshalText returns r, or an error for a value outside [WithheldReasons].
-func (r WithheldReason) MarshalText() ([]byte, error) {
-	return enum.Marshal("episode: withheld reason", withheldReasons[:], r)
-}
-
-// UnmarshalText accepts exactly one of [WithheldReasons].
-func (r *WithheldReason) UnmarshalText(b []byte) (err error) {
-	*r, err = enum.Unmarshal("episode: withheld reason", withheldReasons[:], b)
-	return err
-}
-
 // Feedback is the closed-loop message back to the referrer or the GP at the end of (or during) an
-// episode, in the four groups of the PRSB Social Prescribing Information Standard v1.1 (DOMAIN.md §4,
-// high for the structure): person demographics ([Demographics]), needs and concerns ([NeedsGroup]),
-// support offered ([Support]: the plan's connections to community offers) and outcomes
-// ([OutcomesGroup]: the change in the measurements), with the referral's [Status].
+// episode, in the four groups of the PRSB Social Prescribing Information Standard v1.1
+// (SOURCES.md#prsb-standard, high for the structure): person demographics ([Demographics]), needs
+// and concerns ([NeedsGroup]), support offered ([Support]: the plan's connections to community
+// offers) and outcomes ([OutcomesGroup]: the change in the measurements), with the referral's
+// [Status].
 //
 // A group or field that is absent was withheld and is listed in Withheld with the reason; free text
 // (what matters to the person, need descriptions, goal descriptions, progress notes, reason notes,
@@ -135,7 +102,8 @@ type Withheld struct {
 	Reason WithheldReason `json:"reason" validate:"required,enum"`
 }
 
-// Status is where the referral stands, with the nearest HL7 FHIR Task status (DOMAIN.md §9).
+// Status is where the referral stands, with the nearest HL7 FHIR Task status (HL7 Gravity SDOH
+// Clinical Care implementation guide; SOURCES.md#fhir-gravity).
 type Status struct {
 	// State is the referral's lifecycle state.
 	State referral.State `json:"state" validate:"required,enum"`
@@ -219,7 +187,7 @@ type ConnectionLine struct {
 	Name      string                `json:"name,omitempty" validate:"max=200"`
 	Provider  string                `json:"provider,omitempty" validate:"max=200"`
 	ServiceID string                `json:"serviceId,omitempty" validate:"max=100"`
-	Reason    plan.Reason           `json:"reason,omitempty" validate:"omitempty,enum"`
+	Reason    plan.StopReason       `json:"reason,omitempty" validate:"omitempty,enum"`
 	Referred  sp.Date               `json:"referred,omitzero"`
 	Started   sp.Date               `json:"started,omitzero"`
 	Ended     sp.Date               `json:"ended,omitzero"`
@@ -314,15 +282,15 @@ func NewFeedback(e Episode, to Recipient, prepared sp.Date) (Feedback, error) {
 		return Feedback{}, err
 	}
 	r := e.Referral
-	route := referral.ContactGPSystem
+	route := referral.ContactRouteGPSystem
 	if to == RecipientReferrer {
-		if r.Referrer.Source == referral.SourceSelf || r.Referrer.Contact == referral.ContactNone {
+		if r.Referrer.Source == referral.SourceSelf || r.Referrer.Contact == referral.ContactRouteNone {
 			return Feedback{}, fmt.Errorf("episode: feedback: a self-referral has no referrer to report back to: %w", ErrNoRecipient)
 		}
 		route = r.Referrer.Contact
 	}
 	gp := to == RecipientGP
-	f := Feedback{EpisodeID: r.ID, Recipient: to, Route: route, Prepared: prepared, Status: e.status(), Withheld: []Withheld{}}
+	f := Feedback{EpisodeID: r.EpisodeID, Recipient: to, Route: route, Prepared: prepared, Status: e.status(), Withheld: []Withheld{}}
 	withhold := func(reason WithheldReason, fields ...WithheldField) {
 		for _, fl := range fields {
 			f.Withheld = append(f.Withheld, Withheld{Field: fl, Reason: reason})
@@ -331,26 +299,26 @@ func NewFeedback(e Episode, to Recipient, prepared sp.Date) (Feedback, error) {
 	if gp {
 		f.Person = &Demographics{NHSNumber: r.Person.NHSNumber, DateOfBirth: r.Person.DateOfBirth}
 	} else {
-		withhold(WithheldMinimumNecessary, "person")
+		withhold(WithheldReasonMinimumNecessary, "person")
 	}
-	referralConsent := r.Consent.Referral == referral.ConsentGiven
+	referralConsent := r.Consent.Referral == referral.ConsentStatusGiven
 	if !referralConsent {
-		withhold(WithheldReferralConsent, "needs", "support", "outcomes")
+		withhold(WithheldReasonReferralConsent, "needs", "support", "outcomes")
 	} else {
 		f.Needs = e.needs(gp)
 		f.Support = e.support(gp)
 		if !gp {
 			if e.Plan != nil && len(e.Plan.Goals) > 0 {
-				withhold(WithheldMinimumNecessary, "needs.goalsByStatus")
+				withhold(WithheldReasonMinimumNecessary, "needs.goalsByStatus")
 			}
 			if e.Plan != nil && len(e.Plan.Connections) > 0 {
-				withhold(WithheldMinimumNecessary, connectionDetails[:]...)
+				withhold(WithheldReasonMinimumNecessary, connectionDetails[:]...)
 			}
 		}
-		if r.Consent.ShareOutcomes == referral.ConsentGiven {
+		if r.Consent.ShareOutcomes == referral.ConsentStatusGiven {
 			f.Outcomes = e.outcomesGroup()
 		} else {
-			withhold(WithheldOutcomesConsent, "outcomes")
+			withhold(WithheldReasonOutcomesConsent, "outcomes")
 		}
 	}
 	slices.SortFunc(f.Withheld, func(a, b Withheld) int { return cmp.Compare(a.Field, b.Field) })
@@ -467,51 +435,30 @@ func pickMeasurement(ms []outcomes.Measurement, inst outcomes.Instrument, tp out
 
 // WithheldField names a group or field of a [Feedback] message that can be withheld: its JSON path in
 // the message, dot-separated, array indices left out.
+//
+//enum:list WithheldFields
 type WithheldField string
 
 // The fields that can be withheld.
 const (
-	FieldPerson              WithheldField = "person"
-	FieldNeeds               WithheldField = "needs"
-	FieldGoalsByStatus       WithheldField = "needs.goalsByStatus"
-	FieldSupport             WithheldField = "support"
-	FieldConnectionName      WithheldField = "support.connections.name"
-	FieldConnectionProvider  WithheldField = "support.connections.provider"
-	FieldConnectionServiceID WithheldField = "support.connections.serviceId"
-	FieldConnectionReason    WithheldField = "support.connections.reason"
-	FieldConnectionReferred  WithheldField = "support.connections.referred"
-	FieldConnectionStarted   WithheldField = "support.connections.started"
-	FieldConnectionEnded     WithheldField = "support.connections.ended"
-	FieldOutcomes            WithheldField = "outcomes"
+	WithheldFieldPerson              WithheldField = "person"
+	WithheldFieldNeeds               WithheldField = "needs"
+	WithheldFieldGoalsByStatus       WithheldField = "needs.goalsByStatus"
+	WithheldFieldSupport             WithheldField = "support"
+	WithheldFieldConnectionName      WithheldField = "support.connections.name"
+	WithheldFieldConnectionProvider  WithheldField = "support.connections.provider"
+	WithheldFieldConnectionServiceID WithheldField = "support.connections.serviceId"
+	WithheldFieldConnectionReason    WithheldField = "support.connections.reason"
+	WithheldFieldConnectionReferred  WithheldField = "support.connections.referred"
+	WithheldFieldConnectionStarted   WithheldField = "support.connections.started"
+	WithheldFieldConnectionEnded     WithheldField = "support.connections.ended"
+	WithheldFieldOutcomes            WithheldField = "outcomes"
 )
-
-var withheldFields = [...]WithheldField{
-	FieldPerson, FieldNeeds, FieldGoalsByStatus, FieldSupport, FieldConnectionName, FieldConnectionProvider,
-	FieldConnectionServiceID, FieldConnectionReason, FieldConnectionReferred, FieldConnectionStarted,
-	FieldConnectionEnded, FieldOutcomes,
-}
 
 // connectionDetails are the fields of a connection the referrer does not get.
 var connectionDetails = [...]WithheldField{
-	FieldConnectionName, FieldConnectionProvider, FieldConnectionServiceID, FieldConnectionReason,
-	FieldConnectionReferred, FieldConnectionStarted, FieldConnectionEnded,
-}
-
-// WithheldFields returns every WithheldField. The slice is new on each call.
-func WithheldFields() []WithheldField { return slices.Clone(withheldFields[:]) }
-
-// IsValid reports whether w is one of [WithheldFields].
-func (w WithheldField) IsValid() bool { return enum.Contains(withheldFields[:], w) }
-
-// MarshalText returns w, or an error for a value outside [WithheldFields].
-func (w WithheldField) MarshalText() ([]byte, error) {
-	return enum.Marshal("episode: withheld field", withheldFields[:], w)
-}
-
-// UnmarshalText accepts exactly one of [WithheldFields].
-func (w *WithheldField) UnmarshalText(b []byte) (err error) {
-	*w, err = enum.Unmarshal("episode: withheld field", withheldFields[:], b)
-	return err
+	WithheldFieldConnectionName, WithheldFieldConnectionProvider, WithheldFieldConnectionServiceID, WithheldFieldConnectionReason,
+	WithheldFieldConnectionReferred, WithheldFieldConnectionStarted, WithheldFieldConnectionEnded,
 }
 
 // Has reports whether the message holds field w: a group that is present, goals by status that are
@@ -521,29 +468,29 @@ func (f Feedback) Has(w WithheldField) bool {
 		return f.Support != nil && slices.ContainsFunc(f.Support.Connections, has)
 	}
 	switch w {
-	case FieldPerson:
+	case WithheldFieldPerson:
 		return f.Person != nil
-	case FieldNeeds:
+	case WithheldFieldNeeds:
 		return f.Needs != nil
-	case FieldGoalsByStatus:
+	case WithheldFieldGoalsByStatus:
 		return f.Needs != nil && len(f.Needs.GoalsByStatus) > 0
-	case FieldSupport:
+	case WithheldFieldSupport:
 		return f.Support != nil
-	case FieldOutcomes:
+	case WithheldFieldOutcomes:
 		return f.Outcomes != nil
-	case FieldConnectionName:
+	case WithheldFieldConnectionName:
 		return conn(func(c ConnectionLine) bool { return c.Name != "" })
-	case FieldConnectionProvider:
+	case WithheldFieldConnectionProvider:
 		return conn(func(c ConnectionLine) bool { return c.Provider != "" })
-	case FieldConnectionServiceID:
+	case WithheldFieldConnectionServiceID:
 		return conn(func(c ConnectionLine) bool { return c.ServiceID != "" })
-	case FieldConnectionReason:
+	case WithheldFieldConnectionReason:
 		return conn(func(c ConnectionLine) bool { return c.Reason != "" })
-	case FieldConnectionReferred:
+	case WithheldFieldConnectionReferred:
 		return conn(func(c ConnectionLine) bool { return c.Referred.IsValid() })
-	case FieldConnectionStarted:
+	case WithheldFieldConnectionStarted:
 		return conn(func(c ConnectionLine) bool { return c.Started.IsValid() })
-	case FieldConnectionEnded:
+	case WithheldFieldConnectionEnded:
 		return conn(func(c ConnectionLine) bool { return c.Ended.IsValid() })
 	}
 	return false
@@ -574,10 +521,10 @@ func (f Feedback) Validate() error {
 		}
 	}
 	if f.Recipient == RecipientReferrer {
-		if f.Has(FieldPerson) {
+		if f.Has(WithheldFieldPerson) {
 			c.Add("/person", RuleMinimumNecessary, fmt.Errorf("episode: feedback: demographics in a message to the referrer: %w", sp.ErrInvalid))
 		}
-		if f.Has(FieldGoalsByStatus) {
+		if f.Has(WithheldFieldGoalsByStatus) {
 			c.Add("/needs/goalsByStatus", RuleMinimumNecessary, fmt.Errorf("episode: feedback: goals in a message to the referrer: %w", sp.ErrInvalid))
 		}
 		for _, d := range connectionDetails {

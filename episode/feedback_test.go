@@ -38,16 +38,16 @@ func TestFeedbackGP(t *testing.T) {
 			{Need: referral.NeedLongTermConditions, Referred: true, InPlan: true},
 			{Need: referral.NeedPhysicalInactivity, Referred: false, InPlan: true},
 		},
-		GoalsByStatus: []GoalCount{{Status: plan.GoalAchieved, Goals: 1}},
+		GoalsByStatus: []GoalCount{{Status: plan.GoalStatusAchieved, Goals: 1}},
 	}
 	if diff := cmp.Diff(wantNeeds, f.Needs); diff != "" {
 		t.Errorf("needs (-want +got):\n%s", diff)
 	}
 	wantSupport := &Support{Contacts: 4, Minutes: 125, Connections: []ConnectionLine{
-		{Category: plan.CategoryGardening, Mode: plan.ConnectionReferred, Status: plan.StatusOngoing, Name: "Riverside Community Garden",
+		{Category: plan.CategoryGardening, Mode: plan.ConnectionModeReferred, Status: plan.ConnectionStatusOngoing, Name: "Riverside Community Garden",
 			Provider: "Riverside Allotment Society", ServiceID: "oruk-svc-2040", Referred: d("2024-05-17"), Started: d("2024-05-28")},
-		{Category: plan.CategoryBefriending, Mode: plan.ConnectionSignposted, Status: plan.StatusDeclined, Name: "Telephone befriending",
-			Provider: "Age Friendly Riverside", Reason: plan.ReasonPersonChoice, Ended: d("2024-06-03")},
+		{Category: plan.CategoryBefriending, Mode: plan.ConnectionModeSignposted, Status: plan.ConnectionStatusDeclined, Name: "Telephone befriending",
+			Provider: "Age Friendly Riverside", Reason: plan.StopReasonPersonChoice, Ended: d("2024-06-03")},
 	}}
 	if diff := cmp.Diff(wantSupport, f.Support); diff != "" {
 		t.Errorf("support (-want +got):\n%s", diff)
@@ -77,7 +77,7 @@ func TestFeedbackGP(t *testing.T) {
 	if ls.BaselineBand != outcomes.BandLow || ls.FollowUpBand != outcomes.BandHigh || anx.BaselineBand != outcomes.BandHigh || anx.FollowUpBand != outcomes.BandMedium {
 		t.Errorf("bands: life satisfaction %s → %s, anxiety %s → %s; want low → high, high → medium", ls.BaselineBand, ls.FollowUpBand, anx.BaselineBand, anx.FollowUpBand)
 	}
-	if len(f.Withheld) != 0 || f.Route != referral.ContactGPSystem {
+	if len(f.Withheld) != 0 || f.Route != referral.ContactRouteGPSystem {
 		t.Errorf("withheld %v, route %s; want nothing withheld, route gp-clinical-system", f.Withheld, f.Route)
 	}
 }
@@ -91,7 +91,7 @@ func TestFeedbackReferrer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Person != nil || f.Route != referral.ContactNHSMail {
+	if f.Person != nil || f.Route != referral.ContactRouteNHSMail {
 		t.Errorf("person %v, route %s; want none, nhsmail", f.Person, f.Route)
 	}
 	wantNeeds := &NeedsGroup{Needs: []NeedLine{
@@ -102,8 +102,8 @@ func TestFeedbackReferrer(t *testing.T) {
 		t.Errorf("needs (-want +got):\n%s", diff)
 	}
 	wantConnections := []ConnectionLine{
-		{Category: plan.CategoryGardening, Mode: plan.ConnectionReferred, Status: plan.StatusOngoing},
-		{Category: plan.CategoryBefriending, Mode: plan.ConnectionSignposted, Status: plan.StatusDeclined},
+		{Category: plan.CategoryGardening, Mode: plan.ConnectionModeReferred, Status: plan.ConnectionStatusOngoing},
+		{Category: plan.CategoryBefriending, Mode: plan.ConnectionModeSignposted, Status: plan.ConnectionStatusDeclined},
 	}
 	if diff := cmp.Diff(wantConnections, f.Support.Connections); diff != "" {
 		t.Errorf("connections (-want +got):\n%s", diff)
@@ -138,10 +138,10 @@ func TestFeedbackConsent(t *testing.T) {
 		wantWithheld []string
 	}{
 		{"outcomes refused", "no consent to share outcomes back: outcomes withheld", "completed",
-			func(e *Episode) { e.Referral.Consent.ShareOutcomes = referral.ConsentRefused }, RecipientGP,
+			func(e *Episode) { e.Referral.Consent.ShareOutcomes = referral.ConsentStatusRefused }, RecipientGP,
 			"status, person, needs, support", []string{"outcomes no-outcomes-consent"}},
 		{"outcomes not asked", "consent not asked is not consent", "completed",
-			func(e *Episode) { e.Referral.Consent.ShareOutcomes = referral.ConsentNotAsked }, RecipientGP,
+			func(e *Episode) { e.Referral.Consent.ShareOutcomes = referral.ConsentStatusNotAsked }, RecipientGP,
 			"status, person, needs, support", []string{"outcomes no-outcomes-consent"}},
 		{"declined", "the person declined: only the status and, for the GP, whom it is about", "declined",
 			func(*Episode) {}, RecipientGP,
@@ -224,7 +224,7 @@ func TestFeedbackOutcomesPairing(t *testing.T) {
 	conflict := cloneMeasurement(e.Measurements[3])
 	conflict.UCLA3.LeftOut = 3
 	// A SWEMWBS baseline alone.
-	sw := outcomes.Measurement{EpisodeID: e.ID(), Date: d("2024-05-16"), Timepoint: outcomes.TimepointBaseline,
+	sw := outcomes.Measurement{EpisodeID: e.EpisodeID(), Date: d("2024-05-16"), Timepoint: outcomes.TimepointBaseline,
 		Instrument: outcomes.InstrumentSWEMWBS, SWEMWBS: &outcomes.SWEMWBS{Items: []int{3, 3, 3, 3, 3, 3, 3}}}
 	e.Measurements = append(e.Measurements, later, earlier, conflict, sw)
 	f, err := NewFeedback(e, RecipientGP, d("2024-09-02"))

@@ -25,8 +25,8 @@ func TestNoPersonalDataPrinted(t *testing.T) {
 	at := time.Date(2024, 5, 14, 9, 0, 0, 0, time.UTC)
 	values := map[string]any{
 		"referral.Person":       referral.Person{NHSNumber: nhs, DateOfBirth: dob, AccessNotes: secret},
-		"referral.Referral":     referral.Referral{ID: "EP-1", Person: referral.Person{NHSNumber: nhs, DateOfBirth: dob}, WhatMattersToMe: secret, Needs: []referral.NeedItem{{Need: referral.NeedOther, Description: secret}}},
-		"referral.Event":        referral.Event{Kind: referral.EventContact, At: at, Note: secret},
+		"referral.Referral":     referral.Referral{EpisodeID: "EP-1", Person: referral.Person{NHSNumber: nhs, DateOfBirth: dob}, WhatMattersToMe: secret, Needs: []referral.NeedItem{{Need: referral.NeedOther, Description: secret}}},
+		"referral.Event":        referral.Event{Kind: referral.EventKindContact, At: at, Note: secret},
 		"referral.Escalation":   referral.Escalation{At: at, Note: secret},
 		"referral.Safeguarding": referral.Safeguarding{Concern: true, Escalations: []referral.Escalation{{At: at, Note: secret}}},
 		"referral.NeedItem":     referral.NeedItem{Need: referral.NeedOther, Description: secret},

@@ -143,7 +143,7 @@ func TestFeedbackWithholds(t *testing.T) {
 			}
 		}
 		c := e.Referral.Consent
-		wantOutcomes := c.Referral == referral.ConsentGiven && c.ShareOutcomes == referral.ConsentGiven
+		wantOutcomes := c.Referral == referral.ConsentStatusGiven && c.ShareOutcomes == referral.ConsentStatusGiven
 		if got := f.Outcomes != nil; got != wantOutcomes {
 			t.Fatalf("outcomes present %t with consent %+v", got, c)
 		}
@@ -292,8 +292,8 @@ func TestCodesDueAgreesWithRecordingRules(t *testing.T) {
 			rules[f.Rule]++
 		}
 		for st, rule := range map[CodeState]string{
-			CodeOverdue: coding.RuleOverdue, CodeDue: coding.RuleCodeDue,
-			CodeEnteredLate: coding.RuleLateRecording, CodeMissing: coding.RuleMissingCode,
+			CodeStateOverdue: coding.RuleOverdue, CodeStateDue: coding.RuleCodeDue,
+			CodeStateEnteredLate: coding.RuleLateRecording, CodeStateMissing: coding.RuleMissingCode,
 		} {
 			if states[st] != rules[rule] {
 				t.Fatalf("%d codes %s, %d findings %s: %+v / %v", states[st], st, rules[rule], rule, c.Codes, c.Findings)

@@ -15,14 +15,14 @@ import (
 // FrameworkNote is the caveat every [Report] carries about its three headings.
 const FrameworkNote = "A common outcomes framework is one of NHS England's elements of good social prescribing. " +
 	"The split into impact on the person, on the health and care system and on community groups is widely used, " +
-	"but was not found in NHS England's own text (DOMAIN.md §5): confidence unconfirmed. " +
+	"but was not confirmed as NHS England's own framework text: confidence unconfirmed. " +
 	"Service-use figures are the change measured, not an effect of social prescribing (the evidence is mixed)."
 
-// Report is the common-outcomes report over many episodes, under three headings: impact on the person
-// (wellbeing and loneliness measures), on the health and care system (service use) and on community
-// groups (connections to community offers). The split into these three is widely used but
-// UNCONFIRMED as NHS England text (DOMAIN.md §5); Framework and FrameworkConfidence say so in every
-// report.
+// Report is the common-outcomes report over many episodes, under three headings: impact on the
+// person (wellbeing and loneliness measures), on the health and care system (service use) and on
+// community groups (connections to community offers). The split into these three is widely used but
+// UNCONFIRMED as NHS England text (SOURCES.md#outcomes-framework); Framework and
+// FrameworkConfidence say so in every report.
 //
 // A Report holds only counts and statistics, no personal data; provider and offer names come from the
 // plans. Counts are not suppressed for small numbers: apply the local disclosure rule before
@@ -181,7 +181,7 @@ type ProviderCount struct {
 
 // attended reports whether the person went to the offer at least once.
 func attended(s plan.ConnectionStatus) bool {
-	return s == plan.StatusAttended || s == plan.StatusOngoing || s == plan.StatusStopped
+	return s == plan.ConnectionStatusAttended || s == plan.ConnectionStatusOngoing || s == plan.ConnectionStatusStopped
 }
 
 // ReportOptions are the choices of [NewReportWith]. The zero value reports on every episode given,
@@ -265,7 +265,7 @@ func build(rep *Report, eps []Episode) {
 	rep.Episodes = len(eps)
 	states := referral.States()
 	stateCount := make([]int, len(states))
-	dup := keygroup.Shared(len(eps), func(i int) (string, bool) { return eps[i].Referral.ID, true })
+	dup := keygroup.Shared(len(eps), func(i int) (string, bool) { return eps[i].Referral.EpisodeID, true })
 	var us []outcomes.ServiceUse
 	com := newCommunity()
 	for i := range eps {
@@ -289,7 +289,7 @@ func build(rep *Report, eps []Episode) {
 		}
 		own := 0
 		for k := range e.Measurements {
-			if e.Measurements[k].EpisodeID != r.ID {
+			if e.Measurements[k].EpisodeID != r.EpisodeID {
 				rep.Person.Mismatched++
 				continue
 			}
@@ -299,7 +299,7 @@ func build(rep *Report, eps []Episode) {
 			rep.Person.EpisodesMeasured++
 		}
 		if u := e.ServiceUse; u != nil {
-			if u.EpisodeID != r.ID {
+			if u.EpisodeID != r.EpisodeID {
 				rep.System.Mismatched++
 			} else {
 				us = append(us, *u)
@@ -319,7 +319,7 @@ func build(rep *Report, eps []Episode) {
 		for i := range eps {
 			e := &eps[i]
 			for k := range e.Measurements {
-				if m := &e.Measurements[k]; m.EpisodeID == e.Referral.ID && !yield(m) {
+				if m := &e.Measurements[k]; m.EpisodeID == e.Referral.EpisodeID && !yield(m) {
 					return
 				}
 			}
@@ -384,12 +384,12 @@ func (c *community) add(p *plan.Plan) {
 	// People are counted once per group: first the connections, then the person.
 	for _, cn := range p.Connections {
 		o.Connections++
-		ref := cn.Mode == plan.ConnectionReferred
+		ref := cn.Mode == plan.ConnectionModeReferred
 		att := attended(cn.Status)
 		switch cn.Mode {
-		case plan.ConnectionReferred:
+		case plan.ConnectionModeReferred:
 			o.Referred++
-		case plan.ConnectionSignposted:
+		case plan.ConnectionModeSignposted:
 			o.Signposted++
 		default:
 			o.UnknownMode++
@@ -436,11 +436,11 @@ func (c *community) add(p *plan.Plan) {
 
 func countConnection(n *Counts, mode plan.ConnectionMode, attended bool) {
 	n.Connections++
-	referred := mode == plan.ConnectionReferred
+	referred := mode == plan.ConnectionModeReferred
 	switch mode {
-	case plan.ConnectionReferred:
+	case plan.ConnectionModeReferred:
 		n.Referred++
-	case plan.ConnectionSignposted:
+	case plan.ConnectionModeSignposted:
 		n.Signposted++
 	}
 	if attended {

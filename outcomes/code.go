@@ -13,9 +13,10 @@ var ErrNoCode = errors.New("no code")
 
 // The code system URIs.
 const (
-	// SystemSNOMED is the FHIR system URI of SNOMED CT (DOMAIN.md §9, HIGH).
+	// SystemSNOMED is the FHIR system URI of SNOMED CT (HL7 FHIR R4 and NHS England FHIR UK Core;
+	// SOURCES.md#fhir-uk-core; confidence high).
 	SystemSNOMED = "http://snomed.info/sct"
-	// SystemLOINC is the FHIR system URI of LOINC (DOMAIN.md §4).
+	// SystemLOINC is the FHIR system URI of LOINC (Regenstrief Institute, LOINC; SOURCES.md#score-codes).
 	SystemLOINC = "http://loinc.org"
 )
 
@@ -44,17 +45,17 @@ type Code struct {
 //   - ONS4: no code. No SNOMED CT code for the ONS4 items was found and the library does not invent
 //     one: the error wraps [ErrNoCode].
 //
-// The sources do not say whether the SWEMWBS code records the raw or the metric score; the library
+// Where the codes come from: SOURCES.md#score-codes. The sources do not say whether the SWEMWBS code records the raw or the metric score; the library
 // reports both and leaves the choice to the caller's clinical system.
 func (i Instrument) Code() (Code, error) {
-	const src = "DOMAIN.md §4 (NHS England guidance, secondary source); verify before relying"
+	const src = "SNOMED CT UK edition, as quoted by one secondary source; verify before relying"
 	switch i {
 	case InstrumentSWEMWBS:
 		return Code{System: SystemSNOMED, Code: "718466001", Display: "SWEMWBS score", Confidence: sp.ConfidenceMedium, Source: src}, nil
 	case InstrumentWEMWBS:
 		return Code{System: SystemSNOMED, Code: "718426000", Display: "WEMWBS score", Confidence: sp.ConfidenceMedium, Source: src}, nil
 	case InstrumentUCLA3:
-		return Code{System: SystemLOINC, Code: "106418-7", Display: "Three-Item Loneliness scale", Confidence: sp.ConfidenceMedium, Source: "DOMAIN.md §4 (LOINC); verify before relying"}, nil
+		return Code{System: SystemLOINC, Code: "106418-7", Display: "Three-Item Loneliness scale", Confidence: sp.ConfidenceMedium, Source: "Regenstrief Institute, LOINC 106418-7; verify before relying"}, nil
 	case InstrumentONS4:
 		return Code{}, fmt.Errorf("outcomes: ons4: no SNOMED CT code for the ONS4 items was found (unconfirmed); none is invented: %w", ErrNoCode)
 	}

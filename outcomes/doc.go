@@ -1,6 +1,7 @@
 // Package outcomes scores the outcome measures of social prescribing and reports change.
 //
-// Measures (DOMAIN.md §5):
+// Measures (Office for National Statistics, Warwick Medical School; SOURCES.md#ons4, SOURCES.md#swemwbs,
+// SOURCES.md#wemwbs and #ucla3):
 //
 //   - ONS4 personal wellbeing ([ONS4]): four items, each an integer 0–10, with the ONS threshold bands
 //     ([ONS4Band]). 0 is a legitimate answer, so the answers are pointers and missing is nil. ONS does
@@ -30,3 +31,5 @@
 //
 // Every type is a plain value; every function is safe for concurrent use.
 package outcomes
+
+//go:generate go run ../internal/enumgen

@@ -34,7 +34,7 @@ func ExampleNewONS4() {
 	fmt.Println(err)
 	// Output:
 	// anxiety 0 very-low
-	// outcomes.ONS4: /anxiety: lte: value must be at most 10: invalid
+	// outcomes.ONS4: /anxiety: lte: value must be at most 10
 }
 
 func ExampleScale_Question() {
@@ -120,7 +120,7 @@ func ExampleMeasurement_Validate() {
 		Timepoint: outcomes.TimepointBaseline, Instrument: outcomes.InstrumentONS4}
 	fmt.Println(m.Validate())
 	// Output:
-	// outcomes.Measurement: /ons4: instrument-payload: outcomes: measurement: the answers for the instrument are missing: required
+	// outcomes.Measurement: /ons4: instrument-payload: outcomes: measurement: the answers for the instrument are missing
 }
 
 func five(ls, w, h, a int) *outcomes.ONS4 {
@@ -230,7 +230,7 @@ func ExampleONS4_Validate() {
 	fmt.Println(o.Validate()) // a missing answer is nil, never 0
 	// Output:
 	// <nil>
-	// outcomes.ONS4: /anxiety: required: value is required: required
+	// outcomes.ONS4: /anxiety: required: value is required
 }
 
 func ExampleONS4_Band() {
@@ -317,5 +317,5 @@ func ExampleServiceUse_Validate() {
 	}
 	fmt.Println(u.Validate())
 	// Output:
-	// outcomes.ServiceUse: /after/from: window-order: outcomes: service use: the after window must begin after the before window ends: invalid
+	// outcomes.ServiceUse: /after/from: window-order: outcomes: service use: the after window must begin after the before window ends
 }

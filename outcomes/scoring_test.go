@@ -9,9 +9,9 @@ import (
 	sp "github.com/socialprescribing/go-socialprescribing"
 )
 
-// The ONS thresholds, written out score by score from DOMAIN.md §5: life satisfaction, worthwhile,
-// happiness: 0–4 low, 5–6 medium, 7–8 high, 9–10 very high; anxiety: 0–1 very low, 2–3 low, 4–5
-// medium, 6–10 high.
+// The ONS thresholds, written out score by score from the ONS personal well-being guidance
+// (SOURCES.md#ons4): life satisfaction, worthwhile, happiness: 0–4 low, 5–6 medium, 7–8 high, 9–10
+// very high; anxiety: 0–1 very low, 2–3 low, 4–5 medium, 6–10 high.
 func TestONS4Band(t *testing.T) {
 	positive := []Band{BandLow, BandLow, BandLow, BandLow, BandLow, BandMedium, BandMedium, BandHigh, BandHigh, BandVeryHigh, BandVeryHigh}
 	anxiety := []Band{BandVeryLow, BandVeryLow, BandLow, BandLow, BandMedium, BandMedium, BandHigh, BandHigh, BandHigh, BandHigh, BandHigh}
@@ -63,7 +63,7 @@ func TestONS4BandRejects(t *testing.T) {
 	}
 }
 
-// swemwbsTableText is the conversion table exactly as DOMAIN.md §5 prints it.
+// swemwbsTableText is the Warwick Medical School conversion table exactly as SOURCES.md#swemwbs prints it.
 const swemwbsTableText = `7→7.00, 8→9.51, 9→11.25, 10→12.40, 11→13.33, 12→14.08, 13→14.75, 14→15.32, 15→15.84, 16→16.36, 17→16.88,
 18→17.43, 19→17.98, 20→18.59, 21→19.25, 22→19.98, 23→20.73, 24→21.54, 25→22.35, 26→23.21, 27→24.11,
 28→25.03, 29→26.02, 30→27.03, 31→28.13, 32→29.31, 33→30.70, 34→32.55, 35→35.00.`
@@ -87,7 +87,7 @@ func TestSWEMWBSMetricWholeTable(t *testing.T) {
 		seen[r] = true
 		got, err := SWEMWBSMetric(r)
 		if err != nil || got != want {
-			t.Errorf("SWEMWBSMetric(%d) = %v, %v; want %v (DOMAIN.md table)", r, got, err, want)
+			t.Errorf("SWEMWBSMetric(%d) = %v, %v; want %v (Warwick conversion table)", r, got, err, want)
 		}
 	}
 	for r := 7; r <= 35; r++ {
@@ -181,10 +181,10 @@ func TestCodes(t *testing.T) {
 		want   Code
 		noCode bool
 	}{
-		{"swemwbs", "DOMAIN.md §4: SNOMED CT 718466001, MEDIUM", InstrumentSWEMWBS, Code{System: "http://snomed.info/sct", Code: "718466001", Confidence: sp.ConfidenceMedium}, false},
-		{"wemwbs", "DOMAIN.md §4: SNOMED CT 718426000, MEDIUM", InstrumentWEMWBS, Code{System: "http://snomed.info/sct", Code: "718426000", Confidence: sp.ConfidenceMedium}, false},
-		{"ucla3", "DOMAIN.md §4: LOINC 106418-7, MEDIUM", InstrumentUCLA3, Code{System: "http://loinc.org", Code: "106418-7", Confidence: sp.ConfidenceMedium}, false},
-		{"ons4", "DOMAIN.md §4: no code found; never invent one", InstrumentONS4, Code{}, true},
+		{"swemwbs", "SNOMED CT 718466001, medium (SOURCES.md#score-codes)", InstrumentSWEMWBS, Code{System: "http://snomed.info/sct", Code: "718466001", Confidence: sp.ConfidenceMedium}, false},
+		{"wemwbs", "SNOMED CT 718426000, medium (SOURCES.md#score-codes)", InstrumentWEMWBS, Code{System: "http://snomed.info/sct", Code: "718426000", Confidence: sp.ConfidenceMedium}, false},
+		{"ucla3", "LOINC 106418-7, medium (SOURCES.md#score-codes)", InstrumentUCLA3, Code{System: "http://loinc.org", Code: "106418-7", Confidence: sp.ConfidenceMedium}, false},
+		{"ons4", "no code found; never invent one (SOURCES.md#score-codes)", InstrumentONS4, Code{}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -206,7 +206,7 @@ func TestCodes(t *testing.T) {
 }
 
 func TestQuestionWording(t *testing.T) {
-	// DOMAIN.md §5, the ONS harmonised standard wording.
+	// The ONS personal well-being harmonised standard wording (SOURCES.md#ons4).
 	want := map[Scale]string{
 		ScaleLifeSatisfaction: "Overall, how satisfied are you with your life nowadays?",
 		ScaleWorthwhile:       "Overall, to what extent do you feel that the things you do in your life are worthwhile?",

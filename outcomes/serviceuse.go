@@ -28,9 +28,10 @@ func (w Window) Days() int {
 }
 
 // ServiceUse records one person's use of health and care services over a window before social
-// prescribing and a window after it, by episode (seeds 002, 004). The library reports the change it
-// measures; it never claims the change is an effect of social prescribing (the evidence is mixed,
-// seed 001).
+// prescribing and a window after it, by episode (the measures of NHS England's Social prescribing
+// frequently asked questions and The King's Fund's What is social prescribing?, 2020). The library
+// reports the change it measures; it never claims the change is an effect of social prescribing (the
+// evidence is mixed: Management in Practice, 2023, reporting a BMJ Open review; SOURCES.md#service-use).
 //
 // ServiceUse is a plain value, safe for concurrent use once built.
 type ServiceUse struct {

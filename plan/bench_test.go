@@ -14,9 +14,9 @@ import (
 func benchPlan(b *testing.B) (plan.Plan, referral.Referral) {
 	p := typical(b)
 	p.ReviewDates = []sp.Date{d("2024-06-17"), d("2024-07-29"), d("2024-08-26"), d("2024-09-23")}
-	kinds := []plan.ContactKind{plan.KindFollowUp, plan.KindReview, plan.KindFollowUp}
+	kinds := []plan.ContactKind{plan.ContactKindFollowUp, plan.ContactKindReview, plan.ContactKindFollowUp}
 	for k := range 7 {
-		p.Contacts = append(p.Contacts, plan.Contact{Date: d("2024-07-08").AddDays(10 * k), Mode: plan.ModePhone, Minutes: 20, Kind: kinds[k%3]})
+		p.Contacts = append(p.Contacts, plan.Contact{Date: d("2024-07-08").AddDays(10 * k), Mode: plan.ContactModePhone, Minutes: 20, Kind: kinds[k%3]})
 	}
 	goal := p.Goals[0]
 	for len(p.Goals) < 5 {

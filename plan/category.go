@@ -4,12 +4,14 @@ import (
 	"slices"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
-	"github.com/socialprescribing/go-socialprescribing/internal/enum"
 )
 
-// Category is the kind of community offer a [Connection] leads to: the offers NHS England names
-// (DOMAIN.md §3, seeds 002, 003, 004), plus nature-based activity, the third strand of green social
-// prescribing (§1). [CategoryTable] says which categories count as green social prescribing.
+// Category is the kind of community offer a [Connection] leads to: the offers NHS England, The King's
+// Fund and others name (SOURCES.md#community-offers), plus nature-based activity, the third strand of
+// green social prescribing (SOURCES.md#community-side). [CategoryTable] says which categories count as
+// green social prescribing.
+//
+//enum:list Categories "other" last
 type Category string
 
 // The categories of community offer.
@@ -41,7 +43,7 @@ const (
 type CategoryInfo struct {
 	Category Category
 	// Green reports whether the category is part of green social prescribing (walking, gardening,
-	// nature: DOMAIN.md §1).
+	// nature: SOURCES.md#community-side).
 	Green bool
 	// Source cites the category (and its green marking) with the library's confidence.
 	Source string
@@ -50,13 +52,13 @@ type CategoryInfo struct {
 }
 
 const (
-	srcNHSE     = "NHS England, Social prescribing FAQs (DOMAIN.md §3, seed 002)"
-	srcNHSEGrn  = "NHS England, Social prescribing FAQs: \"green social prescribing initiatives such as walking groups and gardening clubs\" (DOMAIN.md §1, §3, seed 002)"
-	srcNature   = "The King's Fund, What is social prescribing?: green social prescribing helps people \"engage with the natural world\" (DOMAIN.md §1, seed 004)"
-	srcKF       = "The King's Fund, What is social prescribing? (DOMAIN.md §3, seed 004)"
-	srcSeed003  = "Innovation Unit, Social prescribing: making it a reality for everyone (DOMAIN.md §3, seed 003)"
-	srcSeed001  = "How social prescribing link workers can support your practice team: \"practical help, such as with job applications\" (DOMAIN.md §3, seed 001)"
-	srcDomain3  = "DOMAIN.md §3 (community offers, seeds 002–004)"
+	srcNHSE     = "NHS England, Social prescribing FAQs, community groups and services"
+	srcNHSEGrn  = "NHS England, Social prescribing FAQs: \"green social prescribing initiatives such as walking groups and gardening clubs\""
+	srcNature   = "The King's Fund, What is social prescribing?, 2020: green social prescribing helps people \"engage with the natural world\""
+	srcKF       = "The King's Fund, What is social prescribing?, 2020"
+	srcSCIE     = "Social Care Institute for Excellence, Social prescribing: making it a reality for everyone (Innovation Unit), 2016"
+	srcMiP      = "Management in Practice, How social prescribing link workers can support your practice team, 2023: \"practical help, such as with job applications\""
+	srcStatSvc  = "NHS England, Social prescribing FAQs: statutory services for practical support, such as debt counselling and housing"
 	srcLibOther = "the library's own: an offer outside the named categories"
 )
 
@@ -73,35 +75,21 @@ var categoryTable = [...]CategoryInfo{
 	{CategoryBefriending, false, srcKF, sp.ConfidenceMedium},
 	{CategoryVolunteering, false, srcKF, sp.ConfidenceMedium},
 	{CategoryGroupLearning, false, srcKF, sp.ConfidenceMedium},
-	{CategoryPeerSupport, false, srcSeed003, sp.ConfidenceMedium},
-	{CategoryFallsClinic, false, srcSeed003, sp.ConfidenceMedium},
+	{CategoryPeerSupport, false, srcSCIE, sp.ConfidenceMedium},
+	{CategoryFallsClinic, false, srcSCIE, sp.ConfidenceMedium},
 	{CategoryDebtAdvice, false, srcNHSE, sp.ConfidenceHigh},
-	{CategoryWelfareBenefits, false, srcDomain3, sp.ConfidenceMedium},
+	{CategoryWelfareBenefits, false, srcStatSvc, sp.ConfidenceMedium},
 	{CategoryHousing, false, srcNHSE, sp.ConfidenceHigh},
-	{CategoryEmploymentSupport, false, srcSeed001, sp.ConfidenceMedium},
-	{CategoryCitizensAdvice, false, srcSeed003, sp.ConfidenceMedium},
+	{CategoryEmploymentSupport, false, srcMiP, sp.ConfidenceMedium},
+	{CategoryCitizensAdvice, false, srcSCIE, sp.ConfidenceMedium},
 	{CategoryOther, false, srcLibOther, sp.ConfidenceHigh},
 }
-
-var categories = func() [len(categoryTable)]Category {
-	var cs [len(categoryTable)]Category
-	for i, r := range categoryTable {
-		cs[i] = r.Category
-	}
-	return cs
-}()
 
 // CategoryTable returns one row per [Category], in the order of [Categories]: whether it counts as
 // green social prescribing, its source and confidence. Walking groups and gardening are green
 // (NHS England, high); nature-based activity is green (The King's Fund, medium); no other category is.
 // The slice is new on each call.
 func CategoryTable() []CategoryInfo { return slices.Clone(categoryTable[:]) }
-
-// Categories returns every Category, "other" last. The slice is new on each call.
-func Categories() []Category { return slices.Clone(categories[:]) }
-
-// IsValid reports whether c is one of [Categories].
-func (c Category) IsValid() bool { return enum.Contains(categories[:], c) }
 
 // IsGreen reports whether c counts as green social prescribing, as [CategoryTable] says. It is false
 // for a value outside [Categories].
@@ -112,15 +100,4 @@ func (c Category) IsGreen() bool {
 		}
 	}
 	return false
-}
-
-// MarshalText returns c, or an error for a value outside [Categories].
-func (c Category) MarshalText() ([]byte, error) {
-	return enum.Marshal("plan: category", categories[:], c)
-}
-
-// UnmarshalText accepts exactly one of [Categories].
-func (c *Category) UnmarshalText(b []byte) (err error) {
-	*c, err = unmarshal(*c, "plan: category", categories[:], b)
-	return err
 }

@@ -34,12 +34,12 @@ type Policy struct {
 
 // DefaultPolicy returns the library's defaults: an initial assessment of 30–60 minutes and typically
 // 6–12 contacts per person, "including phone calls, meetings and home visits" (Health Education
-// England, quoted in DOMAIN.md §1 from seed 000; confidence high).
+// England, social prescribing link worker role; SOURCES.md#assessment-and-contacts; confidence high).
 func DefaultPolicy() Policy {
 	return Policy{
 		InitialAssessmentMinutes: Range{Min: 30, Max: 60},
 		Contacts:                 Range{Min: 6, Max: 12},
-		Source:                   "Health Education England: initial assessment 30-60 minutes, typically 6-12 contacts (DOMAIN.md §1, seed 000)",
+		Source:                   "Health Education England, social prescribing link worker role: initial assessment 30-60 minutes, typically 6-12 contacts",
 		Confidence:               sp.ConfidenceHigh,
 	}
 }
@@ -87,10 +87,10 @@ const (
 )
 
 const (
-	srcCoProduced = "NHS England: a co-produced personalised plan based on what matters to the person (DOMAIN.md §1, seed 002), confidence high"
+	srcCoProduced = "NHS England, Social prescribing FAQs: a co-produced personalised plan based on what matters to the person (confidence high)"
 	srcLibrary    = "the library's own consistency rule"
-	srcAccepted   = "NHS England: the referral code is recorded when the person accepts the referral (DOMAIN.md §4), confidence high"
-	srcGravity    = "HL7 Gravity SDOH Clinical Care: goals linked to needs (DOMAIN.md §9)"
+	srcAccepted   = "NHS England, Social prescribing FAQs: the referral code is recorded when the person accepts the referral (confidence high)"
+	srcGravity    = "HL7 Gravity, SDOH Clinical Care FHIR implementation guide: goals linked to needs"
 )
 
 // Check applies the plan rules to p, the plan of referral r, as of the given day, and returns the
@@ -153,7 +153,7 @@ func (k *checker) policySource() string {
 // referral checks that r is p's referral and that no contact precedes its acceptance.
 func (k *checker) referral(r referral.Referral) {
 	p := k.p
-	if r.ID != p.EpisodeID {
+	if r.EpisodeID != p.EpisodeID {
 		k.add(RuleReferralMismatch, sp.SeverityError, "/episodeId", "the referral given is not this plan's referral", srcLibrary)
 		return
 	}
@@ -161,7 +161,7 @@ func (k *checker) referral(r referral.Referral) {
 		k.add(RuleReferralMismatch, sp.SeverityError, "/referred", "referred date differs from the day the referral was received", srcLibrary)
 	}
 	for _, e := range r.History {
-		if e.Kind == referral.EventAccept && !e.At.IsZero() {
+		if e.Kind == referral.EventKindAccept && !e.At.IsZero() {
 			k.accepted = sp.DateOf(e.At)
 			break
 		}
@@ -183,7 +183,7 @@ func (k *checker) referral(r referral.Referral) {
 func (k *checker) contacts() {
 	ia := k.pol.InitialAssessmentMinutes
 	for i, c := range k.p.Contacts {
-		if c.Kind == KindInitialAssessment && !ia.Contains(c.Minutes) {
+		if c.Kind == ContactKindInitialAssessment && !ia.Contains(c.Minutes) {
 			k.add(RuleInitialAssessmentDuration, sp.SeverityWarning, "/contacts/"+strconv.Itoa(i)+"/minutes",
 				fmt.Sprintf("initial assessment of %d minutes, outside the typical %d-%d", c.Minutes, ia.Min, ia.Max), k.policySource())
 		}
@@ -212,7 +212,7 @@ func (k *checker) goals() {
 func (k *checker) connections() {
 	p := k.p
 	for i, c := range p.Connections {
-		if c.Mode != ConnectionReferred {
+		if c.Mode != ConnectionModeReferred {
 			continue
 		}
 		path := "/connections/" + strconv.Itoa(i) + "/referred"
@@ -242,7 +242,7 @@ func (k *checker) reviews() {
 	})
 	var held []sp.Date
 	for _, c := range p.Contacts {
-		if c.Kind == KindReview && c.Date.IsValid() && !c.Date.After(k.asOf) {
+		if c.Kind == ContactKindReview && c.Date.IsValid() && !c.Date.After(k.asOf) {
 			held = append(held, c.Date)
 		}
 	}

@@ -44,7 +44,7 @@ func TestCheck(t *testing.T) {
 	}{
 		{name: "typical", reason: "the typical fixture breaks no rule as of 2024-07-10", want: []got{}},
 		{
-			name: "initial assessment 29 minutes", reason: "below the 30 minutes of DOMAIN.md §1",
+			name: "initial assessment 29 minutes", reason: "below the 30 minutes of Health Education England's typical assessment",
 			edit: func(p *plan.Plan) { p.Contacts[0].Minutes = 29 },
 			want: []got{{plan.RuleInitialAssessmentDuration, w, "/contacts/0/minutes"}},
 		},
@@ -57,7 +57,7 @@ func TestCheck(t *testing.T) {
 			edit: func(p *plan.Plan) { p.Contacts[0].Minutes = 60 }, want: []got{},
 		},
 		{
-			name: "initial assessment 61 minutes", reason: "above the 60 minutes of DOMAIN.md §1",
+			name: "initial assessment 61 minutes", reason: "above the 60 minutes of Health Education England's typical assessment",
 			edit: func(p *plan.Plan) { p.Contacts[0].Minutes = 61 },
 			want: []got{{plan.RuleInitialAssessmentDuration, w, "/contacts/0/minutes"}},
 		},
@@ -66,11 +66,11 @@ func TestCheck(t *testing.T) {
 			edit: func(p *plan.Plan) { p.Contacts[1].Minutes = 10 }, want: []got{},
 		},
 		{
-			name: "12 contacts", reason: "12 is the top of the typical 6-12 (DOMAIN.md §1)",
+			name: "12 contacts", reason: "12 is the top of the typical 6-12 (Health Education England)",
 			edit: func(p *plan.Plan) { addFollowUps(p, 7) }, want: []got{},
 		},
 		{
-			name: "13 contacts", reason: "beyond the typical 12 (DOMAIN.md §1)",
+			name: "13 contacts", reason: "beyond the typical 12 (Health Education England)",
 			edit: func(p *plan.Plan) { addFollowUps(p, 8) },
 			want: []got{{plan.RuleContactsAboveTypical, w, "/contacts"}},
 		},
@@ -88,7 +88,7 @@ func TestCheck(t *testing.T) {
 		{
 			name: "closed after 6 contacts", reason: "6 is the bottom of the typical 6-12",
 			edit: func(p *plan.Plan) {
-				p.Contacts = append(p.Contacts, contact("2024-07-05", plan.ModePhone, 20, plan.KindClosing))
+				p.Contacts = append(p.Contacts, contact("2024-07-05", plan.ContactModePhone, 20, plan.ContactKindClosing))
 				p.Closed = d("2024-07-05")
 			},
 			want: []got{},
@@ -153,7 +153,7 @@ func TestCheck(t *testing.T) {
 			name: "another episode's referral", reason: "the ids differ, and the rules that read the referral are skipped",
 			ref: func(t *testing.T) referral.Referral {
 				r := newReferral(t)
-				r.ID = "ep-2024-0043"
+				r.EpisodeID = "ep-2024-0043"
 				return r
 			},
 			want: []got{{plan.RuleReferralMismatch, e, "/episodeId"}},
@@ -178,7 +178,7 @@ func TestCheck(t *testing.T) {
 		},
 		{
 			name: "review contact recorded as a follow-up", reason: "only a contact of kind review meets a review date",
-			edit: func(p *plan.Plan) { p.Contacts[3].Kind = plan.KindFollowUp },
+			edit: func(p *plan.Plan) { p.Contacts[3].Kind = plan.ContactKindFollowUp },
 			want: []got{{plan.RuleReviewOverdue, w, "/reviewDates/0"}},
 		},
 		{
@@ -201,7 +201,7 @@ func TestCheck(t *testing.T) {
 			name: "two review contacts for two review dates", reason: "each review date has its own review",
 			edit: func(p *plan.Plan) {
 				p.ReviewDates = []sp.Date{d("2024-06-17"), d("2024-06-10")}
-				p.Contacts[2].Kind = plan.KindReview // 2024-06-03
+				p.Contacts[2].Kind = plan.ContactKindReview // 2024-06-03
 			},
 			want: []got{},
 		},
@@ -209,7 +209,7 @@ func TestCheck(t *testing.T) {
 			name: "review contact on the previous review date", reason: "reviews on 2024-06-03 and 2024-06-10 meet 2024-06-10; 2024-06-17 needs a review after 2024-06-10",
 			edit: func(p *plan.Plan) {
 				p.ReviewDates = []sp.Date{d("2024-06-17"), d("2024-06-10")}
-				p.Contacts[2].Kind = plan.KindReview // 2024-06-03
+				p.Contacts[2].Kind = plan.ContactKindReview // 2024-06-03
 				p.Contacts[3].Date = d("2024-06-10")
 			},
 			want: []got{{plan.RuleReviewOverdue, w, "/reviewDates/0"}},
@@ -286,7 +286,7 @@ func TestCheck(t *testing.T) {
 // addFollowUps appends n phone follow-ups, one a week from 2024-07-02, and extends nothing else.
 func addFollowUps(p *plan.Plan, n int) {
 	for k := range n {
-		p.Contacts = append(p.Contacts, plan.Contact{Date: d("2024-07-02").AddDays(7 * k), Mode: plan.ModePhone, Minutes: 15, Kind: plan.KindFollowUp})
+		p.Contacts = append(p.Contacts, plan.Contact{Date: d("2024-07-02").AddDays(7 * k), Mode: plan.ContactModePhone, Minutes: 15, Kind: plan.ContactKindFollowUp})
 	}
 }
 
@@ -315,7 +315,8 @@ func TestCheckErrors(t *testing.T) {
 }
 
 func TestDefaultPolicyMatchesDomain(t *testing.T) {
-	// DOMAIN.md §1: initial assessment 30–60 minutes; typically 6–12 contacts (HEE, high).
+	// Health Education England: initial assessment 30–60 minutes; typically 6–12 contacts (high;
+	// SOURCES.md#assessment-and-contacts).
 	pol := plan.DefaultPolicy()
 	want := plan.Policy{
 		InitialAssessmentMinutes: plan.Range{Min: 30, Max: 60},
@@ -329,7 +330,7 @@ func TestDefaultPolicyMatchesDomain(t *testing.T) {
 	if err := pol.Validate(); err != nil {
 		t.Errorf("DefaultPolicy().Validate() = %v, want nil", err)
 	}
-	for _, s := range []string{"Health Education England", "DOMAIN.md §1"} {
+	for _, s := range []string{"Health Education England", "30-60 minutes", "6-12 contacts"} {
 		if !contains(pol.Source, s) {
 			t.Errorf("DefaultPolicy().Source = %q, want it to cite %q", pol.Source, s)
 		}

@@ -13,10 +13,12 @@
 // initial assessment outside 30–60 minutes, contacts beyond the typical 6–12, goals not linked to the
 // plan's needs, connections referred before the plan was agreed, contacts before the referral was
 // accepted, overdue reviews and dates out of order. [DefaultPolicy] holds the figures from Health
-// Education England (DOMAIN.md §1, confidence high); a caller may pass their own. [Plan.Summary]
+// Education England (SOURCES.md#assessment-and-contacts, confidence high); a caller may pass their own. [Plan.Summary]
 // reduces a plan to counts for reporting.
 //
 // Types holding what the person said (the plan, goals, progress notes, connections with a reason note)
 // print a masked form from String, GoString and LogValue, and no error or finding of this package holds
 // it. Everything in this package is pure and safe for concurrent use.
 package plan
+
+//go:generate go run ../internal/enumgen

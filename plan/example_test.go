@@ -13,13 +13,13 @@ import (
 func exampleReferral() referral.Referral {
 	r, err := referral.New("ep-2024-0042", sp.MustParseDate("2024-05-13"),
 		referral.Person{NHSNumber: sp.MustParseNHSNumber("9434765919"), DateOfBirth: sp.MustParseDate("1948-02-29")},
-		referral.Referrer{Source: referral.SourceGeneralPractice, Organisation: "Riverside Medical Practice", Contact: referral.ContactGPSystem},
+		referral.Referrer{Source: referral.SourceGeneralPractice, Organisation: "Riverside Medical Practice", Contact: referral.ContactRouteGPSystem},
 		[]referral.NeedItem{{Need: referral.NeedLoneliness}, {Need: referral.NeedPhysicalInactivity}},
-		referral.UrgencyRoutine, referral.Consent{Referral: referral.ConsentGiven, ShareOutcomes: referral.ConsentGiven})
+		referral.UrgencyRoutine, referral.Consent{Referral: referral.ConsentStatusGiven, ShareOutcomes: referral.ConsentStatusGiven})
 	if err != nil {
 		panic(err)
 	}
-	r, err = r.Apply(referral.Event{Kind: referral.EventAccept, At: time.Date(2024, 5, 15, 10, 30, 0, 0, time.UTC), By: referral.RoleLinkWorker})
+	r, err = r.Apply(referral.Event{Kind: referral.EventKindAccept, At: time.Date(2024, 5, 15, 10, 30, 0, 0, time.UTC), By: sp.RoleLinkWorker})
 	if err != nil {
 		panic(err)
 	}
@@ -40,15 +40,15 @@ func examplePlan() plan.Plan {
 	p.Goals = []plan.Goal{{
 		Description: "Go to the community garden once a week",
 		Needs:       []referral.Need{referral.NeedLoneliness, referral.NeedPhysicalInactivity},
-		Set:         sp.MustParseDate("2024-05-20"), Target: sp.MustParseDate("2024-07-31"), Status: plan.GoalInProgress,
+		Set:         sp.MustParseDate("2024-05-20"), Target: sp.MustParseDate("2024-07-31"), Status: plan.GoalStatusInProgress,
 	}}
 	p.Contacts = []plan.Contact{
-		{Date: sp.MustParseDate("2024-05-16"), Mode: plan.ModeHomeVisit, Minutes: 75, Kind: plan.KindInitialAssessment},
-		{Date: sp.MustParseDate("2024-05-20"), Mode: plan.ModeFaceToFace, Minutes: 40, Kind: plan.KindFollowUp},
+		{Date: sp.MustParseDate("2024-05-16"), Mode: plan.ContactModeHomeVisit, Minutes: 75, Kind: plan.ContactKindInitialAssessment},
+		{Date: sp.MustParseDate("2024-05-20"), Mode: plan.ContactModeFaceToFace, Minutes: 40, Kind: plan.ContactKindFollowUp},
 	}
 	p.Connections = []plan.Connection{{
 		Category: plan.CategoryGardening, Name: "Riverside Community Garden", Provider: "Riverside Allotment Society",
-		ServiceID: "oruk-svc-2040", Mode: plan.ConnectionReferred, Status: plan.StatusOngoing,
+		ServiceID: "oruk-svc-2040", Mode: plan.ConnectionModeReferred, Status: plan.ConnectionStatusOngoing,
 		Suggested: sp.MustParseDate("2024-05-16"), Referred: sp.MustParseDate("2024-05-17"), Started: sp.MustParseDate("2024-05-28"),
 	}}
 	return p
@@ -81,10 +81,10 @@ func ExamplePlan_Agree() {
 
 func ExamplePlan_Validate() {
 	p := examplePlan()
-	p.Connections[0].Status = plan.StatusStopped // stopped needs an end date and a reason
+	p.Connections[0].Status = plan.ConnectionStatusStopped // stopped needs an end date and a reason
 	fmt.Println(p.Validate())
 	// Output:
-	// plan.Plan: /connections/0/ended: status: plan: the connection's status needs the ended date: required; /connections/0/reason: reason: plan: a declined or stopped connection needs a reason: required
+	// plan.Plan: /connections/0/ended: status: plan: the connection's status needs the ended date; /connections/0/reason: reason: plan: a declined or stopped connection needs a reason
 }
 
 func ExampleCheck() {
@@ -118,7 +118,7 @@ func ExampleDefaultPolicy() {
 	fmt.Println(len(fs), fs[0].Rule, fs[0].Source)
 	// Output:
 	// {30 60} {6 12} high
-	// 1 plan.referred-before-agreed NHS England: a co-produced personalised plan based on what matters to the person (DOMAIN.md §1, seed 002), confidence high
+	// 1 plan.referred-before-agreed NHS England, Social prescribing FAQs: a co-produced personalised plan based on what matters to the person (confidence high)
 }
 
 func ExamplePlan_Summary() {

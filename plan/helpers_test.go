@@ -25,10 +25,10 @@ func newReferral(t fataler) referral.Referral {
 	t.Helper()
 	r, err := referral.New("ep-2024-0042", d("2024-05-13"),
 		referral.Person{NHSNumber: sp.MustParseNHSNumber("9434765919"), DateOfBirth: d("1948-02-29")},
-		referral.Referrer{Source: referral.SourceGeneralPractice, Organisation: "Riverside Medical Practice", Contact: referral.ContactGPSystem},
+		referral.Referrer{Source: referral.SourceGeneralPractice, Organisation: "Riverside Medical Practice", Contact: referral.ContactRouteGPSystem},
 		[]referral.NeedItem{{Need: referral.NeedLoneliness}, {Need: referral.NeedLongTermConditions}, {Need: referral.NeedPhysicalInactivity}},
 		referral.UrgencyRoutine,
-		referral.Consent{Referral: referral.ConsentNotAsked, ShareOutcomes: referral.ConsentGiven})
+		referral.Consent{Referral: referral.ConsentStatusNotAsked, ShareOutcomes: referral.ConsentStatusGiven})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func acceptedOn(t fataler, day string) referral.Referral {
 func acceptedAt(t fataler, day sp.Date) referral.Referral {
 	t.Helper()
 	at := day.Time(time.FixedZone("BST", 3600)).Add(10*time.Hour + 30*time.Minute)
-	r, err := newReferral(t).Apply(referral.Event{Kind: referral.EventAccept, At: at, By: referral.RoleLinkWorker})
+	r, err := newReferral(t).Apply(referral.Event{Kind: referral.EventKindAccept, At: at, By: sp.RoleLinkWorker})
 	if err != nil {
 		t.Fatal(err)
 	}

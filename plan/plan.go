@@ -12,7 +12,8 @@ import (
 )
 
 // Plan is the personalised plan a link worker and the person produce together: NHS England's "co-produced
-// personalised plan based on what matters to the person" (DOMAIN.md §1). It is keyed by the episode id
+// personalised plan based on what matters to the person" (NHS England, Social prescribing frequently
+// asked questions; SOURCES.md#model). It is keyed by the episode id
 // of the [referral.Referral] it belongs to.
 //
 // WhatMattersToMe is in the person's own words. Needs are the needs the plan addresses; each [Goal]
@@ -52,7 +53,7 @@ type Goal struct {
 	Set         sp.Date         `json:"set" validate:"required"`
 	Target      sp.Date         `json:"target" validate:"required"`
 	Status      GoalStatus      `json:"status" validate:"required,enum"`
-	Reason      Reason          `json:"reason,omitempty" validate:"omitempty,enum"`
+	Reason      StopReason      `json:"reason,omitempty" validate:"omitempty,enum"`
 	ReasonNote  string          `json:"reasonNote,omitempty" validate:"max=500"`
 	Progress    []ProgressNote  `json:"progress,omitempty" validate:"max=100,dive"`
 }
@@ -77,7 +78,7 @@ type Contact struct {
 // how the person was connected and how it went.
 //
 // Name is the offer's name and Provider the organisation running it; ServiceID may hold the service's
-// id in an Open Referral UK (HSDS) directory (DOMAIN.md §9). Mode tells signposting (information
+// id in an Open Referral UK (HSDS) directory (SOURCES.md#open-referral). Mode tells signposting (information
 // given) from referral (actively connected, on the day Referred). Suggested is the day the offer was
 // first discussed; Started the day the person first went; Ended the day they declined or stopped (or
 // finished, for attended).
@@ -102,7 +103,7 @@ type Connection struct {
 	ServiceID  string           `json:"serviceId,omitempty" validate:"max=100"`
 	Mode       ConnectionMode   `json:"mode" validate:"required,enum"`
 	Status     ConnectionStatus `json:"status" validate:"required,enum"`
-	Reason     Reason           `json:"reason,omitempty" validate:"omitempty,enum"`
+	Reason     StopReason       `json:"reason,omitempty" validate:"omitempty,enum"`
 	ReasonNote string           `json:"reasonNote,omitempty" validate:"max=500"`
 	Suggested  sp.Date          `json:"suggested" validate:"required"`
 	Referred   sp.Date          `json:"referred,omitzero"`
@@ -124,7 +125,7 @@ func New(r referral.Referral, created sp.Date, whatMattersToMe string, needs ...
 		}
 	}
 	p := Plan{
-		EpisodeID: r.ID, Referred: r.Received, Created: created, WhatMattersToMe: whatMattersToMe,
+		EpisodeID: r.EpisodeID, Referred: r.Received, Created: created, WhatMattersToMe: whatMattersToMe,
 		Needs: slices.Clone(needs),
 	}
 	if err := p.Validate(); err != nil {
@@ -286,12 +287,12 @@ func checkGoal(c *validation.Errors, base string, g Goal) {
 			c.Add(base+"/progress/"+strconv.Itoa(j)+"/date", "date-order", fmt.Errorf("plan: progress note before the goal was set: %w", sp.ErrInvalid))
 		}
 	}
-	checkReason(c, base, g.Status.IsValid(), g.Status == GoalDropped, g.Reason, g.ReasonNote, "a dropped goal")
+	checkReason(c, base, g.Status.IsValid(), g.Status == GoalStatusDropped, g.Reason, g.ReasonNote, "a dropped goal")
 }
 
 // checkReason adds the reason rules: a reason when needed (and only then), a note for "other", no note
 // without a reason. statusKnown is false when the status is not valid, and the first two rules wait.
-func checkReason(c *validation.Errors, base string, statusKnown, needs bool, r Reason, note, what string) {
+func checkReason(c *validation.Errors, base string, statusKnown, needs bool, r StopReason, note, what string) {
 	switch {
 	case statusKnown && needs && r == "":
 		c.Add(base+"/reason", "reason", fmt.Errorf("plan: %s needs a reason: %w", what, sp.ErrRequired))
@@ -299,7 +300,7 @@ func checkReason(c *validation.Errors, base string, statusKnown, needs bool, r R
 		c.Add(base+"/reason", "reason", fmt.Errorf("plan: a reason only for %s: %w", what, sp.ErrInvalid))
 	}
 	switch {
-	case r == ReasonOther && note == "":
+	case r == StopReasonOther && note == "":
 		c.Add(base+"/reasonNote", "reason-note", fmt.Errorf("plan: reason other needs a note: %w", sp.ErrRequired))
 	case r == "" && note != "":
 		c.Add(base+"/reasonNote", "reason-note", fmt.Errorf("plan: a reason note without a reason: %w", sp.ErrInvalid))
@@ -318,15 +319,15 @@ const (
 // connectionDates gives, per status, whether started and ended are required, optional or not allowed.
 func connectionDates(s ConnectionStatus) (started, ended presence) {
 	switch s {
-	case StatusSuggested, StatusReferred:
+	case ConnectionStatusSuggested, ConnectionStatusReferred:
 		return forbidden, forbidden
-	case StatusAttended:
+	case ConnectionStatusAttended:
 		return mandatory, optional
-	case StatusOngoing:
+	case ConnectionStatusOngoing:
 		return mandatory, forbidden
-	case StatusDeclined:
+	case ConnectionStatusDeclined:
 		return forbidden, mandatory
-	case StatusStopped:
+	case ConnectionStatusStopped:
 		return mandatory, mandatory
 	}
 	return optional, optional
@@ -335,15 +336,15 @@ func connectionDates(s ConnectionStatus) (started, ended presence) {
 // checkConnection adds the cross-field rules of one connection.
 func checkConnection(c *validation.Errors, base string, cn Connection) {
 	switch {
-	case cn.Mode == ConnectionSignposted && cn.Status == StatusReferred:
+	case cn.Mode == ConnectionModeSignposted && cn.Status == ConnectionStatusReferred:
 		c.Add(base+"/status", "mode", fmt.Errorf("plan: status referred needs mode referred: %w", sp.ErrInvalid))
-	case cn.Mode == ConnectionReferred && cn.Status == StatusSuggested:
+	case cn.Mode == ConnectionModeReferred && cn.Status == ConnectionStatusSuggested:
 		c.Add(base+"/status", "mode", fmt.Errorf("plan: status suggested needs mode signposted: %w", sp.ErrInvalid))
 	}
 	switch {
-	case cn.Mode == ConnectionReferred && !cn.Referred.IsValid():
+	case cn.Mode == ConnectionModeReferred && !cn.Referred.IsValid():
 		c.Add(base+"/referred", "mode", fmt.Errorf("plan: a referred connection needs the date referred: %w", sp.ErrRequired))
-	case cn.Mode == ConnectionSignposted && cn.Referred.IsValid():
+	case cn.Mode == ConnectionModeSignposted && cn.Referred.IsValid():
 		c.Add(base+"/referred", "mode", fmt.Errorf("plan: referred date on a signposted connection: %w", sp.ErrInvalid))
 	}
 	if cn.Status.IsValid() {
@@ -351,7 +352,7 @@ func checkConnection(c *validation.Errors, base string, cn Connection) {
 		checkPresence(c, base+"/started", started, cn.Started, "started")
 		checkPresence(c, base+"/ended", ended, cn.Ended, "ended")
 	}
-	needs := cn.Status == StatusDeclined || cn.Status == StatusStopped
+	needs := cn.Status == ConnectionStatusDeclined || cn.Status == ConnectionStatusStopped
 	checkReason(c, base, cn.Status.IsValid(), needs, cn.Reason, cn.ReasonNote, "a declined or stopped connection")
 	if earlier(cn.Referred, cn.Suggested) {
 		c.Add(base+"/referred", "date-order", fmt.Errorf("plan: connection referred before it was suggested: %w", sp.ErrInvalid))

@@ -17,8 +17,9 @@ import (
 )
 
 func TestCategoriesMatchDomain(t *testing.T) {
-	// DOMAIN.md §3 names eighteen kinds of offer; the library adds nature-based activity (§1: green
-	// social prescribing is walking, gardening, nature) and "other".
+	// SOURCES.md#community-offers names eighteen kinds of offer; the library adds nature-based
+	// activity (green social prescribing is walking, gardening, nature: SOURCES.md#community-side)
+	// and "other".
 	want := []plan.Category{
 		"arts", "dance", "singing", "knitting", "cooking-healthy-eating", "sport-swimming", "walking-group",
 		"gardening", "nature-activity", "befriending", "volunteering", "group-learning", "peer-support",
@@ -28,8 +29,8 @@ func TestCategoriesMatchDomain(t *testing.T) {
 	if diff := cmp.Diff(want, plan.Categories()); diff != "" {
 		t.Errorf("Categories (-want +got):\n%s", diff)
 	}
-	// Green social prescribing: walking, gardening, nature (DOMAIN.md §1; seed 002 names walking
-	// groups and gardening clubs).
+	// Green social prescribing: walking, gardening, nature (SOURCES.md#community-side; NHS England's
+	// Social prescribing FAQs name walking groups and gardening clubs).
 	green := []plan.Category{plan.CategoryWalkingGroup, plan.CategoryGardening, plan.CategoryNature}
 	table := plan.CategoryTable()
 	if len(table) != len(want) {
@@ -111,7 +112,7 @@ func TestEnumsStrict(t *testing.T) {
 	enumCase(t, "ContactKind", plan.ContactKinds(), 4)
 	enumCase(t, "ConnectionMode", plan.ConnectionModes(), 2)
 	enumCase(t, "ConnectionStatus", plan.ConnectionStatuses(), 6)
-	enumCase(t, "Reason", plan.Reasons(), 9)
+	enumCase(t, "Reason", plan.StopReasons(), 9)
 	enumCase(t, "Category", plan.Categories(), 20)
 }
 
@@ -152,7 +153,7 @@ func TestMasking(t *testing.T) {
 	bad := p.Clone()
 	bad.WhatMattersToMe = strings.Repeat("Sorting out the money worries ", 100)
 	bad.Goals[1].Reason = ""
-	bad.Goals[0].Reason = plan.ReasonOther
+	bad.Goals[0].Reason = plan.StopReasonOther
 	if err := bad.Validate(); err == nil {
 		t.Fatal("Validate of a broken plan: got nil")
 	} else {
@@ -253,9 +254,9 @@ func TestCloneSharesNothing(t *testing.T) {
 	c.ReviewDates[0] = d("2030-01-01")
 	c.Goals[0].Needs[0] = referral.NeedHousing
 	c.Goals[0].Progress[0].Note = "changed"
-	c.Goals[1].Status = plan.GoalAchieved
+	c.Goals[1].Status = plan.GoalStatusAchieved
 	c.Contacts[0].Minutes = 1
-	c.Connections[0].Status = plan.StatusOngoing
+	c.Connections[0].Status = plan.ConnectionStatusOngoing
 	if diff := cmp.Diff(orig, p); diff != "" {
 		t.Errorf("changing the clone changed the original (-want +got):\n%s", diff)
 	}
@@ -273,31 +274,31 @@ func TestValidateCrossField(t *testing.T) {
 		{"attended without an end", "ended is optional for attended", func(p *plan.Plan) { p.Connections[0].Ended = sp.Date{} }, "", ""},
 		{"declined after referral", "a referred person may decline", func(p *plan.Plan) {
 			c := &p.Connections[0]
-			c.Status, c.Started, c.Reason = plan.StatusDeclined, sp.Date{}, plan.ReasonCost
+			c.Status, c.Started, c.Reason = plan.ConnectionStatusDeclined, sp.Date{}, plan.StopReasonCost
 		}, "", ""},
 		{"declined with a start", "a declined offer was never started", func(p *plan.Plan) {
 			p.Connections[1].Started = d("2024-02-20")
 		}, "/connections/1/started", "status"},
 		{"ongoing without start", "ongoing needs the day the person first went", func(p *plan.Plan) {
 			c := &p.Connections[0]
-			c.Status, c.Started, c.Ended = plan.StatusOngoing, sp.Date{}, sp.Date{}
+			c.Status, c.Started, c.Ended = plan.ConnectionStatusOngoing, sp.Date{}, sp.Date{}
 		}, "/connections/0/started", "status"},
 		{"referred in mode referred without a date", "the referral day is required", func(p *plan.Plan) {
 			p.Connections[2].Referred = sp.Date{}
 		}, "/connections/2/referred", "mode"},
 		{"suggested in mode referred", "a suggestion is not yet a referral", func(p *plan.Plan) {
 			c := &p.Connections[2]
-			c.Status, c.Started, c.Ended, c.Reason = plan.StatusSuggested, sp.Date{}, sp.Date{}, ""
+			c.Status, c.Started, c.Ended, c.Reason = plan.ConnectionStatusSuggested, sp.Date{}, sp.Date{}, ""
 		}, "/connections/2/status", "mode"},
 		{"reason on an achieved goal", "only dropped goals carry a reason", func(p *plan.Plan) {
-			p.Goals[0].Reason = plan.ReasonPersonChoice
+			p.Goals[0].Reason = plan.StopReasonPersonChoice
 		}, "/goals/0/reason", "reason"},
 		{"reason on an ongoing connection", "only declined and stopped connections carry a reason", func(p *plan.Plan) {
 			c := &p.Connections[0]
-			c.Status, c.Ended, c.Reason = plan.StatusOngoing, sp.Date{}, plan.ReasonCost
+			c.Status, c.Ended, c.Reason = plan.ConnectionStatusOngoing, sp.Date{}, plan.StopReasonCost
 		}, "/connections/0/reason", "reason"},
 		{"other without note on a connection", "reason other needs a note", func(p *plan.Plan) {
-			p.Connections[2].Reason = plan.ReasonOther
+			p.Connections[2].Reason = plan.StopReasonOther
 		}, "/connections/2/reasonNote", "reason-note"},
 		{"progress note on the day set", "the same day is not before", func(p *plan.Plan) {
 			p.Goals[0].Progress[0].Date = p.Goals[0].Set
@@ -361,16 +362,16 @@ func TestSummary(t *testing.T) {
 			p: load(t, "plan.closed.json"),
 			want: plan.Summary{
 				EpisodeID: "ep-2024-0051", Contacts: 7, Minutes: 45 + 30 + 20 + 30 + 15 + 60 + 20,
-				ContactsByKind: map[plan.ContactKind]int{plan.KindInitialAssessment: 1, plan.KindFollowUp: 4, plan.KindReview: 1, plan.KindClosing: 1},
-				ContactsByMode: map[plan.ContactMode]int{plan.ModeFaceToFace: 3, plan.ModeVideo: 1, plan.ModePhone: 2, plan.ModeGroup: 1},
+				ContactsByKind: map[plan.ContactKind]int{plan.ContactKindInitialAssessment: 1, plan.ContactKindFollowUp: 4, plan.ContactKindReview: 1, plan.ContactKindClosing: 1},
+				ContactsByMode: map[plan.ContactMode]int{plan.ContactModeFaceToFace: 3, plan.ContactModeVideo: 1, plan.ContactModePhone: 2, plan.ContactModeGroup: 1},
 				Connections:    3,
 				ConnectionsByCategory: map[plan.Category]int{
 					plan.CategoryDebtAdvice: 1, plan.CategoryBefriending: 1, plan.CategoryArts: 1,
 				},
-				ConnectionsByMode:   map[plan.ConnectionMode]int{plan.ConnectionReferred: 2, plan.ConnectionSignposted: 1},
-				ConnectionsByStatus: map[plan.ConnectionStatus]int{plan.StatusAttended: 1, plan.StatusDeclined: 1, plan.StatusStopped: 1},
+				ConnectionsByMode:   map[plan.ConnectionMode]int{plan.ConnectionModeReferred: 2, plan.ConnectionModeSignposted: 1},
+				ConnectionsByStatus: map[plan.ConnectionStatus]int{plan.ConnectionStatusAttended: 1, plan.ConnectionStatusDeclined: 1, plan.ConnectionStatusStopped: 1},
 				Goals:               2,
-				GoalsByStatus:       map[plan.GoalStatus]int{plan.GoalAchieved: 1, plan.GoalDropped: 1},
+				GoalsByStatus:       map[plan.GoalStatus]int{plan.GoalStatusAchieved: 1, plan.GoalStatusDropped: 1},
 				FirstContact:        d("2024-02-08"),
 				DaysToFirstContact:  ptr(3), // 2024-02-05 to 2024-02-08
 			},
@@ -380,17 +381,17 @@ func TestSummary(t *testing.T) {
 			p: typical(t),
 			want: plan.Summary{
 				EpisodeID: "ep-2024-0042", Contacts: 5, Minutes: 50 + 40 + 15 + 30 + 10,
-				ContactsByKind: map[plan.ContactKind]int{plan.KindInitialAssessment: 1, plan.KindFollowUp: 3, plan.KindReview: 1},
-				ContactsByMode: map[plan.ContactMode]int{plan.ModeHomeVisit: 1, plan.ModeFaceToFace: 2, plan.ModePhone: 2},
+				ContactsByKind: map[plan.ContactKind]int{plan.ContactKindInitialAssessment: 1, plan.ContactKindFollowUp: 3, plan.ContactKindReview: 1},
+				ContactsByMode: map[plan.ContactMode]int{plan.ContactModeHomeVisit: 1, plan.ContactModeFaceToFace: 2, plan.ContactModePhone: 2},
 				Connections:    3,
 				ConnectionsByCategory: map[plan.Category]int{
 					plan.CategoryGardening: 1, plan.CategoryWalkingGroup: 1, plan.CategoryPeerSupport: 1,
 				},
-				ConnectionsByMode:   map[plan.ConnectionMode]int{plan.ConnectionReferred: 2, plan.ConnectionSignposted: 1},
-				ConnectionsByStatus: map[plan.ConnectionStatus]int{plan.StatusOngoing: 1, plan.StatusAttended: 1, plan.StatusReferred: 1},
+				ConnectionsByMode:   map[plan.ConnectionMode]int{plan.ConnectionModeReferred: 2, plan.ConnectionModeSignposted: 1},
+				ConnectionsByStatus: map[plan.ConnectionStatus]int{plan.ConnectionStatusOngoing: 1, plan.ConnectionStatusAttended: 1, plan.ConnectionStatusReferred: 1},
 				GreenConnections:    2, GreenShare: 2.0 / 3.0,
 				Goals:              2,
-				GoalsByStatus:      map[plan.GoalStatus]int{plan.GoalInProgress: 1, plan.GoalNotStarted: 1},
+				GoalsByStatus:      map[plan.GoalStatus]int{plan.GoalStatusInProgress: 1, plan.GoalStatusNotStarted: 1},
 				FirstContact:       d("2024-05-16"),
 				DaysToFirstContact: ptr(3), // 2024-05-13 to 2024-05-16
 			},

@@ -66,9 +66,9 @@ func genPlan(t *rapid.T) scenario {
 			g.Needs = []referral.Need{rapid.SampledFrom(referral.Needs()).Draw(t, "foreign")}
 		}
 		g.Target = dateAfter(t, g.Set, 0, 120, "target")
-		if g.Status == plan.GoalDropped {
-			g.Reason = rapid.SampledFrom(plan.Reasons()).Draw(t, "goalReason")
-			if g.Reason == plan.ReasonOther {
+		if g.Status == plan.GoalStatusDropped {
+			g.Reason = rapid.SampledFrom(plan.StopReasons()).Draw(t, "goalReason")
+			if g.Reason == plan.StopReasonOther {
 				g.ReasonNote = secret
 			}
 		}
@@ -114,29 +114,29 @@ func genConnection(t *rapid.T, created sp.Date) plan.Connection {
 		Suggested: dateAfter(t, created, -5, 60, "suggested"),
 	}
 	switch c.Status {
-	case plan.StatusSuggested:
-		c.Mode = plan.ConnectionSignposted
-	case plan.StatusReferred:
-		c.Mode = plan.ConnectionReferred
+	case plan.ConnectionStatusSuggested:
+		c.Mode = plan.ConnectionModeSignposted
+	case plan.ConnectionStatusReferred:
+		c.Mode = plan.ConnectionModeReferred
 	default:
 		c.Mode = rapid.SampledFrom(plan.ConnectionModes()).Draw(t, "connMode")
 	}
 	last := c.Suggested
-	if c.Mode == plan.ConnectionReferred {
+	if c.Mode == plan.ConnectionModeReferred {
 		c.Referred = dateAfter(t, c.Suggested, 0, 10, "referred")
 		last = c.Referred
 	}
 	switch c.Status {
-	case plan.StatusAttended, plan.StatusOngoing, plan.StatusStopped:
+	case plan.ConnectionStatusAttended, plan.ConnectionStatusOngoing, plan.ConnectionStatusStopped:
 		c.Started = dateAfter(t, last, 0, 20, "started")
 		last = c.Started
 	}
-	if c.Status == plan.StatusDeclined || c.Status == plan.StatusStopped || (c.Status == plan.StatusAttended && rapid.Bool().Draw(t, "ended")) {
+	if c.Status == plan.ConnectionStatusDeclined || c.Status == plan.ConnectionStatusStopped || (c.Status == plan.ConnectionStatusAttended && rapid.Bool().Draw(t, "ended")) {
 		c.Ended = dateAfter(t, last, 0, 60, "ended")
 	}
-	if c.Status == plan.StatusDeclined || c.Status == plan.StatusStopped {
-		c.Reason = rapid.SampledFrom(plan.Reasons()).Draw(t, "reason")
-		if c.Reason == plan.ReasonOther {
+	if c.Status == plan.ConnectionStatusDeclined || c.Status == plan.ConnectionStatusStopped {
+		c.Reason = rapid.SampledFrom(plan.StopReasons()).Draw(t, "reason")
+		if c.Reason == plan.StopReasonOther {
 			c.ReasonNote = secret
 		}
 	}
@@ -162,7 +162,7 @@ func TestPropGeneratedPlansAreValid(t *testing.T) {
 
 // TestPropSummaryAddsUp: every breakdown of the summary adds up to the number of items it breaks
 // down, the minutes to the contacts' minutes, and the green count to the connections in the three
-// green categories of DOMAIN.md §1.
+// green categories of SOURCES.md#community-side.
 func TestPropSummaryAddsUp(t *testing.T) {
 	green := []plan.Category{plan.CategoryWalkingGroup, plan.CategoryGardening, plan.CategoryNature}
 	sum := func(m map[string]int) int {
@@ -330,8 +330,8 @@ func TestPropFindingsDeterministicAndOrderFree(t *testing.T) {
 }
 
 // TestPropRuleOracles recomputes each rule's findings in the plainest way from its documented
-// definition and the DOMAIN.md §1 figures (30–60 minutes, 6–12 contacts), and checks every finding is
-// well formed and free of the person's words.
+// definition and Health Education England's figures (30–60 minutes, 6–12 contacts), and checks every
+// finding is well formed and free of the person's words.
 func TestPropRuleOracles(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := genPlan(t)
@@ -343,7 +343,7 @@ func TestPropRuleOracles(t *testing.T) {
 		n := len(p.Contacts)
 		want := map[string]int{
 			plan.RuleInitialAssessmentDuration: countFunc(p.Contacts, func(c plan.Contact) bool {
-				return c.Kind == plan.KindInitialAssessment && (c.Minutes < 30 || c.Minutes > 60)
+				return c.Kind == plan.ContactKindInitialAssessment && (c.Minutes < 30 || c.Minutes > 60)
 			}),
 			plan.RuleContactsAboveTypical: b2i(n > 12),
 			plan.RuleContactsBelowTypical: b2i(p.Closed.IsValid() && n < 6),
@@ -356,7 +356,7 @@ func TestPropRuleOracles(t *testing.T) {
 				return true
 			}),
 			plan.RuleReferredBeforeAgreed: countFunc(p.Connections, func(c plan.Connection) bool {
-				return c.Mode == plan.ConnectionReferred && (!p.Agreed || c.Referred.Before(p.AgreedOn))
+				return c.Mode == plan.ConnectionModeReferred && (!p.Agreed || c.Referred.Before(p.AgreedOn))
 			}),
 			plan.RuleContactBeforeAcceptance: countFunc(p.Contacts, func(c plan.Contact) bool {
 				return s.accepted.IsValid() && c.Date.Before(s.accepted)
@@ -405,7 +405,7 @@ func overdueOracle(p plan.Plan, asOf sp.Date) int {
 	for i := range due {
 		best := -1
 		for k, c := range p.Contacts {
-			if taken[k] || c.Kind != plan.KindReview || c.Date.After(asOf) || (i > 0 && !c.Date.After(due[i-1])) {
+			if taken[k] || c.Kind != plan.ContactKindReview || c.Date.After(asOf) || (i > 0 && !c.Date.After(due[i-1])) {
 				continue
 			}
 			if best < 0 || c.Date.Before(p.Contacts[best].Date) {
@@ -464,17 +464,17 @@ func TestPropValidateRules(t *testing.T) {
 		for i, g := range p.Goals {
 			base := "/goals/" + strconv.Itoa(i)
 			bs = append(bs, breach{base + "/target", "date-order", func(p *plan.Plan) { p.Goals[i].Target = g.Set.AddDays(-1) }})
-			if g.Status == plan.GoalDropped {
+			if g.Status == plan.GoalStatusDropped {
 				bs = append(bs, breach{base + "/reason", "reason", func(p *plan.Plan) { p.Goals[i].Reason, p.Goals[i].ReasonNote = "", "" }})
 			} else {
-				bs = append(bs, breach{base + "/reason", "reason", func(p *plan.Plan) { p.Goals[i].Reason = plan.ReasonCost }})
+				bs = append(bs, breach{base + "/reason", "reason", func(p *plan.Plan) { p.Goals[i].Reason = plan.StopReasonCost }})
 			}
 		}
 		for i, c := range p.Connections {
 			base := "/connections/" + strconv.Itoa(i)
 			started, ended := c.Started.IsValid(), c.Ended.IsValid()
 			switch c.Status {
-			case plan.StatusAttended, plan.StatusOngoing, plan.StatusStopped:
+			case plan.ConnectionStatusAttended, plan.ConnectionStatusOngoing, plan.ConnectionStatusStopped:
 				bs = append(bs, breach{base + "/started", "status", func(p *plan.Plan) { p.Connections[i].Started = sp.Date{} }})
 			default:
 				bs = append(bs, breach{base + "/started", "status", func(p *plan.Plan) { p.Connections[i].Started = c.Suggested.AddDays(30) }})
@@ -485,7 +485,7 @@ func TestPropValidateRules(t *testing.T) {
 			if started {
 				bs = append(bs, breach{base + "/started", "date-order", func(p *plan.Plan) { p.Connections[i].Started = c.Suggested.AddDays(-1) }})
 			}
-			if c.Mode == plan.ConnectionReferred {
+			if c.Mode == plan.ConnectionModeReferred {
 				bs = append(bs, breach{base + "/referred", "mode", func(p *plan.Plan) { p.Connections[i].Referred = sp.Date{} }})
 			} else {
 				bs = append(bs, breach{base + "/referred", "mode", func(p *plan.Plan) { p.Connections[i].Referred = c.Suggested }})

@@ -8,59 +8,45 @@ import (
 	"github.com/socialprescribing/go-socialprescribing/coding"
 )
 
-// ActivityEvent returns the coding package's event for an event kind, and false for the kinds that
+// ActivityKindOf returns the coding package's event for an event kind, and false for the kinds that
 // are lifecycle bookkeeping rather than activity with the person:
 //
-//	accept   coding.EventReferralAccepted  (871731000000106 due)
-//	decline  coding.EventReferralDeclined  (871711000000103 due)
-//	contact  coding.EventOngoingContact    (no social prescribing code)
+//	accept   coding.ActivityKindReferralAccepted  (871731000000106 due)
+//	decline  coding.ActivityKindReferralDeclined  (871711000000103 due)
+//	contact  coding.ActivityKindOngoingContact    (no social prescribing code)
 //
 // Reject, cancel, hold, resume, complete, close and refer-onward yield no activity record.
-func ActivityEvent(k EventKind) (coding.Event, bool) {
+func ActivityKindOf(k EventKind) (coding.ActivityKind, bool) {
 	switch k {
-	case EventAccept:
-		return coding.EventReferralAccepted, true
-	case EventDecline:
-		return coding.EventReferralDeclined, true
-	case EventContact:
-		return coding.EventOngoingContact, true
-	}
-	return "", false
-}
-
-// WorkerRole returns the coding package's worker role for r, and false for the roles the recording
-// rules do not cover (care navigator, clinician, practice staff, administrator, referrer).
-func (r Role) WorkerRole() (coding.WorkerRole, bool) {
-	switch r {
-	case RoleLinkWorker:
-		return coding.RoleLinkWorker, true
-	case RoleHealthCoach:
-		return coding.RoleHealthAndWellbeingCoach, true
-	case RoleCareCoordinator:
-		return coding.RoleCareCoordinator, true
+	case EventKindAccept:
+		return coding.ActivityKindReferralAccepted, true
+	case EventKindDecline:
+		return coding.ActivityKindReferralDeclined, true
+	case EventKindContact:
+		return coding.ActivityKindOngoingContact, true
 	}
 	return "", false
 }
 
 // Activities returns the activity records of r's history that the coding package's recording rules
 // ([coding.CheckRecording]) read, in history order: one per accept, decline or contact event done in
-// a role those rules cover (see [ActivityEvent] and [Role.WorkerRole]), keyed by r.ID, with the
+// an ARRS role, the roles those rules cover (see [ActivityKindOf] and [sp.Role.IsARRS]), keyed by r.EpisodeID, with the
 // event's civil date (in the event's own time zone) as the contact date and its codedOn and codes.
 // The records share no slices with r.
 func (r Referral) Activities() []coding.ActivityRecord {
 	var out []coding.ActivityRecord
 	for _, e := range r.History {
-		ev, ok := ActivityEvent(e.Kind)
+		ev, ok := ActivityKindOf(e.Kind)
 		if !ok {
 			continue
 		}
-		role, ok := e.By.WorkerRole()
-		if !ok {
+		if !e.By.IsARRS() {
 			continue
 		}
+		role := e.By
 		out = append(out, coding.ActivityRecord{
-			EpisodeID:   r.ID,
-			Event:       ev,
+			EpisodeID:   r.EpisodeID,
+			Kind:        ev,
 			WorkerRole:  role,
 			ContactDate: sp.DateOf(e.At),
 			CodedOn:     e.CodedOn,
@@ -93,14 +79,14 @@ type CodeDue struct {
 func (r Referral) CodesDue() []CodeDue {
 	var out []CodeDue
 	for i, e := range r.History {
-		ev, ok := ActivityEvent(e.Kind)
+		ev, ok := ActivityKindOf(e.Kind)
 		if !ok {
 			continue
 		}
-		role, ok := e.By.WorkerRole()
-		if !ok {
+		if !e.By.IsARRS() {
 			continue
 		}
+		role := e.By
 		c, ok := coding.DueCode(ev, role)
 		if !ok {
 			continue

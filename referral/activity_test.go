@@ -10,14 +10,15 @@ import (
 	"github.com/socialprescribing/go-socialprescribing/referral"
 )
 
-// The two codes of DOMAIN.md §4, written out here rather than taken from the coding package.
+// The two codes NHS England publishes (SOURCES.md#snomed-codes), written out here rather than taken
+// from the coding package.
 var (
 	codeReferral = coding.MustParseSCTID("871731000000106")
 	codeDeclined = coding.MustParseSCTID("871711000000103")
 )
 
 func TestCodesDue(t *testing.T) {
-	byRole := func(k referral.EventKind, day int, role referral.Role) referral.Event {
+	byRole := func(k referral.EventKind, day int, role sp.Role) referral.Event {
 		e := ev(k, at(day, 9))
 		e.By = role
 		return e
@@ -28,11 +29,11 @@ func TestCodesDue(t *testing.T) {
 		events []referral.Event
 		want   []string // codes due, in order
 	}{
-		{"accepted by link worker", "871731000000106 when the person accepts (DOMAIN.md §4)", []referral.Event{ev(referral.EventAccept, at(14, 9))}, []string{"871731000000106"}},
-		{"declined", "871711000000103 when the person declines (DOMAIN.md §4)", []referral.Event{ev(referral.EventDecline, at(14, 9))}, []string{"871711000000103"}},
-		{"contacts", "the referral code is for the first interaction only, not ongoing activity", []referral.Event{ev(referral.EventAccept, at(14, 9)), ev(referral.EventContact, at(15, 9)), ev(referral.EventContact, at(16, 9)), ev(referral.EventComplete, at(20, 9))}, []string{"871731000000106"}},
-		{"coach", "health and wellbeing coaches have their own codes, not these", []referral.Event{byRole(referral.EventAccept, 14, referral.RoleHealthCoach)}, nil},
-		{"rejected", "a rejection by the service makes no code due", []referral.Event{evr(referral.EventReject, at(14, 9), referral.ReasonOutOfArea)}, nil},
+		{"accepted by link worker", "871731000000106 when the person accepts (NHS England FAQs)", []referral.Event{ev(referral.EventKindAccept, at(14, 9))}, []string{"871731000000106"}},
+		{"declined", "871711000000103 when the person declines (NHS England FAQs)", []referral.Event{ev(referral.EventKindDecline, at(14, 9))}, []string{"871711000000103"}},
+		{"contacts", "the referral code is for the first interaction only, not ongoing activity", []referral.Event{ev(referral.EventKindAccept, at(14, 9)), ev(referral.EventKindContact, at(15, 9)), ev(referral.EventKindContact, at(16, 9)), ev(referral.EventKindComplete, at(20, 9))}, []string{"871731000000106"}},
+		{"coach", "health and wellbeing coaches have their own codes, not these", []referral.Event{byRole(referral.EventKindAccept, 14, sp.RoleHealthAndWellbeingCoach)}, nil},
+		{"rejected", "a rejection by the service makes no code due", []referral.Event{evr(referral.EventKindReject, at(14, 9), referral.ReasonOutOfArea)}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -53,21 +54,21 @@ func TestCodesDue(t *testing.T) {
 
 func TestActivities(t *testing.T) {
 	r := applyAll(t, sample(),
-		ev(referral.EventAccept, at(14, 9)),
-		ev(referral.EventContact, at(15, 9)),
-		ev(referral.EventHold, at(16, 9)),
-		ev(referral.EventResume, at(17, 9)),
-		referral.Event{Kind: referral.EventContact, At: at(18, 9), By: referral.RoleCareNavigator},
-		referral.Event{Kind: referral.EventContact, At: at(19, 9), By: referral.RoleCareCoordinator},
+		ev(referral.EventKindAccept, at(14, 9)),
+		ev(referral.EventKindContact, at(15, 9)),
+		ev(referral.EventKindHold, at(16, 9)),
+		ev(referral.EventKindResume, at(17, 9)),
+		referral.Event{Kind: referral.EventKindContact, At: at(18, 9), By: sp.RoleCareNavigator},
+		referral.Event{Kind: referral.EventKindContact, At: at(19, 9), By: sp.RoleCareCoordinator},
 	)
 	r, err := r.RecordCodes(0, sp.MustParseDate("2024-05-20"), codeReferral)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []coding.ActivityRecord{
-		{EpisodeID: "ep-2024-0042", Event: coding.EventReferralAccepted, WorkerRole: coding.RoleLinkWorker, ContactDate: sp.MustParseDate("2024-05-14"), CodedOn: sp.MustParseDate("2024-05-20"), Codes: []coding.SCTID{codeReferral}},
-		{EpisodeID: "ep-2024-0042", Event: coding.EventOngoingContact, WorkerRole: coding.RoleLinkWorker, ContactDate: sp.MustParseDate("2024-05-15")},
-		{EpisodeID: "ep-2024-0042", Event: coding.EventOngoingContact, WorkerRole: coding.RoleCareCoordinator, ContactDate: sp.MustParseDate("2024-05-19")},
+		{EpisodeID: "ep-2024-0042", Kind: coding.ActivityKindReferralAccepted, WorkerRole: sp.RoleLinkWorker, ContactDate: sp.MustParseDate("2024-05-14"), CodedOn: sp.MustParseDate("2024-05-20"), Codes: []coding.SCTID{codeReferral}},
+		{EpisodeID: "ep-2024-0042", Kind: coding.ActivityKindOngoingContact, WorkerRole: sp.RoleLinkWorker, ContactDate: sp.MustParseDate("2024-05-15")},
+		{EpisodeID: "ep-2024-0042", Kind: coding.ActivityKindOngoingContact, WorkerRole: sp.RoleCareCoordinator, ContactDate: sp.MustParseDate("2024-05-19")},
 	}
 	got := r.Activities()
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -89,11 +90,11 @@ func TestActivities(t *testing.T) {
 }
 
 func TestActivitiesOverdue(t *testing.T) {
-	r := applyAll(t, sample(), ev(referral.EventAccept, at(14, 9)))
+	r := applyAll(t, sample(), ev(referral.EventKindAccept, at(14, 9)))
 	tests := []struct {
 		name, reason, asOf, rule string
 	}{
-		{"within the week", "the deadline is the contact plus seven days (DOMAIN.md §4)", "2024-05-21", coding.RuleCodeDue},
+		{"within the week", "the deadline is the contact plus seven days (NHS England FAQs, within a week)", "2024-05-21", coding.RuleCodeDue},
 		{"past the week", "not coded a week after the contact", "2024-05-22", coding.RuleOverdue},
 	}
 	for _, tt := range tests {
@@ -107,7 +108,7 @@ func TestActivitiesOverdue(t *testing.T) {
 }
 
 func TestRecordCodes(t *testing.T) {
-	r := applyAll(t, sample(), ev(referral.EventAccept, at(14, 9)))
+	r := applyAll(t, sample(), ev(referral.EventKindAccept, at(14, 9)))
 	tests := []struct {
 		name, reason string
 		i            int
@@ -149,7 +150,7 @@ func TestRecordCodes(t *testing.T) {
 // each event's codes.
 func TestCodesNotShared(t *testing.T) {
 	codes := []coding.SCTID{codeReferral}
-	e := ev(referral.EventAccept, at(14, 9))
+	e := ev(referral.EventKindAccept, at(14, 9))
 	e.CodedOn, e.Codes = sp.MustParseDate("2024-05-14"), codes
 	r, err := sample().Apply(e)
 	if err != nil {

@@ -62,7 +62,7 @@ func BenchmarkUnmarshal(b *testing.B) {
 // BenchmarkApply is one lifecycle transition (a deep copy plus an append).
 func BenchmarkApply(b *testing.B) {
 	r := sample()
-	e := ev(referral.EventAccept, at(14, 9))
+	e := ev(referral.EventKindAccept, at(14, 9))
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := r.Apply(e); err != nil {

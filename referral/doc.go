@@ -6,11 +6,12 @@
 //
 // A [Referral] holds the person (NHS number, optional only on a self-referral; date of birth;
 // communication and accessibility needs), the [Referrer] (one of the thirteen [Sources] NHS England
-// lists, DOMAIN.md §2), at least one [NeedItem], "what matters to me" in the person's words, an
-// [Urgency], [Consent] to the referral and to sharing outcomes back, a [Safeguarding] flag with its
-// escalation record, the lifecycle [State] and the append-only History of [Event]s. A [Signposting]
-// is recorded apart from any referral, so that "signposted" and "referred" never blur; it carries the
-// route on to a link worker ([Signposting.ReferToLinkWorker]).
+// lists, SOURCES.md#referral-sources), at least one [NeedItem], "what matters to me" in the
+// person's words, an [Urgency], [Consent] to the referral and to sharing outcomes back, a
+// [Safeguarding] flag with its escalation record, the lifecycle [State] and the append-only History
+// of [Event]s. A [Signposting] is recorded apart from any referral, so that "signposted" and
+// "referred" never blur; it carries the route on to a link worker
+// ([Signposting.ReferToLinkWorker]).
 //
 // Both documents decode with the root package's strict decoder and check themselves with Validate,
 // which reports every broken rule as a *socialprescribing.ValidationError with JSON Pointer paths.
@@ -27,10 +28,11 @@
 //
 // # Coding
 //
-// Accepting a referral makes SNOMED CT 871731000000106 |Referral to social prescribing service| due;
-// declining makes 871711000000103 |Social prescribing declined| due (DOMAIN.md §4). [Referral.CodesDue]
-// lists them with their deadlines, [Referral.RecordCodes] records what was entered in the GP system,
-// and [Referral.Activities] yields the coding package's ActivityRecords for its recording checker.
+// Accepting a referral makes SNOMED CT 871731000000106 |Referral to social prescribing service|
+// due; declining makes 871711000000103 |Social prescribing declined| due (NHS England;
+// SOURCES.md#snomed-codes). [Referral.CodesDue] lists them with their deadlines,
+// [Referral.RecordCodes] records what was entered in the GP system, and [Referral.Activities]
+// yields the coding package's ActivityRecords for its recording checker.
 //
 // # Personal data
 //
@@ -40,3 +42,5 @@
 // Every function is pure and every type is a value type: a value that no one mutates is safe for
 // concurrent use. The package has no mutable package-level state.
 package referral
+
+//go:generate go run ../internal/enumgen

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 )
 
 // Validate checks one event on its own, as a document a case-management system receives before
@@ -11,7 +12,7 @@ import (
 // were entered ("coded-on-missing") and not before the event happened ("date-order"). Whether the
 // event is allowed from a referral's state, and in time order, is for [Referral.Apply].
 func (e Event) Validate() error {
-	c := structErrors("referral.Event", &e, e.tagsHold())
+	c := validation.Struct("referral.Event", &e)
 	if e.Kind.IsValid() {
 		if err := checkReason(e, sp.ErrInvalid); err != nil {
 			c.Add("/reason", "reason", err)

@@ -14,10 +14,10 @@ import (
 func exampleReferral() referral.Referral {
 	r, err := referral.New("ep-2024-0042", sp.MustParseDate("2024-05-13"),
 		referral.Person{NHSNumber: sp.MustParseNHSNumber("9434765919"), DateOfBirth: sp.MustParseDate("1948-02-29")},
-		referral.Referrer{Source: referral.SourceGeneralPractice, Organisation: "Riverside Medical Practice", Contact: referral.ContactGPSystem},
+		referral.Referrer{Source: referral.SourceGeneralPractice, Organisation: "Riverside Medical Practice", Contact: referral.ContactRouteGPSystem},
 		[]referral.NeedItem{{Need: referral.NeedLoneliness}},
 		referral.UrgencyRoutine,
-		referral.Consent{Referral: referral.ConsentGiven, ShareOutcomes: referral.ConsentGiven},
+		referral.Consent{Referral: referral.ConsentStatusGiven, ShareOutcomes: referral.ConsentStatusGiven},
 	)
 	if err != nil {
 		panic(err)
@@ -36,9 +36,9 @@ func ExampleNew() {
 
 func ExampleReferral_Apply() {
 	r := exampleReferral()
-	r, err := r.Apply(referral.Event{Kind: referral.EventAccept, At: time.Date(2024, 5, 14, 10, 0, 0, 0, time.UTC), By: referral.RoleLinkWorker})
+	r, err := r.Apply(referral.Event{Kind: referral.EventKindAccept, At: time.Date(2024, 5, 14, 10, 0, 0, 0, time.UTC), By: sp.RoleLinkWorker})
 	fmt.Println(r.State, err)
-	_, err = r.Apply(referral.Event{Kind: referral.EventComplete, At: time.Date(2024, 5, 15, 10, 0, 0, 0, time.UTC), By: referral.RoleLinkWorker})
+	_, err = r.Apply(referral.Event{Kind: referral.EventKindComplete, At: time.Date(2024, 5, 15, 10, 0, 0, 0, time.UTC), By: sp.RoleLinkWorker})
 	fmt.Println(errors.Is(err, referral.ErrTransition))
 	fmt.Println(err)
 	// Output:
@@ -53,7 +53,7 @@ func ExampleReferral_Validate() {
 	r.Needs = append(r.Needs, referral.NeedItem{Need: referral.NeedOther})
 	fmt.Println(r.Validate())
 	// Output:
-	// referral.Referral: /needs/1/description: other-description: referral: need other needs a description: required; /person/nhsNumber: required-unless-self: referral: nhs number is required unless the person referred themselves: required
+	// referral.Referral: /needs/1/description: other-description: referral: need other needs a description; /person/nhsNumber: required-unless-self: referral: nhs number is required unless the person referred themselves
 }
 
 func ExampleReferral_Findings() {
@@ -69,7 +69,7 @@ func ExampleReferral_Findings() {
 
 func ExampleReferral_CodesDue() {
 	r := exampleReferral()
-	r, _ = r.Apply(referral.Event{Kind: referral.EventAccept, At: time.Date(2024, 5, 14, 10, 0, 0, 0, time.UTC), By: referral.RoleLinkWorker})
+	r, _ = r.Apply(referral.Event{Kind: referral.EventKindAccept, At: time.Date(2024, 5, 14, 10, 0, 0, 0, time.UTC), By: sp.RoleLinkWorker})
 	for _, d := range r.CodesDue() {
 		fmt.Println(d.Kind, d.Concept.ID, d.Concept.Term, "by", d.Deadline)
 	}
@@ -79,10 +79,10 @@ func ExampleReferral_CodesDue() {
 
 func ExampleReferral_Activities() {
 	r := exampleReferral()
-	r, _ = r.Apply(referral.Event{Kind: referral.EventAccept, At: time.Date(2024, 5, 14, 10, 0, 0, 0, time.UTC), By: referral.RoleLinkWorker})
+	r, _ = r.Apply(referral.Event{Kind: referral.EventKindAccept, At: time.Date(2024, 5, 14, 10, 0, 0, 0, time.UTC), By: sp.RoleLinkWorker})
 	r, _ = r.RecordCodes(0, sp.MustParseDate("2024-05-16"), coding.MustParseSCTID("871731000000106"))
 	for _, a := range r.Activities() {
-		fmt.Println(a.EpisodeID, a.Event, a.ContactDate, a.CodedOn, a.Codes)
+		fmt.Println(a.EpisodeID, a.Kind, a.ContactDate, a.CodedOn, a.Codes)
 	}
 	fmt.Println(len(coding.CheckRecording(r.Activities(), sp.MustParseDate("2024-06-01"))), "findings")
 	// Output:
@@ -92,7 +92,7 @@ func ExampleReferral_Activities() {
 
 func ExampleReferral_Escalate() {
 	r := exampleReferral()
-	r, err := r.Escalate(referral.Escalation{At: time.Date(2024, 5, 14, 11, 0, 0, 0, time.UTC), To: referral.EscalatePracticeTeam, By: referral.RoleLinkWorker})
+	r, err := r.Escalate(referral.Escalation{At: time.Date(2024, 5, 14, 11, 0, 0, 0, time.UTC), To: referral.EscalationTargetPracticeTeam, By: sp.RoleLinkWorker})
 	fmt.Println(r.Safeguarding.Concern, len(r.Safeguarding.Escalations), err)
 	// Output:
 	// true 1 <nil>
@@ -116,7 +116,7 @@ func ExampleFHIRTasks() {
 }
 
 func ExampleReasonsFor() {
-	reasons, required := referral.ReasonsFor(referral.EventClose)
+	reasons, required := referral.ReasonsFor(referral.EventKindClose)
 	fmt.Println(reasons, required)
 	// Output:
 	// [unable-to-contact disengaged moved-away died other] true
@@ -124,16 +124,16 @@ func ExampleReasonsFor() {
 
 func ExampleSignposting_ReferToLinkWorker() {
 	s := referral.Signposting{
-		ID: "sg-2024-0890", Date: sp.MustParseDate("2024-04-22"), By: referral.RoleCareNavigator,
+		ID: "sg-2024-0890", Date: sp.MustParseDate("2024-04-22"), By: sp.RoleCareNavigator,
 		Organisation: "Riverside Medical Practice",
 		Needs:        []referral.NeedItem{{Need: referral.NeedWelfareBenefits}},
 		SignpostedTo: []referral.Signpost{{Name: "Citizens Advice Riverside"}},
-		ReferOn:      referral.ReferOn{Route: referral.ReferOnNotOffered},
+		ReferOn:      referral.ReferOn{Route: referral.ReferOnRouteNotOffered},
 	}
 	r, s, err := s.ReferToLinkWorker("ep-2024-0050", sp.MustParseDate("2024-04-23"),
 		referral.Person{NHSNumber: sp.MustParseNHSNumber("6541003238"), DateOfBirth: sp.MustParseDate("1980-06-01")},
-		referral.Referrer{Source: referral.SourceGeneralPractice, Organisation: "Riverside Medical Practice", Contact: referral.ContactGPSystem},
-		referral.UrgencyRoutine, referral.Consent{Referral: referral.ConsentGiven, ShareOutcomes: referral.ConsentNotAsked})
+		referral.Referrer{Source: referral.SourceGeneralPractice, Organisation: "Riverside Medical Practice", Contact: referral.ContactRouteGPSystem},
+		referral.UrgencyRoutine, referral.Consent{Referral: referral.ConsentStatusGiven, ShareOutcomes: referral.ConsentStatusNotAsked})
 	fmt.Println(r, r.Needs[0].Need, err)
 	fmt.Println(s, s.ReferOn.Route, s.ReferOn.ReferralID)
 	// Output:
@@ -167,7 +167,7 @@ func ExampleTransitions() {
 // with codes but no date they were entered.
 func ExampleEvent_Validate() {
 	var e referral.Event
-	err := sp.Decode([]byte(`{"kind":"reject","at":"2024-02-01T10:30:00Z","by":"link-worker","codes":["871731000000106"]}`), &e)
+	err := sp.Decode([]byte(`{"kind":"reject","at":"2024-02-01T10:30:00Z","by":"social-prescribing-link-worker","codes":["871731000000106"]}`), &e)
 	fmt.Println("decode:", err)
 	var ve *sp.ValidationError
 	if errors.As(e.Validate(), &ve) {

@@ -10,19 +10,19 @@ import (
 // sample returns a valid referral in state received, received on 2024-05-13.
 func sample() referral.Referral {
 	return referral.Referral{
-		ID:       "ep-2024-0042",
-		Received: sp.MustParseDate("2024-05-13"),
+		EpisodeID: "ep-2024-0042",
+		Received:  sp.MustParseDate("2024-05-13"),
 		Person: referral.Person{
 			NHSNumber:   sp.MustParseNHSNumber("9434765919"),
 			DateOfBirth: sp.MustParseDate("1948-02-29"),
 			Language:    "English",
-			AccessNeeds: []referral.AccessNeed{referral.AccessLargePrint, referral.AccessHearingLoop},
+			AccessNeeds: []referral.AccessNeed{referral.AccessNeedLargePrint, referral.AccessNeedHearingLoop},
 		},
 		Referrer: referral.Referrer{
 			Source:       referral.SourceGeneralPractice,
 			Organisation: "Riverside Medical Practice",
 			Role:         "Practice nurse",
-			Contact:      referral.ContactGPSystem,
+			Contact:      referral.ContactRouteGPSystem,
 		},
 		Needs: []referral.NeedItem{
 			{Need: referral.NeedLoneliness},
@@ -31,7 +31,7 @@ func sample() referral.Referral {
 		},
 		WhatMattersToMe: "Getting back to the allotment and seeing people again.",
 		Urgency:         referral.UrgencyRoutine,
-		Consent:         referral.Consent{Referral: referral.ConsentGiven, ShareOutcomes: referral.ConsentGiven},
+		Consent:         referral.Consent{Referral: referral.ConsentStatusGiven, ShareOutcomes: referral.ConsentStatusGiven},
 		State:           referral.StateReceived,
 	}
 }
@@ -41,7 +41,7 @@ func at(d, h int) time.Time { return time.Date(2024, time.May, d, h, 0, 0, 0, ti
 
 // ev returns an event of kind k at instant t by a link worker.
 func ev(k referral.EventKind, t time.Time) referral.Event {
-	return referral.Event{Kind: k, At: t, By: referral.RoleLinkWorker}
+	return referral.Event{Kind: k, At: t, By: sp.RoleLinkWorker}
 }
 
 // evr returns an event with a reason.

@@ -8,7 +8,6 @@ import (
 
 	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/coding"
-	"github.com/socialprescribing/go-socialprescribing/internal/enum"
 )
 
 // ErrTransition is the category of every error [Referral.Apply] returns for an event that the
@@ -34,6 +33,8 @@ var ErrTransition = errors.New("transition not allowed")
 //	accepted, in-progress --refer-onward--> referred-onward                                    terminal
 //
 // [Transitions] returns the same table as data; [State.FHIR] gives the nearest HL7 FHIR Task status.
+//
+//enum:list States received first
 type State string
 
 // The states.
@@ -61,17 +62,6 @@ const (
 	StateReferredOnward State = "referred-onward"
 )
 
-var states = [...]State{
-	StateReceived, StateAccepted, StateDeclined, StateRejected, StateCancelled, StateInProgress,
-	StateOnHold, StateCompleted, StateClosedIncomplete, StateReferredOnward,
-}
-
-// States returns every State, received first. The slice is new on each call.
-func States() []State { return slices.Clone(states[:]) }
-
-// IsValid reports whether s is one of [States].
-func (s State) IsValid() bool { return enum.Contains(states[:], s) }
-
 // IsTerminal reports whether no event can leave s: declined, rejected, cancelled, completed,
 // closed-incomplete and referred-onward.
 func (s State) IsTerminal() bool {
@@ -82,66 +72,39 @@ func (s State) IsTerminal() bool {
 	return false
 }
 
-// MarshalText returns s, or an error for a value outside [States].
-func (s State) MarshalText() ([]byte, error) { return enum.Marshal("referral: state", states[:], s) }
-
-// UnmarshalText accepts exactly one of [States].
-func (s *State) UnmarshalText(b []byte) (err error) {
-	*s, err = unmarshal(*s, "referral: state", states[:], b)
-	return err
-}
-
 // EventKind is what happened to a referral.
+//
+//enum:list EventKinds
 type EventKind string
 
 // The event kinds.
 const (
-	// EventAccept: the person agrees to the referral (871731000000106 becomes due).
-	EventAccept EventKind = "accept"
-	// EventDecline: the person declines (871711000000103 becomes due).
-	EventDecline EventKind = "decline"
-	// EventReject: the service turns the referral down; a [Reason] is required.
-	EventReject EventKind = "reject"
-	// EventCancel: the referrer withdraws the referral; a [Reason] is required.
-	EventCancel EventKind = "cancel"
-	// EventContact: a contact with the person (the first one starts the work).
-	EventContact EventKind = "contact"
-	// EventHold: work pauses.
-	EventHold EventKind = "hold"
-	// EventResume: work resumes after a hold.
-	EventResume EventKind = "resume"
-	// EventComplete: the person finishes their time with the link worker.
-	EventComplete EventKind = "complete"
-	// EventClose: the episode closes without completion; a [Reason] is required.
-	EventClose EventKind = "close"
-	// EventReferOnward: the person is referred on to another service.
-	EventReferOnward EventKind = "refer-onward"
+	// EventKindAccept: the person agrees to the referral (871731000000106 becomes due).
+	EventKindAccept EventKind = "accept"
+	// EventKindDecline: the person declines (871711000000103 becomes due).
+	EventKindDecline EventKind = "decline"
+	// EventKindReject: the service turns the referral down; a [Reason] is required.
+	EventKindReject EventKind = "reject"
+	// EventKindCancel: the referrer withdraws the referral; a [Reason] is required.
+	EventKindCancel EventKind = "cancel"
+	// EventKindContact: a contact with the person (the first one starts the work).
+	EventKindContact EventKind = "contact"
+	// EventKindHold: work pauses.
+	EventKindHold EventKind = "hold"
+	// EventKindResume: work resumes after a hold.
+	EventKindResume EventKind = "resume"
+	// EventKindComplete: the person finishes their time with the link worker.
+	EventKindComplete EventKind = "complete"
+	// EventKindClose: the episode closes without completion; a [Reason] is required.
+	EventKindClose EventKind = "close"
+	// EventKindReferOnward: the person is referred on to another service.
+	EventKindReferOnward EventKind = "refer-onward"
 )
-
-var eventKinds = [...]EventKind{
-	EventAccept, EventDecline, EventReject, EventCancel, EventContact, EventHold, EventResume,
-	EventComplete, EventClose, EventReferOnward,
-}
-
-// EventKinds returns every EventKind. The slice is new on each call.
-func EventKinds() []EventKind { return slices.Clone(eventKinds[:]) }
-
-// IsValid reports whether k is one of [EventKinds].
-func (k EventKind) IsValid() bool { return enum.Contains(eventKinds[:], k) }
-
-// MarshalText returns k, or an error for a value outside [EventKinds].
-func (k EventKind) MarshalText() ([]byte, error) {
-	return enum.Marshal("referral: event kind", eventKinds[:], k)
-}
-
-// UnmarshalText accepts exactly one of [EventKinds].
-func (k *EventKind) UnmarshalText(b []byte) (err error) {
-	*k, err = unmarshal(*k, "referral: event kind", eventKinds[:], b)
-	return err
-}
 
 // Reason says why a referral was rejected, cancelled, closed without completion or put on hold.
 // [ReasonsFor] lists the reasons each event kind takes. "other" needs a note saying what it was.
+//
+//enum:list Reasons
 type Reason string
 
 // The reasons.
@@ -168,40 +131,18 @@ const (
 	ReasonOther Reason = "other"
 )
 
-var reasons = [...]Reason{
-	ReasonNotEligible, ReasonOutOfArea, ReasonNeedsOtherService, ReasonDuplicate, ReasonNoCapacity,
-	ReasonNoLongerNeeded, ReasonReferredElsewhere, ReasonMadeInError,
-	ReasonUnableToContact, ReasonDisengaged, ReasonMovedAway, ReasonDied,
-	ReasonPersonUnwell, ReasonPersonRequest, ReasonOther,
-}
-
-// Reasons returns every Reason. The slice is new on each call.
-func Reasons() []Reason { return slices.Clone(reasons[:]) }
-
-// IsValid reports whether r is one of [Reasons].
-func (r Reason) IsValid() bool { return enum.Contains(reasons[:], r) }
-
-// MarshalText returns r, or an error for a value outside [Reasons].
-func (r Reason) MarshalText() ([]byte, error) { return enum.Marshal("referral: reason", reasons[:], r) }
-
-// UnmarshalText accepts exactly one of [Reasons].
-func (r *Reason) UnmarshalText(b []byte) (err error) {
-	*r, err = unmarshal(*r, "referral: reason", reasons[:], b)
-	return err
-}
-
 // ReasonsFor returns the reasons an event of kind k may carry, and whether one is required: reject,
 // cancel and close require one; hold takes one optionally; other kinds take none. The slice is new on
 // each call.
 func ReasonsFor(k EventKind) (allowed []Reason, required bool) {
 	switch k {
-	case EventReject:
+	case EventKindReject:
 		return []Reason{ReasonNotEligible, ReasonOutOfArea, ReasonNeedsOtherService, ReasonDuplicate, ReasonNoCapacity, ReasonOther}, true
-	case EventCancel:
+	case EventKindCancel:
 		return []Reason{ReasonNoLongerNeeded, ReasonReferredElsewhere, ReasonMadeInError, ReasonDuplicate, ReasonOther}, true
-	case EventClose:
+	case EventKindClose:
 		return []Reason{ReasonUnableToContact, ReasonDisengaged, ReasonMovedAway, ReasonDied, ReasonOther}, true
-	case EventHold:
+	case EventKindHold:
 		return []Reason{ReasonPersonUnwell, ReasonPersonRequest, ReasonOther}, false
 	}
 	return nil, false
@@ -211,14 +152,16 @@ func ReasonsFor(k EventKind) (allowed []Reason, required bool) {
 // By is the role of whoever did it. Note is free text and may hold personal data: it is never printed
 // by the library.
 //
-// CodedOn and Codes record what was entered in the GP clinical system for the event and on which day
-// (the day of the event, or later when a PCN member with system access records a link worker's
-// activity: DOMAIN.md §4). They are write-once: set them when applying the event or later with
-// [Referral.RecordCodes]. [Referral.Activities] hands them to the coding package's recording rules.
+// CodedOn and Codes record what was entered in the GP clinical system for the event and on which
+// day (the day of the event, or later when a PCN member with system access records a link worker's
+// activity: NHS England, Social prescribing frequently asked questions;
+// SOURCES.md#recording-deadline). They are write-once: set them when applying the event or later
+// with [Referral.RecordCodes]. [Referral.Activities] hands them to the coding package's recording
+// rules.
 type Event struct {
 	Kind    EventKind      `json:"kind" validate:"required,enum"`
 	At      time.Time      `json:"at" validate:"required"`
-	By      Role           `json:"by" validate:"required,enum"`
+	By      sp.Role        `json:"by" validate:"required,enum"`
 	Reason  Reason         `json:"reason,omitempty" validate:"omitempty,enum"`
 	Note    string         `json:"note,omitempty" validate:"max=1000"`
 	CodedOn sp.Date        `json:"codedOn,omitzero"`
@@ -234,26 +177,26 @@ type Transition struct {
 }
 
 var transitions = [...]Transition{
-	{StateReceived, EventAccept, StateAccepted},
-	{StateReceived, EventDecline, StateDeclined},
-	{StateReceived, EventReject, StateRejected},
-	{StateReceived, EventCancel, StateCancelled},
-	{StateReceived, EventClose, StateClosedIncomplete},
-	{StateAccepted, EventContact, StateInProgress},
-	{StateAccepted, EventHold, StateOnHold},
-	{StateAccepted, EventCancel, StateCancelled},
-	{StateAccepted, EventClose, StateClosedIncomplete},
-	{StateAccepted, EventReferOnward, StateReferredOnward},
-	{StateInProgress, EventContact, StateInProgress},
-	{StateInProgress, EventHold, StateOnHold},
-	{StateInProgress, EventComplete, StateCompleted},
-	{StateInProgress, EventCancel, StateCancelled},
-	{StateInProgress, EventClose, StateClosedIncomplete},
-	{StateInProgress, EventReferOnward, StateReferredOnward},
-	{StateOnHold, EventResume, StateAccepted},
-	{StateOnHold, EventResume, StateInProgress},
-	{StateOnHold, EventCancel, StateCancelled},
-	{StateOnHold, EventClose, StateClosedIncomplete},
+	{StateReceived, EventKindAccept, StateAccepted},
+	{StateReceived, EventKindDecline, StateDeclined},
+	{StateReceived, EventKindReject, StateRejected},
+	{StateReceived, EventKindCancel, StateCancelled},
+	{StateReceived, EventKindClose, StateClosedIncomplete},
+	{StateAccepted, EventKindContact, StateInProgress},
+	{StateAccepted, EventKindHold, StateOnHold},
+	{StateAccepted, EventKindCancel, StateCancelled},
+	{StateAccepted, EventKindClose, StateClosedIncomplete},
+	{StateAccepted, EventKindReferOnward, StateReferredOnward},
+	{StateInProgress, EventKindContact, StateInProgress},
+	{StateInProgress, EventKindHold, StateOnHold},
+	{StateInProgress, EventKindComplete, StateCompleted},
+	{StateInProgress, EventKindCancel, StateCancelled},
+	{StateInProgress, EventKindClose, StateClosedIncomplete},
+	{StateInProgress, EventKindReferOnward, StateReferredOnward},
+	{StateOnHold, EventKindResume, StateAccepted},
+	{StateOnHold, EventKindResume, StateInProgress},
+	{StateOnHold, EventKindCancel, StateCancelled},
+	{StateOnHold, EventKindClose, StateClosedIncomplete},
 }
 
 // Transitions returns the lifecycle table documented on [State]. On hold has two resume rows: a hold
@@ -262,7 +205,7 @@ func Transitions() []Transition { return slices.Clone(transitions[:]) }
 
 // next returns the state event kind k leads to from s, given the state before the latest hold.
 func next(s State, k EventKind, beforeHold State) (State, bool) {
-	if s == StateOnHold && k == EventResume {
+	if s == StateOnHold && k == EventKindResume {
 		return beforeHold, beforeHold == StateAccepted || beforeHold == StateInProgress
 	}
 	for _, t := range transitions {
@@ -334,7 +277,7 @@ func (s State) FHIR() FHIRTask {
 //   - e's kind is not allowed from r's state (see [State]; terminal states allow nothing);
 //   - e.At is zero or before the last event of the history (times never go backwards), or its date
 //     is before the day the referral was received;
-//   - e.By is not a valid [Role];
+//   - e.By is not a valid [sp.Role];
 //   - e's reason is missing where [ReasonsFor] requires one, not one that the kind takes, or "other"
 //     without a note.
 //
@@ -350,10 +293,10 @@ func (r Referral) Apply(e Event) (Referral, error) {
 	e.Codes = slices.Clone(e.Codes)
 	out.History = append(out.History, e)
 	switch e.Kind {
-	case EventAccept:
-		out.Consent.Referral = ConsentGiven
-	case EventDecline:
-		out.Consent.Referral = ConsentRefused
+	case EventKindAccept:
+		out.Consent.Referral = ConsentStatusGiven
+	case EventKindDecline:
+		out.Consent.Referral = ConsentStatusRefused
 	}
 	return out, nil
 }
@@ -431,7 +374,7 @@ func replay(history []Event) (state, beforeHold State, bad int) {
 		if !ok {
 			return s, before, i
 		}
-		if e.Kind == EventHold {
+		if e.Kind == EventKindHold {
 			before = s
 		}
 		s = n

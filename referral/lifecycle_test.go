@@ -25,11 +25,11 @@ func applyAll(t *testing.T, r referral.Referral, es ...referral.Event) referral.
 }
 
 func TestApply(t *testing.T) {
-	accepted := []referral.Event{ev(referral.EventAccept, at(14, 9))}
-	inProgress := append(slices.Clone(accepted), ev(referral.EventContact, at(15, 9)))
-	onHoldFromAccepted := append(slices.Clone(accepted), ev(referral.EventHold, at(15, 9)))
-	onHoldFromProgress := append(slices.Clone(inProgress), ev(referral.EventHold, at(16, 9)))
-	completed := append(slices.Clone(inProgress), ev(referral.EventComplete, at(20, 9)))
+	accepted := []referral.Event{ev(referral.EventKindAccept, at(14, 9))}
+	inProgress := append(slices.Clone(accepted), ev(referral.EventKindContact, at(15, 9)))
+	onHoldFromAccepted := append(slices.Clone(accepted), ev(referral.EventKindHold, at(15, 9)))
+	onHoldFromProgress := append(slices.Clone(inProgress), ev(referral.EventKindHold, at(16, 9)))
+	completed := append(slices.Clone(inProgress), ev(referral.EventKindComplete, at(20, 9)))
 	tests := []struct {
 		name   string
 		reason string
@@ -37,32 +37,32 @@ func TestApply(t *testing.T) {
 		event  referral.Event
 		want   referral.State // "" means the event must be refused
 	}{
-		{"accept", "the person agrees (issue 3: received → accepted)", nil, ev(referral.EventAccept, at(14, 9)), referral.StateAccepted},
-		{"decline", "the person declines from received", nil, ev(referral.EventDecline, at(14, 9)), referral.StateDeclined},
-		{"reject with reason", "the service rejects with a reason", nil, evr(referral.EventReject, at(14, 9), referral.ReasonOutOfArea), referral.StateRejected},
-		{"reject without reason", "a reason is required on rejection (issue 3; FHIR Gravity)", nil, ev(referral.EventReject, at(14, 9)), ""},
-		{"cancel without reason", "the referrer must give a reason to cancel", nil, ev(referral.EventCancel, at(14, 9)), ""},
-		{"cancel with reason", "the referrer withdraws the referral", nil, evr(referral.EventCancel, at(14, 9), referral.ReasonNoLongerNeeded), referral.StateCancelled},
-		{"close unable to contact", "closed without completion before any contact", nil, evr(referral.EventClose, at(30, 9), referral.ReasonUnableToContact), referral.StateClosedIncomplete},
-		{"close without reason", "closing without completion needs a reason", accepted, ev(referral.EventClose, at(30, 9)), ""},
-		{"close with a reject reason", "the reason must be one the kind takes", accepted, evr(referral.EventClose, at(30, 9), referral.ReasonOutOfArea), ""},
-		{"close other without note", "reason other needs a note", accepted, evr(referral.EventClose, at(30, 9), referral.ReasonOther), ""},
-		{"contact before accept", "work starts only once the person agrees", nil, ev(referral.EventContact, at(14, 9)), ""},
-		{"first contact", "the first contact starts the work", accepted, ev(referral.EventContact, at(15, 9)), referral.StateInProgress},
-		{"further contact", "contacts continue in progress", inProgress, ev(referral.EventContact, at(16, 9)), referral.StateInProgress},
-		{"complete from accepted", "completion needs at least one contact", accepted, ev(referral.EventComplete, at(16, 9)), ""},
-		{"complete", "in progress → completed", inProgress, ev(referral.EventComplete, at(16, 9)), referral.StateCompleted},
-		{"resume to accepted", "a hold returns to the state it interrupted", onHoldFromAccepted, ev(referral.EventResume, at(16, 9)), referral.StateAccepted},
-		{"resume to in progress", "a hold returns to the state it interrupted", onHoldFromProgress, ev(referral.EventResume, at(17, 9)), referral.StateInProgress},
-		{"complete while on hold", "resume first", onHoldFromProgress, ev(referral.EventComplete, at(17, 9)), ""},
-		{"refer onward", "in progress → referred onward", inProgress, ev(referral.EventReferOnward, at(16, 9)), referral.StateReferredOnward},
-		{"accept after completion", "terminal states stay terminal", completed, ev(referral.EventAccept, at(21, 9)), ""},
-		{"contact after completion", "terminal states stay terminal", completed, ev(referral.EventContact, at(21, 9)), ""},
-		{"time goes backwards", "event times never go backwards", inProgress, ev(referral.EventContact, at(15, 8)), ""},
-		{"same instant", "an event at the same instant as the last is not backwards", inProgress, ev(referral.EventContact, at(15, 9)), referral.StateInProgress},
-		{"before received", "no event before the referral was received", nil, ev(referral.EventAccept, at(12, 9)), ""},
-		{"zero time", "an event needs an instant", nil, ev(referral.EventAccept, time.Time{}), ""},
-		{"unknown role", "the role must be defined", nil, referral.Event{Kind: referral.EventAccept, At: at(14, 9), By: "nurse"}, ""},
+		{"accept", "the person agrees (issue 3: received → accepted)", nil, ev(referral.EventKindAccept, at(14, 9)), referral.StateAccepted},
+		{"decline", "the person declines from received", nil, ev(referral.EventKindDecline, at(14, 9)), referral.StateDeclined},
+		{"reject with reason", "the service rejects with a reason", nil, evr(referral.EventKindReject, at(14, 9), referral.ReasonOutOfArea), referral.StateRejected},
+		{"reject without reason", "a reason is required on rejection (issue 3; FHIR Gravity)", nil, ev(referral.EventKindReject, at(14, 9)), ""},
+		{"cancel without reason", "the referrer must give a reason to cancel", nil, ev(referral.EventKindCancel, at(14, 9)), ""},
+		{"cancel with reason", "the referrer withdraws the referral", nil, evr(referral.EventKindCancel, at(14, 9), referral.ReasonNoLongerNeeded), referral.StateCancelled},
+		{"close unable to contact", "closed without completion before any contact", nil, evr(referral.EventKindClose, at(30, 9), referral.ReasonUnableToContact), referral.StateClosedIncomplete},
+		{"close without reason", "closing without completion needs a reason", accepted, ev(referral.EventKindClose, at(30, 9)), ""},
+		{"close with a reject reason", "the reason must be one the kind takes", accepted, evr(referral.EventKindClose, at(30, 9), referral.ReasonOutOfArea), ""},
+		{"close other without note", "reason other needs a note", accepted, evr(referral.EventKindClose, at(30, 9), referral.ReasonOther), ""},
+		{"contact before accept", "work starts only once the person agrees", nil, ev(referral.EventKindContact, at(14, 9)), ""},
+		{"first contact", "the first contact starts the work", accepted, ev(referral.EventKindContact, at(15, 9)), referral.StateInProgress},
+		{"further contact", "contacts continue in progress", inProgress, ev(referral.EventKindContact, at(16, 9)), referral.StateInProgress},
+		{"complete from accepted", "completion needs at least one contact", accepted, ev(referral.EventKindComplete, at(16, 9)), ""},
+		{"complete", "in progress → completed", inProgress, ev(referral.EventKindComplete, at(16, 9)), referral.StateCompleted},
+		{"resume to accepted", "a hold returns to the state it interrupted", onHoldFromAccepted, ev(referral.EventKindResume, at(16, 9)), referral.StateAccepted},
+		{"resume to in progress", "a hold returns to the state it interrupted", onHoldFromProgress, ev(referral.EventKindResume, at(17, 9)), referral.StateInProgress},
+		{"complete while on hold", "resume first", onHoldFromProgress, ev(referral.EventKindComplete, at(17, 9)), ""},
+		{"refer onward", "in progress → referred onward", inProgress, ev(referral.EventKindReferOnward, at(16, 9)), referral.StateReferredOnward},
+		{"accept after completion", "terminal states stay terminal", completed, ev(referral.EventKindAccept, at(21, 9)), ""},
+		{"contact after completion", "terminal states stay terminal", completed, ev(referral.EventKindContact, at(21, 9)), ""},
+		{"time goes backwards", "event times never go backwards", inProgress, ev(referral.EventKindContact, at(15, 8)), ""},
+		{"same instant", "an event at the same instant as the last is not backwards", inProgress, ev(referral.EventKindContact, at(15, 9)), referral.StateInProgress},
+		{"before received", "no event before the referral was received", nil, ev(referral.EventKindAccept, at(12, 9)), ""},
+		{"zero time", "an event needs an instant", nil, ev(referral.EventKindAccept, time.Time{}), ""},
+		{"unknown role", "the role must be defined", nil, referral.Event{Kind: referral.EventKindAccept, At: at(14, 9), By: "nurse"}, ""},
 		{"unknown kind", "the kind must be defined", nil, ev("discharge", at(14, 9)), ""},
 	}
 	for _, tt := range tests {
@@ -97,19 +97,19 @@ func TestApply(t *testing.T) {
 
 func TestApplyConsent(t *testing.T) {
 	r := sample()
-	r.Consent.Referral = referral.ConsentNotAsked
-	got, err := r.Apply(ev(referral.EventAccept, at(14, 9)))
+	r.Consent.Referral = referral.ConsentStatusNotAsked
+	got, err := r.Apply(ev(referral.EventKindAccept, at(14, 9)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Consent.Referral != referral.ConsentGiven {
+	if got.Consent.Referral != referral.ConsentStatusGiven {
 		t.Errorf("accept: consent got %s, want given (accepting is agreeing to the referral)", got.Consent.Referral)
 	}
-	got, err = r.Apply(ev(referral.EventDecline, at(14, 9)))
+	got, err = r.Apply(ev(referral.EventKindDecline, at(14, 9)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Consent.Referral != referral.ConsentRefused {
+	if got.Consent.Referral != referral.ConsentStatusRefused {
 		t.Errorf("decline: consent got %s, want refused", got.Consent.Referral)
 	}
 }
@@ -117,26 +117,26 @@ func TestApplyConsent(t *testing.T) {
 // TestApplyNoAliasing checks that two Applies to the same referral never see each other's events,
 // even when the history slice has spare capacity.
 func TestApplyNoAliasing(t *testing.T) {
-	r := applyAll(t, sample(), ev(referral.EventAccept, at(14, 9)))
+	r := applyAll(t, sample(), ev(referral.EventKindAccept, at(14, 9)))
 	r.History = slices.Grow(r.History, 8) // spare capacity tempts an in-place append
-	a, err := r.Apply(ev(referral.EventContact, at(15, 9)))
+	a, err := r.Apply(ev(referral.EventKindContact, at(15, 9)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := r.Apply(ev(referral.EventHold, at(15, 10)))
+	b, err := r.Apply(ev(referral.EventKindHold, at(15, 10)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := a.History[1].Kind; got != referral.EventContact {
+	if got := a.History[1].Kind; got != referral.EventKindContact {
 		t.Errorf("first result's event 1: got %s, want contact (overwritten by the second Apply)", got)
 	}
-	if got := b.History[1].Kind; got != referral.EventHold {
+	if got := b.History[1].Kind; got != referral.EventKindHold {
 		t.Errorf("second result's event 1: got %s, want hold", got)
 	}
 	a.History[0].Note = "changed"
 	a.Needs[0].Description = "changed"
-	a.Person.AccessNeeds[0] = referral.AccessBraille
-	if r.History[0].Note != "" || r.Needs[0].Description != "" || r.Person.AccessNeeds[0] != referral.AccessLargePrint {
+	a.Person.AccessNeeds[0] = referral.AccessNeedBraille
+	if r.History[0].Note != "" || r.Needs[0].Description != "" || r.Person.AccessNeeds[0] != referral.AccessNeedLargePrint {
 		t.Errorf("changing Apply's result changed its input: slices are shared")
 	}
 }
@@ -149,15 +149,15 @@ func TestTransitionsTable(t *testing.T) {
 			switch tr.From {
 			case referral.StateReceived:
 			case referral.StateAccepted:
-				setup = []referral.Event{ev(referral.EventAccept, at(14, 9))}
+				setup = []referral.Event{ev(referral.EventKindAccept, at(14, 9))}
 			case referral.StateInProgress:
-				setup = []referral.Event{ev(referral.EventAccept, at(14, 9)), ev(referral.EventContact, at(15, 9))}
+				setup = []referral.Event{ev(referral.EventKindAccept, at(14, 9)), ev(referral.EventKindContact, at(15, 9))}
 			case referral.StateOnHold:
-				setup = []referral.Event{ev(referral.EventAccept, at(14, 9))}
-				if tr.Event == referral.EventResume && tr.To == referral.StateInProgress {
-					setup = append(setup, ev(referral.EventContact, at(15, 9)))
+				setup = []referral.Event{ev(referral.EventKindAccept, at(14, 9))}
+				if tr.Event == referral.EventKindResume && tr.To == referral.StateInProgress {
+					setup = append(setup, ev(referral.EventKindContact, at(15, 9)))
 				}
-				setup = append(setup, ev(referral.EventHold, at(16, 9)))
+				setup = append(setup, ev(referral.EventKindHold, at(16, 9)))
 			default:
 				t.Fatalf("table row from %s, which should be terminal or unlisted", tr.From)
 			}
@@ -221,7 +221,7 @@ func TestFHIRTasks(t *testing.T) {
 
 func TestEscalate(t *testing.T) {
 	r := sample()
-	e1 := referral.Escalation{At: at(14, 9), To: referral.EscalatePracticeTeam, By: referral.RoleLinkWorker}
+	e1 := referral.Escalation{At: at(14, 9), To: referral.EscalationTargetPracticeTeam, By: sp.RoleLinkWorker}
 	got, err := r.Escalate(e1)
 	if err != nil {
 		t.Fatal(err)
@@ -235,11 +235,11 @@ func TestEscalate(t *testing.T) {
 	if err := got.Validate(); err != nil {
 		t.Errorf("Validate: %v", err)
 	}
-	_, err = got.Escalate(referral.Escalation{At: at(13, 9), To: referral.EscalatePolice, By: referral.RoleLinkWorker})
+	_, err = got.Escalate(referral.Escalation{At: at(13, 9), To: referral.EscalationTargetPolice, By: sp.RoleLinkWorker})
 	if !errors.Is(err, sp.ErrInvalid) {
 		t.Errorf("earlier escalation: got %v, want ErrInvalid", err)
 	}
-	_, err = got.Escalate(referral.Escalation{At: at(15, 9), To: "social-worker", By: referral.RoleLinkWorker})
+	_, err = got.Escalate(referral.Escalation{At: at(15, 9), To: "social-worker", By: sp.RoleLinkWorker})
 	if !errors.Is(err, sp.ErrInvalid) {
 		t.Errorf("unknown target: got %v, want ErrInvalid", err)
 	}

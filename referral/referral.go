@@ -8,38 +8,20 @@ import (
 	"time"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
-	"github.com/socialprescribing/go-socialprescribing/internal/enum"
 	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 )
 
 // ConsentStatus records the person's answer to one consent question.
+//
+//enum:list ConsentStatuses
 type ConsentStatus string
 
 // The consent statuses.
 const (
-	ConsentGiven    ConsentStatus = "given"
-	ConsentRefused  ConsentStatus = "refused"
-	ConsentNotAsked ConsentStatus = "not-asked"
+	ConsentStatusGiven    ConsentStatus = "given"
+	ConsentStatusRefused  ConsentStatus = "refused"
+	ConsentStatusNotAsked ConsentStatus = "not-asked"
 )
-
-var consentStatuses = [...]ConsentStatus{ConsentGiven, ConsentRefused, ConsentNotAsked}
-
-// ConsentStatuses returns every ConsentStatus. The slice is new on each call.
-func ConsentStatuses() []ConsentStatus { return slices.Clone(consentStatuses[:]) }
-
-// IsValid reports whether c is one of [ConsentStatuses].
-func (c ConsentStatus) IsValid() bool { return enum.Contains(consentStatuses[:], c) }
-
-// MarshalText returns c, or an error for a value outside [ConsentStatuses].
-func (c ConsentStatus) MarshalText() ([]byte, error) {
-	return enum.Marshal("referral: consent status", consentStatuses[:], c)
-}
-
-// UnmarshalText accepts exactly one of [ConsentStatuses].
-func (c *ConsentStatus) UnmarshalText(b []byte) (err error) {
-	*c, err = unmarshal(*c, "referral: consent status", consentStatuses[:], b)
-	return err
-}
 
 // Person is the person referred. It holds personal data: String, GoString and LogValue print a
 // masked form, and no error of this package contains a value from it.
@@ -84,14 +66,15 @@ type NeedItem struct {
 }
 
 // Consent records the person's consent to the referral and to sharing outcomes back with the
-// referrer. Accepting a referral ([EventAccept]) sets Referral to given; declining sets it to refused.
+// referrer. Accepting a referral ([EventKindAccept]) sets Referral to given; declining sets it to refused.
 type Consent struct {
 	Referral      ConsentStatus `json:"referral" validate:"required,enum"`
 	ShareOutcomes ConsentStatus `json:"shareOutcomes" validate:"required,enum"`
 }
 
 // Safeguarding holds a safeguarding concern and the append-only record of its escalations. A link
-// worker must pass safeguarding information back to the practice team or escalate it (DOMAIN.md §1).
+// worker must pass safeguarding information back to the practice team or escalate it (Management in
+// Practice, 2023; SOURCES.md#closed-loop).
 type Safeguarding struct {
 	Concern     bool         `json:"concern"`
 	Escalations []Escalation `json:"escalations,omitempty" validate:"max=100,dive"`
@@ -102,7 +85,7 @@ type Safeguarding struct {
 type Escalation struct {
 	At   time.Time        `json:"at" validate:"required"`
 	To   EscalationTarget `json:"to" validate:"required,enum"`
-	By   Role             `json:"by" validate:"required,enum"`
+	By   sp.Role          `json:"by" validate:"required,enum"`
 	Note string           `json:"note,omitempty" validate:"max=1000"`
 }
 
@@ -118,7 +101,7 @@ type Escalation struct {
 // It is a value type; [Referral.Apply] and [Referral.Clone] return copies that share no slices with
 // the original, so a Referral that no one mutates is safe for concurrent use.
 type Referral struct {
-	ID              string       `json:"id" validate:"required,max=64"`
+	EpisodeID       string       `json:"id" validate:"required,max=64"`
 	Received        sp.Date      `json:"received" validate:"required"`
 	Person          Person       `json:"person" validate:"required"`
 	Referrer        Referrer     `json:"referrer" validate:"required"`
@@ -134,7 +117,7 @@ type Referral struct {
 // New returns a referral in [StateReceived] with the given parts, validated. It copies needs.
 func New(id string, received sp.Date, p Person, ref Referrer, needs []NeedItem, u Urgency, c Consent) (Referral, error) {
 	r := Referral{
-		ID: id, Received: received, Person: p, Referrer: ref, Needs: slices.Clone(needs),
+		EpisodeID: id, Received: received, Person: p, Referrer: ref, Needs: slices.Clone(needs),
 		Urgency: u, Consent: c, State: StateReceived,
 	}
 	r.Person.AccessNeeds = slices.Clone(p.AccessNeeds)
@@ -158,18 +141,18 @@ func (r Referral) Clone() Referral {
 
 // String returns "referral <id> (<state>)", with no personal data.
 func (r Referral) String() string {
-	return "referral " + strconv.Quote(r.ID) + " (" + string(r.State) + ")"
+	return "referral " + strconv.Quote(r.EpisodeID) + " (" + string(r.State) + ")"
 }
 
 // GoString returns a masked form for %#v holding only the id, state and source.
 func (r Referral) GoString() string {
-	return fmt.Sprintf("referral.Referral{ID: %q, State: %q, Source: %q, ***}", r.ID, string(r.State), string(r.Referrer.Source))
+	return fmt.Sprintf("referral.Referral{EpisodeID: %q, State: %q, Source: %q, ***}", r.EpisodeID, string(r.State), string(r.Referrer.Source))
 }
 
 // LogValue implements slog.LogValuer with the id, state, source and number of events only.
 func (r Referral) LogValue() slog.Value {
 	return slog.GroupValue(
-		slog.String("id", r.ID),
+		slog.String("id", r.EpisodeID),
 		slog.String("state", string(r.State)),
 		slog.String("source", string(r.Referrer.Source)),
 		slog.Int("events", len(r.History)),
@@ -209,7 +192,8 @@ const RuleSourceBefore2020 = "referral.source-before-2020"
 // Findings returns the rule checks of r that are not validity errors, sorted. It reports an info
 // finding when a referral received before 2020-04-01 came from a source other than general
 // practice: in 2019/20 the Network Contract DES limited referrals to PCN link workers to the PCN's
-// GP practice staff; the wider list of sources applies from 2020/21 (DOMAIN.md §2, seed 002, high).
+// GP practice staff; the wider list of sources applies from 2020/21 (NHS England, Network Contract DES
+// 2019/20 and 2020/21; SOURCES.md#referral-sources; confidence high).
 // The referral may be legitimate (a service outside the DES), so this is information only.
 func (r Referral) Findings() []sp.Finding {
 	var fs []sp.Finding
@@ -217,10 +201,10 @@ func (r Referral) Findings() []sp.Finding {
 		fs = append(fs, sp.Finding{
 			Rule:     RuleSourceBefore2020,
 			Severity: sp.SeverityInfo,
-			Subject:  r.ID,
+			Subject:  r.EpisodeID,
 			Path:     "/referrer/source",
 			Message:  "source other than general practice before 2020-04-01, when the 2019/20 DES limited referrals to PCN practice staff",
-			Source:   "NHS England, Social prescribing (DOMAIN.md §2), confidence high",
+			Source:   "NHS England, Network Contract DES 2019/20 and 2020/21, referral sources (confidence high)",
 		})
 	}
 	return sp.SortFindings(fs)
@@ -242,7 +226,7 @@ func (r Referral) Findings() []sp.Finding {
 //   - consent/referral is given once the history holds an accept ("consent");
 //   - escalations need safeguarding/concern ("safeguarding") and are in time order ("time-order").
 func (r Referral) Validate() error {
-	c := structErrors("referral.Referral", &r, r.tagsHold())
+	c := validation.Struct("referral.Referral", &r)
 	self := r.Referrer.Source == SourceSelf
 	if !self && !r.Person.NHSNumber.IsValid() {
 		c.Add("/person/nhsNumber", "required-unless-self", fmt.Errorf("referral: nhs number is required unless the person referred themselves: %w", sp.ErrRequired))
@@ -250,18 +234,18 @@ func (r Referral) Validate() error {
 	if r.Person.DateOfBirth.IsValid() && r.Received.IsValid() && r.Person.DateOfBirth.After(r.Received) {
 		c.Add("/person/dateOfBirth", "date-order", fmt.Errorf("referral: date of birth is after the received date: %w", sp.ErrInvalid))
 	}
-	if slices.Contains(r.Person.AccessNeeds, AccessOther) && r.Person.AccessNotes == "" {
+	if slices.Contains(r.Person.AccessNeeds, AccessNeedOther) && r.Person.AccessNotes == "" {
 		c.Add("/person/accessNotes", "other-description", fmt.Errorf("referral: access need other needs access notes: %w", sp.ErrRequired))
 	}
 	if !self && r.Referrer.Organisation == "" {
 		c.Add("/referrer/organisation", "required-unless-self", fmt.Errorf("referral: organisation is required unless the person referred themselves: %w", sp.ErrRequired))
 	}
-	if !self && r.Referrer.Contact == ContactNone {
+	if !self && r.Referrer.Contact == ContactRouteNone {
 		c.Add("/referrer/contact", "contact-route", fmt.Errorf("referral: contact route none is only for a self-referral: %w", sp.ErrInvalid))
 	}
 	checkNeeds(c, "/needs", r.Needs)
 	checkHistory(c, r)
-	if r.Consent.Referral != ConsentGiven && slices.ContainsFunc(r.History, func(e Event) bool { return e.Kind == EventAccept }) {
+	if r.Consent.Referral != ConsentStatusGiven && slices.ContainsFunc(r.History, func(e Event) bool { return e.Kind == EventKindAccept }) {
 		c.Add("/consent/referral", "consent", fmt.Errorf("referral: an accepted referral needs consent to the referral: %w", sp.ErrInvalid))
 	}
 	if !r.Safeguarding.Concern && len(r.Safeguarding.Escalations) > 0 {

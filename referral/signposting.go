@@ -7,44 +7,26 @@ import (
 	"strconv"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
-	"github.com/socialprescribing/go-socialprescribing/internal/enum"
 	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 )
 
 // ReferOnRoute says whether a signposted person was also referred on to a link worker.
+//
+//enum:list ReferOnRoutes
 type ReferOnRoute string
 
 // The refer-on routes.
 const (
-	// ReferOnNotOffered: signposting was enough; no referral was offered.
-	ReferOnNotOffered ReferOnRoute = "not-offered"
-	// ReferOnDeclined: a referral to a link worker was offered and the person said no.
-	ReferOnDeclined ReferOnRoute = "offered-declined"
-	// ReferOnReferred: the person was referred on to a link worker; ReferralID names the referral.
-	ReferOnReferred ReferOnRoute = "referred"
+	// ReferOnRouteNotOffered: signposting was enough; no referral was offered.
+	ReferOnRouteNotOffered ReferOnRoute = "not-offered"
+	// ReferOnRouteDeclined: a referral to a link worker was offered and the person said no.
+	ReferOnRouteDeclined ReferOnRoute = "offered-declined"
+	// ReferOnRouteReferred: the person was referred on to a link worker; ReferralID names the referral.
+	ReferOnRouteReferred ReferOnRoute = "referred"
 )
 
-var referOnRoutes = [...]ReferOnRoute{ReferOnNotOffered, ReferOnDeclined, ReferOnReferred}
-
-// ReferOnRoutes returns every ReferOnRoute. The slice is new on each call.
-func ReferOnRoutes() []ReferOnRoute { return slices.Clone(referOnRoutes[:]) }
-
-// IsValid reports whether r is one of [ReferOnRoutes].
-func (r ReferOnRoute) IsValid() bool { return enum.Contains(referOnRoutes[:], r) }
-
-// MarshalText returns r, or an error for a value outside [ReferOnRoutes].
-func (r ReferOnRoute) MarshalText() ([]byte, error) {
-	return enum.Marshal("referral: refer-on route", referOnRoutes[:], r)
-}
-
-// UnmarshalText accepts exactly one of [ReferOnRoutes].
-func (r *ReferOnRoute) UnmarshalText(b []byte) (err error) {
-	*r, err = unmarshal(*r, "referral: refer-on route", referOnRoutes[:], b)
-	return err
-}
-
 // Signpost is one community group or service the person was pointed to. ServiceID may hold the
-// service's id in an Open Referral UK directory (DOMAIN.md §9).
+// service's id in an Open Referral UK directory (SOURCES.md#open-referral).
 type Signpost struct {
 	Name      string `json:"name" validate:"required,max=200"`
 	ServiceID string `json:"serviceId,omitempty" validate:"max=100"`
@@ -61,7 +43,8 @@ type ReferOn struct {
 
 // Signposting is a light-touch signpost by a care navigator or other staff ("active signposting"),
 // recorded apart from any referral: NHS England treats it as a separate, lighter route, and the
-// library keeps "signposted" apart from "referred" (DOMAIN.md §1). A care navigator may refer on to
+// library keeps "signposted" apart from "referred" (NHS England, Social prescribing frequently asked
+// questions; SOURCES.md#signposting). A care navigator may refer on to
 // a link worker: see [Signposting.ReferToLinkWorker].
 //
 // NHSNumber is optional (signposting often happens at a front desk). A Signposting holds personal
@@ -70,7 +53,7 @@ type ReferOn struct {
 type Signposting struct {
 	ID           string       `json:"id" validate:"required,max=64"`
 	Date         sp.Date      `json:"date" validate:"required"`
-	By           Role         `json:"by" validate:"required,enum"`
+	By           sp.Role      `json:"by" validate:"required,enum"`
 	Organisation string       `json:"organisation" validate:"required,max=200"`
 	NHSNumber    sp.NHSNumber `json:"nhsNumber,omitzero"`
 	Needs        []NeedItem   `json:"needs" validate:"required,min=1,max=15,dive"`
@@ -99,7 +82,7 @@ func (s Signposting) Validate() error {
 	c := validation.Struct("referral.Signposting", &s)
 	checkNeeds(c, "/needs", s.Needs)
 	switch s.ReferOn.Route {
-	case ReferOnReferred:
+	case ReferOnRouteReferred:
 		if s.ReferOn.ReferralID == "" {
 			c.Add("/referOn/referralId", "refer-on", fmt.Errorf("referral: a referral on needs the referral id: %w", sp.ErrRequired))
 		}
@@ -108,7 +91,7 @@ func (s Signposting) Validate() error {
 		} else if s.Date.IsValid() && s.ReferOn.Date.Before(s.Date) {
 			c.Add("/referOn/date", "date-order", fmt.Errorf("referral: referred on before the signposting: %w", sp.ErrInvalid))
 		}
-	case ReferOnNotOffered, ReferOnDeclined:
+	case ReferOnRouteNotOffered, ReferOnRouteDeclined:
 		if s.ReferOn.ReferralID != "" || s.ReferOn.Date.IsValid() {
 			c.Add("/referOn", "refer-on", fmt.Errorf("referral: referral id and date only for route referred: %w", sp.ErrInvalid))
 		}
@@ -131,7 +114,7 @@ func (s Signposting) ReferToLinkWorker(id string, received sp.Date, p Person, re
 	out := s
 	out.Needs = slices.Clone(s.Needs)
 	out.SignpostedTo = slices.Clone(s.SignpostedTo)
-	out.ReferOn = ReferOn{Route: ReferOnReferred, ReferralID: id, Date: received}
+	out.ReferOn = ReferOn{Route: ReferOnRouteReferred, ReferralID: id, Date: received}
 	if err := out.Validate(); err != nil {
 		return Referral{}, Signposting{}, err
 	}

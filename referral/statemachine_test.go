@@ -17,27 +17,27 @@ import (
 // the model itself.
 var modelNext = map[referral.State]map[referral.EventKind]referral.State{
 	referral.StateReceived: {
-		referral.EventAccept: referral.StateAccepted, referral.EventDecline: referral.StateDeclined,
-		referral.EventReject: referral.StateRejected, referral.EventCancel: referral.StateCancelled,
-		referral.EventClose: referral.StateClosedIncomplete,
+		referral.EventKindAccept: referral.StateAccepted, referral.EventKindDecline: referral.StateDeclined,
+		referral.EventKindReject: referral.StateRejected, referral.EventKindCancel: referral.StateCancelled,
+		referral.EventKindClose: referral.StateClosedIncomplete,
 	},
 	referral.StateAccepted: {
-		referral.EventContact: referral.StateInProgress, referral.EventHold: referral.StateOnHold,
-		referral.EventCancel: referral.StateCancelled, referral.EventClose: referral.StateClosedIncomplete,
-		referral.EventReferOnward: referral.StateReferredOnward,
+		referral.EventKindContact: referral.StateInProgress, referral.EventKindHold: referral.StateOnHold,
+		referral.EventKindCancel: referral.StateCancelled, referral.EventKindClose: referral.StateClosedIncomplete,
+		referral.EventKindReferOnward: referral.StateReferredOnward,
 	},
 	referral.StateInProgress: {
-		referral.EventContact: referral.StateInProgress, referral.EventHold: referral.StateOnHold,
-		referral.EventComplete: referral.StateCompleted, referral.EventCancel: referral.StateCancelled,
-		referral.EventClose: referral.StateClosedIncomplete, referral.EventReferOnward: referral.StateReferredOnward,
+		referral.EventKindContact: referral.StateInProgress, referral.EventKindHold: referral.StateOnHold,
+		referral.EventKindComplete: referral.StateCompleted, referral.EventKindCancel: referral.StateCancelled,
+		referral.EventKindClose: referral.StateClosedIncomplete, referral.EventKindReferOnward: referral.StateReferredOnward,
 	},
 	referral.StateOnHold: {
-		referral.EventCancel: referral.StateCancelled, referral.EventClose: referral.StateClosedIncomplete,
+		referral.EventKindCancel: referral.StateCancelled, referral.EventKindClose: referral.StateClosedIncomplete,
 	},
 }
 
 // reasonRequired is the model's list of kinds that need a reason (issue 3).
-var reasonRequired = map[referral.EventKind]bool{referral.EventReject: true, referral.EventCancel: true, referral.EventClose: true}
+var reasonRequired = map[referral.EventKind]bool{referral.EventKindReject: true, referral.EventKindCancel: true, referral.EventKindClose: true}
 
 type lifecycleMachine struct {
 	r          referral.Referral
@@ -56,7 +56,7 @@ func genEvent(last time.Time) *rapid.Generator[referral.Event] {
 		e := referral.Event{
 			Kind: rapid.SampledFrom(kinds).Draw(t, "kind"),
 			At:   last.Add(time.Duration(rapid.IntRange(-120, 60*24*30).Draw(t, "minutes")) * time.Minute),
-			By:   rapid.SampledFrom(referral.Roles()).Draw(t, "by"),
+			By:   rapid.SampledFrom(sp.Roles()).Draw(t, "by"),
 		}
 		if rapid.Bool().Draw(t, "hasReason") {
 			e.Reason = rapid.SampledFrom(referral.Reasons()).Draw(t, "reason")
@@ -74,7 +74,7 @@ func (m *lifecycleMachine) legal(e referral.Event) (referral.State, bool) {
 		return "", false
 	}
 	var to referral.State
-	if m.state == referral.StateOnHold && e.Kind == referral.EventResume {
+	if m.state == referral.StateOnHold && e.Kind == referral.EventKindResume {
 		to = m.beforeHold
 	} else {
 		var ok bool
@@ -123,7 +123,7 @@ func (m *lifecycleMachine) Event(t *rapid.T) {
 	if err != nil {
 		t.Fatalf("Apply(%s) from %s: got %v, want state %s", e.Kind, m.state, err, want)
 	}
-	if e.Kind == referral.EventHold {
+	if e.Kind == referral.EventKindHold {
 		m.beforeHold = m.state
 	}
 	m.state, m.last = want, e.At
@@ -135,7 +135,7 @@ func (m *lifecycleMachine) Escalate(t *rapid.T) {
 	e := referral.Escalation{
 		At: m.r.Received.Time(time.UTC).Add(time.Duration(rapid.IntRange(0, 60*24*365).Draw(t, "minutes")) * time.Minute),
 		To: rapid.SampledFrom(referral.EscalationTargets()).Draw(t, "to"),
-		By: referral.RoleLinkWorker,
+		By: sp.RoleLinkWorker,
 	}
 	got, err := m.r.Escalate(e)
 	esc := m.r.Safeguarding.Escalations

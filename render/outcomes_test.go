@@ -119,7 +119,7 @@ func TestOutcomesPage(t *testing.T) {
 	}
 	// Nothing personal: no episode id, NHS number or date of birth of the cohort.
 	for _, e := range eps[:200] {
-		for _, s := range []string{e.Referral.ID, e.Referral.Person.NHSNumber.String(), e.Referral.Person.DateOfBirth.String()} {
+		for _, s := range []string{e.Referral.EpisodeID, e.Referral.Person.NHSNumber.String(), e.Referral.Person.DateOfBirth.String()} {
 			if s != "" && strings.Contains(html, s) {
 				t.Fatalf("the page holds %q of an episode", s)
 			}

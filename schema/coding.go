@@ -23,7 +23,6 @@ func codingDocuments() []document {
 func codingValueTypes() []valueType {
 	return []valueType{
 		stringType[coding.SCTID]("^[1-9][0-9]{5,17}$", "", "A SNOMED CT identifier: 6 to 18 digits, no leading zero; the last is a Verhoeff check digit that only Go checks."),
-		enumType(coding.Events, "The kind of social prescribing activity."),
-		enumType(coding.WorkerRoles, "The role of the person who did the activity."),
+		enumType(coding.ActivityKinds, "The kind of social prescribing activity."),
 	}
 }

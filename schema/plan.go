@@ -38,7 +38,7 @@ func planValueTypes() []valueType {
 		enumType(plan.ContactKinds, "What a contact was for."),
 		enumType(plan.ConnectionModes, "How the person was connected to a community offer: signposted (information given) or referred (actively connected)."),
 		enumType(plan.ConnectionStatuses, "Where a connection to a community offer stands."),
-		enumType(plan.Reasons, "Why a goal was dropped or a connection declined or stopped."),
+		enumType(plan.StopReasons, "Why a goal was dropped or a connection declined or stopped."),
 		enumType(plan.Categories, "The kind of community offer; walking-group, gardening and nature-activity are green social prescribing."),
 	}
 }

@@ -62,7 +62,6 @@ func referralValueTypes() []valueType {
 		enumType(referral.Urgencies, "How soon the referrer asks the service to make contact."),
 		enumType(referral.ContactRoutes, "How the service reports back to the referrer."),
 		enumType(referral.AccessNeeds, "A communication or accessibility need the service must meet."),
-		enumType(referral.Roles, "The job of the person who recorded an event."),
 		enumType(referral.EscalationTargets, "Where a safeguarding concern was passed."),
 		enumType(referral.States, "Where a referral is in its lifecycle."),
 		enumType(referral.EventKinds, "What happened to a referral."),

@@ -27,5 +27,6 @@ func rootValueTypes() []valueType {
 		stringType[sp.NHSNumber]("^[0-9]{10}$", "", "An NHS number: ten digits, no spaces; the tenth is a Modulus 11 check digit that only Go checks."),
 		enumType(sp.Severities, "How serious a finding is."),
 		enumType(sp.Confidences, "How sure the library is of a figure or rule."),
+		enumType(sp.Roles, "The job of a person who works with the people referred; social-prescribing-link-worker, health-and-wellbeing-coach and care-coordinator are the roles reimbursed through the Additional Roles Reimbursement Scheme."),
 	}
 }

@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sync"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
 )
@@ -36,7 +37,9 @@ var files embed.FS
 
 // Names returns the names of every published schema, sorted, such as "coding.activity-record". The
 // schema of name N is the file v1/N.json and has $id BaseID + N + ".json".
-func Names() []string {
+func Names() []string { return slices.Clone(sortedNames()) }
+
+var sortedNames = sync.OnceValue(func() []string {
 	docs := documents()
 	out := make([]string, 0, len(docs))
 	for _, d := range docs {
@@ -44,12 +47,12 @@ func Names() []string {
 	}
 	slices.Sort(out)
 	return out
-}
+})
 
 // Get returns the published schema of the named document type as JSON, or an error if there is no such
 // schema.
 func Get(name string) ([]byte, error) {
-	if !slices.Contains(Names(), name) {
+	if _, ok := documentTable()[name]; !ok {
 		return nil, fmt.Errorf("schema: no schema named %q", name)
 	}
 	b, err := files.ReadFile("v1/" + name + ".json")
@@ -92,26 +95,39 @@ type IndexEntry struct {
 }
 
 // ValidateDocument checks data as the library does for the document type registered under name:
-// strict decoding ([socialprescribing.Decode]) into the Go type, then its Validate method. It returns
-// nil for a valid document, a *socialprescribing.ValidationError listing every broken rule, or an
-// error for an unknown name. Unlike the published schema, it applies the rules only Go enforces.
+// strict decoding into the Go type, then its Validate method, in one pass
+// ([socialprescribing.DecodeAndValidate]). It returns nil for a valid document, a
+// *socialprescribing.ValidationError listing every broken rule, or an error for an unknown name.
+// Unlike the published schema, it applies the rules only Go enforces.
+//
+// It is safe for concurrent use: the table of document types is built once, on first use, and never
+// changed.
 func ValidateDocument(name string, data []byte) error {
-	for _, d := range documents() {
-		if d.Name == name {
-			return goVerdict(d, data)
-		}
+	d, ok := documentTable()[name]
+	if !ok {
+		return fmt.Errorf("schema: no document type named %q", name)
 	}
-	return fmt.Errorf("schema: no document type named %q", name)
+	return goVerdict(d, data)
 }
 
-// goVerdict decodes data strictly into the document's type and validates it.
+// documentTable indexes the registered document types by name. It is built once: building the
+// registry allocates every document's descriptions and lists, far more than checking a small
+// document costs.
+var documentTable = sync.OnceValue(func() map[string]document {
+	docs := documents()
+	m := make(map[string]document, len(docs))
+	for _, d := range docs {
+		m[d.Name] = d
+	}
+	return m
+})
+
+// goVerdict decodes data strictly into the document's type and validates it, reporting every
+// problem at once ([socialprescribing.DecodeAndValidate]).
 func goVerdict(d document, data []byte) error {
 	v := reflect.New(d.Type)
-	if err := sp.Decode(data, v.Interface()); err != nil {
-		return err
+	if val, ok := v.Interface().(sp.Validator); ok {
+		return sp.DecodeAndValidate(data, val)
 	}
-	if val, ok := v.Elem().Interface().(interface{ Validate() error }); ok {
-		return val.Validate()
-	}
-	return nil
+	return sp.Decode(data, v.Interface())
 }

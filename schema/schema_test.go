@@ -17,7 +17,9 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/coding"
 	"github.com/socialprescribing/go-socialprescribing/plan"
+	"github.com/socialprescribing/go-socialprescribing/workforce"
 )
 
 // TestGeneratedFilesMatch fails when the committed schemas differ from a fresh generation: run
@@ -294,7 +296,7 @@ func TestFixtures(t *testing.T) {
 // TestDefsConsistent checks that a $defs name means one thing in every published schema: each schema
 // carries its own $defs, so "referral.Person" in the episode schema must be the very definition it is in
 // the referral schema. A Namer that did not prefix the package would break this silently for two types
-// of the same name (referral.Reason and plan.Reason).
+// of the same name (such as a Plan of this package and plan.Plan, below).
 func TestDefsConsistent(t *testing.T) {
 	seen := map[string]string{}
 	where := map[string]string{}
@@ -333,5 +335,35 @@ func TestDefsNamesPrefixed(t *testing.T) {
 		if _, ok := defs[name]; !ok {
 			t.Errorf("$defs has no %q; names: %v", name, slices.Collect(maps.Keys(defs)))
 		}
+	}
+}
+
+// Every field that takes a role limited to the ARRS roles spells the limit as a oneof tag (which the
+// schema translates into an enum); the list must be exactly sp.ARRSRoles, in order.
+func TestARRSRoleTags(t *testing.T) {
+	var want []string
+	for _, r := range sp.ARRSRoles() {
+		want = append(want, string(r))
+	}
+	n := 0
+	for _, typ := range []reflect.Type{
+		reflect.TypeFor[workforce.StaffMember](), reflect.TypeFor[workforce.BaselineWTE](),
+		reflect.TypeFor[workforce.RoleRate](), reflect.TypeFor[coding.ActivityRecord](),
+	} {
+		for i := range typ.NumField() {
+			f := typ.Field(i)
+			if f.Type != reflect.TypeFor[sp.Role]() {
+				continue
+			}
+			n++
+			_, param, ok := strings.Cut(f.Tag.Get("validate"), "oneof=")
+			param, _, _ = strings.Cut(param, ",")
+			if got := strings.Fields(param); !ok || !slices.Equal(got, want) {
+				t.Errorf("%s.%s: oneof %q, want %q", typ, f.Name, got, want)
+			}
+		}
+	}
+	if n < 4 {
+		t.Errorf("found %d role fields, want at least 4", n)
 	}
 }

@@ -54,7 +54,7 @@ func workforceDocuments() []document {
 			Name:        "workforce.rule-table",
 			Type:        reflect.TypeFor[workforce.RuleTable](),
 			Title:       "ARRS rule table",
-			Description: "Effective-dated maximum reimbursable amounts per role and ARRS sum rates per year, each with its source and confidence, to load over the library's own.",
+			Description: "Effective-dated maximum reimbursable amounts per role, ARRS sum rates per year, subcontract contribution caps and entitlements in WTE, each with its source and confidence, to load over the library's own.",
 			GoOnly: []string{goOnlyDateRange, goOnlyFinancialYr, goOnlyDuplicateYr, "date-order: a row does not end before it starts",
 				"overlap: rows of one role do not overlap", "money-range: an annual maximum from 0.01 to 10000000.00"},
 		},
@@ -62,7 +62,7 @@ func workforceDocuments() []document {
 			Name:        "workforce.audit-report",
 			Type:        reflect.TypeFor[workforce.Report](),
 			Title:       "ARRS audit report",
-			Description: "The result of an ARRS claim audit: one line per person-month, one summary per PCN and year, totals and findings, with the library version and ruleset digest that produced it.",
+			Description: "The result of an ARRS claim audit: the totals and PCN-year position, each rule row used (once, with its source and confidence), one line per claim audited with the parts, days and amounts its maximum and allowed amount were built from, subtotals per member of staff and per PCN-month, and findings with structured fields citing rows by ID, with the library version and ruleset digest that produced it.",
 		},
 		{
 			Name:        "workforce.caseload",
@@ -90,8 +90,8 @@ func workforceValueTypes() []valueType {
 		stringType[workforce.WTETotal](`^(0|[1-9][0-9]{0,5})(\.[0-9]{1,4})?$`, "", "A number of whole-time equivalents across people, at least 0, with at most four decimal places."),
 		stringType[workforce.Rate](positivePattern(5), "", "Pounds per weighted patient, more than 0, with at most four decimal places, such as \"22.671\"."),
 		stringType[workforce.WeightedPopulation](positivePattern(7), "", "A PCN's contractor weighted population, more than 0, with at most four decimal places."),
+		stringType[workforce.ClaimRef](`^/claims/(0|[1-9][0-9]{0,8})$`, "", "The position of a claim in the audited input, as a JSON Pointer: \"/claims/0\" is the first."),
 		stringType[workforce.FinancialYear](`^[0-9]{4}/[0-9]{2}$`, "", "An NHS financial year, 1 April to 31 March, written \"2023/24\"."),
-		enumType(workforce.Roles, "A role reimbursed through the Additional Roles Reimbursement Scheme."),
 		enumType(workforce.Employments, "How a PCN engages a member of staff: directly, or subcontracted from another organisation."),
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"testing"
 
+	sp "github.com/socialprescribing/go-socialprescribing"
+
 	"github.com/socialprescribing/go-socialprescribing/workforce"
 )
 
@@ -21,12 +23,12 @@ func benchInputN(n int) workforce.Input {
 			Year: workforce.MustParseFinancialYear("2023/24"), WeightedPopulation: workforce.MustParseWeightedPopulation("45123.25"),
 			SnapshotDate: day("2023-01-01"), OtherRolesClaimed: money("900000.00")}}})
 		for s := range 5 {
-			st := workforce.StaffMember{ID: fmt.Sprintf("%s-E%d", pid, s), PCN: pid, Role: workforce.RoleLinkWorker,
+			st := workforce.StaffMember{ID: fmt.Sprintf("%s-E%d", pid, s), PCN: pid, Role: sp.RoleLinkWorker,
 				Employment: workforce.EmploymentDirect, Start: day("2022-01-01"),
 				WTE: []workforce.WTEPeriod{{From: day("2022-01-01"), WTE: wte("1")}}}
 			switch s {
 			case 1:
-				st.Role = workforce.RoleCareCoordinator
+				st.Role = sp.RoleCareCoordinator
 				st.WTE[0].WTE = wte("0.8")
 			case 2:
 				st.Employment = workforce.EmploymentSubcontracted

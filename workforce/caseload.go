@@ -42,15 +42,15 @@ type CaseloadPolicy struct {
 }
 
 // DefaultCaseloadPolicy returns the documented default: 200 to 250 people a year for a full-time
-// link worker (Health Education England, high confidence: a typical figure "depending on the
-// complexity of people's needs and the maturity of the social prescribing scheme", not a cap) and no
-// open-caseload limit (none is official; an informal figure of about 40 is of low confidence and is
-// not shipped).
+// link worker (Health Education England; SOURCES.md#caseload; high confidence: a typical figure
+// "depending on the complexity of people's needs and the maturity of the social prescribing
+// scheme", not a cap) and no open-caseload limit (none is official; an informal figure of about 40
+// is of low confidence and is not shipped).
 func DefaultCaseloadPolicy() CaseloadPolicy {
 	return CaseloadPolicy{
 		AnnualMinPerWTE: 200,
 		AnnualMaxPerWTE: 250,
-		Source:          "Health Education England, social prescribing link worker workforce guidance: typically 200-250 people a year per full-time link worker (go-socialprescribing domain reference section 6)",
+		Source:          "Health Education England, social prescribing link worker role: typically 200-250 people a year per full-time link worker",
 		Confidence:      sp.ConfidenceHigh,
 	}
 }

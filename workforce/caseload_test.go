@@ -12,7 +12,7 @@ import (
 )
 
 func worker(start, w string) workforce.StaffMember {
-	return workforce.StaffMember{ID: "S1", PCN: "P1", Role: workforce.RoleLinkWorker, Employment: workforce.EmploymentDirect,
+	return workforce.StaffMember{ID: "S1", PCN: "P1", Role: sp.RoleLinkWorker, Employment: workforce.EmploymentDirect,
 		Start: day(start), WTE: []workforce.WTEPeriod{{From: day(start), WTE: wte(w)}}}
 }
 

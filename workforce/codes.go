@@ -77,3 +77,20 @@ const (
 	sourceProRata       = "go-socialprescribing documented assumption: monthly maximum = annual maximum × WTE ÷ 12, pro-rated by days in post ÷ days in the month; allowed = min(costs, maximum) (derived)"
 	sourceDuplicate     = "NHS England, Network Contract DES: claims are monthly, one per member of staff (confidence high)"
 )
+
+// sourceNoRule is the basis of CodeNoRule.
+const sourceNoRule = "go-socialprescribing DefaultRules ships no figure that could not be confirmed (SOURCES.md#arrs-maximums, #arrs-subcontracted and #arrs-sum): a period without a confirmed figure has no row, and its days count nothing until a row is loaded"
+
+// bases are the bases of the codes that rest on the scheme's rules rather than on one rule row,
+// sorted by code.
+var bases = [...]Basis{
+	{CodeCoverOverAbsent, sourceCover},
+	{CodeDuplicateClaim, sourceDuplicate},
+	{CodeEntitlementUnknown, sourceEntitlement},
+	{CodeNoRule, sourceNoRule},
+	{CodeNotAdditional, sourceAdditionality},
+	{CodeOutsidePost, sourceProRata},
+	{CodeOverMaximum, sourceProRata},
+	{CodeSubcontractNotSubcontracted, sourceSubcontract},
+	{CodeWTEOutOfRange, sourceProRata},
+}

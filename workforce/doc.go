@@ -12,15 +12,23 @@
 // such as "2023/24". None of them is a float, and this package never reads or sets a package-level
 // setting of shopspring/decimal.
 //
+// # Roles
+//
+// Staff, baselines and rule rows take the library's one role vocabulary, the root package's Role, limited to the
+// roles the scheme reimburses (ARRSRoles): social prescribing link workers (up to Agenda for
+// Change band 5), health and wellbeing coaches (up to band 5; no maximum amount is shipped, as the
+// figures could not be confirmed: load them as rows) and care coordinators (band 4).
+//
 // # Rules as data
 //
 // The maximum reimbursable amount per WTE for a role is a set of effective-dated [RoleRate] rows,
 // and the ARRS sum rate per weighted patient a [SumRate] row per year; each row carries its source
-// and confidence. [DefaultRules] ships only the figures the project's domain reference gives with
-// high, medium-high or medium confidence; where a figure could not be confirmed there is no row, and
-// a claim for such a period is reported with [CodeNoRule] (never reimbursed at a silent zero). Load
-// your own rows with [ParseRuleTable] and [Rules.Override]: they replace the library's for the days
-// they cover and record where they came from. [Rules.Digest] identifies a ruleset.
+// and confidence. [DefaultRules] ships only the figures of the NHS England Network Contract DES
+// that the library's sources give with high, medium-high or medium confidence
+// (SOURCES.md#arrs-maximums and #arrs-sum); where a figure could not be confirmed there is no row,
+// and a claim for such a period is reported with [CodeNoRule] (never reimbursed at a silent zero).
+// Load your own rows with [ParseRuleTable] and [Rules.Override]: they replace the library's for the
+// days they cover and record where they came from. [Rules.Digest] identifies a ruleset.
 //
 // # The engine
 //
@@ -56,3 +64,5 @@
 // Every type of this package is a value type, immutable after construction or used by value, and
 // safe for concurrent use; Audit and the checks are pure functions of their arguments.
 package workforce
+
+//go:generate go run ../internal/enumgen

@@ -11,45 +11,44 @@ import (
 	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 )
 
+// claimAt is a claim to audit with its index in the input.
+type claimAt struct {
+	c *Claim
+	i int
+}
+
 // auditor holds the state of one Audit call.
 type auditor struct {
-	rules     Rules
-	ruleIDs   []string
-	ruleCites []string
-	lastRow   int // the rule row the last part used, tried first for the next
-	pcn       map[string]*PCN
-	staff     map[string]*StaffMember
-	byPCN     map[string][]*StaffMember // staff per PCN, sorted by start then ID
-	find      []sp.Finding
-	idPool    []string // backing store for Line.Rules
-	warned    map[string]bool
+	rules    Rules
+	roleIDs  []string // ID of each role row
+	subIDs   []string // ID of each subcontract row
+	usedRole []bool
+	usedSub  []bool
+	usedSum  []bool
+	usedEnt  []bool
+	lastRow  int // the rule row the last part used, tried first for the next
+	pcn      map[string]*PCN
+	staff    map[string]*StaffMember
+	byPCN    map[string][]*StaffMember // staff per PCN, sorted by start then ID
+	find     []Finding
+	idPool   []string // backing store for Line.Rules
+	partPool []Part   // backing store for Line.Parts
+	warned   map[string]bool
 }
 
-func (a *auditor) add(sev sp.Severity, rule, subject, msg, source string) {
-	a.find = append(a.find, sp.Finding{Rule: rule, Severity: sev, Subject: subject, Message: msg, Source: source})
+// lineFinding adds a finding about one claim.
+func (a *auditor) lineFinding(sev sp.Severity, code string, c claimAt, rows []string, msg string) {
+	a.find = append(a.find, Finding{Rule: code, Severity: sev, PCN: c.c.PCN, Staff: c.c.Staff, Month: c.c.Month,
+		Claim: ClaimAt(c.i), RuleRows: rows, Message: msg})
 }
 
-// once adds a finding only the first time key is seen.
-func (a *auditor) once(key string, sev sp.Severity, rule, subject, msg, source string) {
+// once adds f only the first time key is seen.
+func (a *auditor) once(key string, f Finding) {
 	if a.warned[key] {
 		return
 	}
 	a.warned[key] = true
-	a.add(sev, rule, subject, msg, source)
-}
-
-// subject names a person-month: "pcn P1 staff S1 month 2023-07".
-func subject(pcn, staff string, month sp.Date) string {
-	var b strings.Builder
-	b.Grow(len(pcn) + len(staff) + 24)
-	b.WriteString("pcn ")
-	b.WriteString(pcn)
-	b.WriteString(" staff ")
-	b.WriteString(staff)
-	b.WriteString(" month ")
-	y, m := month.Year(), int(month.Month())
-	b.Write([]byte{byte('0' + y/1000%10), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-', byte('0' + m/10), byte('0' + m%10)})
-	return b.String()
+	a.find = append(a.find, f)
 }
 
 // Audit audits claims under rules and returns the report. It never fails: what is wrong with the
@@ -60,33 +59,39 @@ func subject(pcn, staff string, month sp.Date) string {
 // parts at every change of WTE or rule row and at the days in post; each part's maximum is annual
 // maximum × WTE × days ÷ (12 × days in the month); the month's maximum is the exact sum of its parts.
 // The allowed amount is min(salary + employer NI + employer pension + subcontract contribution (at
-// most £200 × WTE × the same fraction, subcontracted staff only), maximum), rounded once, half-up, to
-// the penny. A cover post counts only the absent WTE, and WTE within the PCN's 31 March 2019
-// baseline in the role does not count (the baseline is taken by the PCN's staff in the role not
-// claimed for that month first, then by the longest-serving, then by ID).
+// most the [SubcontractRate] row's annual cap × WTE ÷ 12 × the same fraction, subcontracted staff
+// only), maximum), rounded once, half-up, to the penny. A cover post counts only the absent WTE, and
+// WTE within the PCN's 31 March 2019 baseline in the role does not count (the baseline is taken by
+// the PCN's staff in the role not claimed for that month first, then by the longest-serving, then by
+// ID). Each [Line] carries its parts, days and amounts, so that every figure can be re-derived.
 //
 // Per PCN and year, the lines are not cut: their allowed total plus what was claimed for other roles
 // is compared with the ARRS sum (rate × weighted population, rounded half-up to the penny), and the
-// excess is reported with the month in which the sum ran out. In 2019/20 the check is the link worker
-// entitlement in WTE instead.
+// excess is reported with the month in which the sum ran out. Where an [Entitlement] row covers a
+// month (2019/20 for link workers), the WTE claimed in the role is checked against it instead.
 //
-// Findings of the engine carry no input paths, so the report does not depend on the order of the
-// input; only [CodeInvalidInput] findings point into the input as given. Audit is safe for
-// concurrent use.
+// Lines and findings point at their claim in the input ("/claims/N"); apart from those pointers the
+// report does not depend on the order of the input. Audit is safe for concurrent use.
 func Audit(in Input, rules Rules) Report {
 	a := &auditor{
-		rules:   rules,
-		pcn:     make(map[string]*PCN, len(in.PCNs)),
-		staff:   make(map[string]*StaffMember, len(in.Staff)),
-		byPCN:   make(map[string][]*StaffMember, len(in.PCNs)),
-		warned:  map[string]bool{},
-		lastRow: -1,
+		rules:    rules,
+		pcn:      make(map[string]*PCN, len(in.PCNs)),
+		staff:    make(map[string]*StaffMember, len(in.Staff)),
+		byPCN:    make(map[string][]*StaffMember, len(in.PCNs)),
+		warned:   map[string]bool{},
+		lastRow:  -1,
+		usedRole: make([]bool, len(rules.role)),
+		usedSub:  make([]bool, len(rules.sub)),
+		usedSum:  make([]bool, len(rules.sum)),
+		usedEnt:  make([]bool, len(rules.ent)),
 	}
-	a.ruleIDs = make([]string, len(rules.role))
-	a.ruleCites = make([]string, len(rules.role))
+	a.roleIDs = make([]string, len(rules.role))
 	for i, r := range rules.role {
-		a.ruleIDs[i] = r.ID()
-		a.ruleCites[i] = r.cite()
+		a.roleIDs[i] = r.ID()
+	}
+	a.subIDs = make([]string, len(rules.sub))
+	for i, r := range rules.sub {
+		a.subIDs[i] = r.ID()
 	}
 
 	// 1. Validation: report, and set aside what cannot be audited.
@@ -120,7 +125,7 @@ func Audit(in Input, rules Rules) Report {
 						badPCN[in.PCNs[idx].ID] = true
 					}
 				}
-				a.find = append(a.find, sp.Finding{Rule: CodeInvalidInput, Severity: sp.SeverityError, Subject: "input",
+				a.find = append(a.find, Finding{Rule: CodeInvalidInput, Severity: sp.SeverityError,
 					Path: fe.Path, Message: fe.Rule + ": " + errMessage(fe.Err)})
 			}
 		}
@@ -149,31 +154,31 @@ func Audit(in Input, rules Rules) Report {
 	}
 
 	// 2. The claims to audit, in a canonical order independent of the input's.
-	order := make([]*Claim, 0, len(in.Claims))
+	order := make([]claimAt, 0, len(in.Claims))
 	for i := range in.Claims {
-		c := &in.Claims[i]
+		c := claimAt{&in.Claims[i], i}
 		if badClaim[i] {
-			a.find = append(a.find, sp.Finding{Rule: CodeNotAudited, Severity: sp.SeverityError, Subject: "input",
+			a.find = append(a.find, Finding{Rule: CodeNotAudited, Severity: sp.SeverityError, Claim: ClaimAt(i),
 				Path: "/claims/" + validation.Itoa(i), Message: "the claim is invalid and is not audited"})
 			continue
 		}
-		s, ok := a.staff[c.Staff]
+		s, ok := a.staff[c.c.Staff]
 		if !ok {
-			if badStaff[c.Staff] {
-				a.add(sp.SeverityError, CodeNotAudited, subject(c.PCN, c.Staff, c.Month), "the member of staff is invalid; the claim is not audited", "")
+			if badStaff[c.c.Staff] {
+				a.lineFinding(sp.SeverityError, CodeNotAudited, c, nil, "the member of staff is invalid; the claim is not audited")
 			} else {
-				a.add(sp.SeverityError, CodeUnknownStaff, subject(c.PCN, c.Staff, c.Month), "the member of staff is not in the input; the claim is not audited", "")
+				a.lineFinding(sp.SeverityError, CodeUnknownStaff, c, nil, "the member of staff is not in the input; the claim is not audited")
 			}
 			continue
 		}
-		if s.PCN != c.PCN {
-			a.add(sp.SeverityError, CodePCNMismatch, subject(c.PCN, c.Staff, c.Month), "the claim's PCN is not the member of staff's PCN; the claim is not audited", "")
+		if s.PCN != c.c.PCN {
+			a.lineFinding(sp.SeverityError, CodePCNMismatch, c, nil, "the claim's PCN is not the member of staff's PCN; the claim is not audited")
 			continue
 		}
 		order = append(order, c)
 	}
 	if !slices.IsSortedFunc(order, compareClaims) {
-		slices.SortFunc(order, compareClaims)
+		slices.SortStableFunc(order, compareClaims)
 	}
 
 	rep := Report{
@@ -182,46 +187,67 @@ func Audit(in Input, rules Rules) Report {
 		Rounding:       Rounding,
 		Lines:          make([]Line, 0, len(order)),
 		PCNYears:       []PCNYearSummary{},
+		StaffTotals:    []StaffTotal{},
+		MonthTotals:    []MonthTotal{},
 	}
 	a.idPool = make([]string, 0, len(order)+len(order)/8+4)
+	a.partPool = make([]Part, 0, len(order)+len(order)/4+4)
 
 	// 3. Lines, PCN by PCN (each PCN's claims are together, by staff then month).
 	var totClaimed, totAllowed int64
+	capped := 0
 	for g := 0; g < len(order); {
 		h := g + 1
-		for h < len(order) && order[h].PCN == order[g].PCN {
+		for h < len(order) && order[h].c.PCN == order[g].c.PCN {
 			h++
 		}
 		block := order[g:h]
-		pcnID := block[0].PCN
+		pcnID := block[0].c.PCN
 		years := map[FinancialYear]*pcnYearAcc{}
+		months := map[sp.Date]*Subtotal{}
 		var absorbCache map[sp.Date]map[string]int64
 		if p := a.pcn[pcnID]; p != nil && len(p.Baseline) > 0 {
 			absorbCache = map[sp.Date]map[string]int64{}
 		}
 		for i, c := range block {
-			s := a.staff[c.Staff]
-			dup := i > 0 && block[i-1].Staff == c.Staff && block[i-1].Month == c.Month
+			s := a.staff[c.c.Staff]
+			dup := i > 0 && block[i-1].c.Staff == c.c.Staff && block[i-1].c.Month == c.c.Month
 			var absorbed int64
 			if absorbCache != nil {
-				m, ok := absorbCache[c.Month]
+				m, ok := absorbCache[c.c.Month]
 				if !ok {
-					m = a.absorb(pcnID, c.Month, block)
-					absorbCache[c.Month] = m
+					m = a.absorb(pcnID, c.c.Month, block)
+					absorbCache[c.c.Month] = m
 				}
 				absorbed = m[s.ID]
 			}
 			ln, wd := a.line(c, s, absorbed, dup)
 			rep.Lines = append(rep.Lines, ln)
+			if ln.Capped {
+				capped++
+			}
 			totClaimed += ln.Claimed.pence
 			totAllowed += ln.Allowed.pence
-			year := FinancialYearOf(c.Month)
+			if n := len(rep.StaffTotals); n == 0 || rep.StaffTotals[n-1].PCN != ln.PCN || rep.StaffTotals[n-1].Staff != ln.Staff {
+				rep.StaffTotals = append(rep.StaffTotals, StaffTotal{PCN: ln.PCN, Staff: ln.Staff, Role: ln.Role, Subtotal: zeroSubtotal()})
+			}
+			rep.StaffTotals[len(rep.StaffTotals)-1].add(&ln)
+			mt := months[c.c.Month]
+			if mt == nil {
+				st := zeroSubtotal()
+				mt = &st
+				months[c.c.Month] = mt
+			}
+			mt.add(&ln)
+			year := FinancialYearOf(c.c.Month)
 			acc := years[year]
 			if acc == nil {
 				acc = a.openYear(pcnID, year)
 				years[year] = acc
 			}
-			mi := monthIndex(c.Month)
+			mi := monthIndex(c.c.Month)
+			acc.lines++
+			acc.claimed += ln.Claimed.pence
 			acc.allowed += ln.Allowed.pence
 			acc.month[mi] += ln.Allowed.pence
 			if acc.ent != nil && !dup {
@@ -229,6 +255,14 @@ func Audit(in Input, rules Rules) Report {
 					m[mi] += wd
 				}
 			}
+		}
+		mkeys := make([]sp.Date, 0, len(months))
+		for m := range months {
+			mkeys = append(mkeys, m)
+		}
+		slices.SortFunc(mkeys, sp.Date.Compare)
+		for _, m := range mkeys {
+			rep.MonthTotals = append(rep.MonthTotals, MonthTotal{PCN: pcnID, Month: m, Subtotal: *months[m]})
 		}
 		keys := make([]FinancialYear, 0, len(years))
 		for y := range years {
@@ -245,24 +279,86 @@ func Audit(in Input, rules Rules) Report {
 	for _, y := range rep.PCNYears {
 		totExcess += y.Excess.pence
 	}
+	rep.Findings = sortFindings(a.find)
 	rep.Totals = Totals{
 		Lines:      len(rep.Lines),
+		Capped:     capped,
 		Claimed:    MoneyFromPence(totClaimed),
 		Allowed:    MoneyFromPence(totAllowed),
 		Difference: MoneyFromPence(totClaimed - totAllowed),
 		Excess:     MoneyFromPence(totExcess),
 		Payable:    MoneyFromPence(totAllowed - totExcess),
 	}
-	rep.Findings = sortFindings(a.find)
+	codes := map[string]bool{}
+	for i := range rep.Findings {
+		switch rep.Findings[i].Severity {
+		case sp.SeverityError:
+			rep.Totals.Errors++
+		case sp.SeverityWarning:
+			rep.Totals.Warnings++
+		default:
+			rep.Totals.Infos++
+		}
+		codes[rep.Findings[i].Rule] = true
+	}
+	rep.Rules = a.rulesUsed()
+	rep.Bases = []Basis{}
+	for _, b := range bases {
+		if codes[b.Code] {
+			rep.Bases = append(rep.Bases, b)
+		}
+	}
 	return rep
 }
 
-// sortFindings returns fs in the order of socialprescribing.SortFindings. The engine emits findings
-// nearly in order within each severity, so it buckets them by severity first and sorts each bucket,
-// which is much faster than sorting the whole slice for a large audit. Findings that compare equal
-// are identical, so the result is the same.
-func sortFindings(fs []sp.Finding) []sp.Finding {
-	out := make([]sp.Finding, 0, len(fs))
+func zeroSubtotal() Subtotal {
+	z := MoneyFromPence(0)
+	return Subtotal{Claimed: z, Allowed: z, Difference: z}
+}
+
+func (s *Subtotal) add(l *Line) {
+	s.Lines++
+	s.Claimed.pence += l.Claimed.pence
+	s.Allowed.pence += l.Allowed.pence
+	s.Difference.pence += l.Difference.pence
+}
+
+// rulesUsed lists the rows the audit used, in the order of Rules.Table.
+func (a *auditor) rulesUsed() []RuleUsed {
+	out := []RuleUsed{}
+	for i, r := range a.rules.role {
+		if a.usedRole[i] {
+			out = append(out, RuleUsed{ID: a.roleIDs[i], Kind: RuleKindRoleMaximum, Role: r.Role, From: r.From, To: r.To,
+				AnnualMaximum: r.AnnualMaximum, Band: r.Band, Source: r.Source, Confidence: r.Confidence, Origin: r.Origin})
+		}
+	}
+	for i, r := range a.rules.sub {
+		if a.usedSub[i] {
+			out = append(out, RuleUsed{ID: a.subIDs[i], Kind: RuleKindSubcontract, From: r.From, To: r.To,
+				AnnualMaximum: r.AnnualMaximum, Source: r.Source, Confidence: r.Confidence, Origin: r.Origin})
+		}
+	}
+	for i, r := range a.rules.sum {
+		if a.usedSum[i] {
+			out = append(out, RuleUsed{ID: r.ID(), Kind: RuleKindSumRate, Year: r.Year, Rate: r.Rate, SnapshotDate: r.SnapshotDate,
+				Source: r.Source, Confidence: r.Confidence, Origin: r.Origin})
+		}
+	}
+	for i, r := range a.rules.ent {
+		if a.usedEnt[i] {
+			out = append(out, RuleUsed{ID: r.ID(), Kind: RuleKindEntitlement, Role: r.Role, From: r.From, To: r.To, WTE: r.WTE,
+				MaxListSize: r.MaxListSize, Source: r.Source, Confidence: r.Confidence, Origin: r.Origin})
+		}
+	}
+	return out
+}
+
+// sortFindings returns fs in the order of CompareFindings. The engine emits findings nearly in
+// order within each severity, so it buckets them by severity first and sorts each bucket, which is
+// much faster than sorting the whole slice for a large audit. Findings that compare equal are
+// identical, so the result is the same.
+func sortFindings(fs []Finding) []Finding {
+	out := make([]Finding, 0, len(fs))
 	for _, sev := range sp.Severities() {
 		start := len(out)
 		for _, f := range fs {
@@ -270,8 +366,8 @@ func sortFindings(fs []sp.Finding) []sp.Finding {
 				out = append(out, f)
 			}
 		}
-		if part := out[start:]; !slices.IsSortedFunc(part, sp.CompareFindings) {
-			slices.SortFunc(part, sp.CompareFindings)
+		if part := out[start:]; !slices.IsSortedFunc(part, CompareFindings) {
+			slices.SortFunc(part, CompareFindings)
 		}
 	}
 	return out
@@ -300,7 +396,8 @@ func splitPath(p string) (string, int) {
 
 // compareClaims orders claims by PCN, staff, month, then amounts, so that duplicates sit together
 // and the first of them is the same whatever the input order.
-func compareClaims(x, y *Claim) int {
+func compareClaims(xa, ya claimAt) int {
+	x, y := xa.c, ya.c
 	if c := strings.Compare(x.PCN, y.PCN); c != 0 {
 		return c
 	}
@@ -360,15 +457,15 @@ func inPost(s *StaffMember, month sp.Date) (sp.Date, sp.Date, bool) {
 
 // absorb works out, for one PCN-month (block holds the PCN's claims), how much of each claimed person's WTE falls within the PCN's
 // baseline, role by role. It returns nil when the PCN has no baseline.
-func (a *auditor) absorb(pcnID string, month sp.Date, block []*Claim) map[string]int64 {
+func (a *auditor) absorb(pcnID string, month sp.Date, block []claimAt) map[string]int64 {
 	p := a.pcn[pcnID]
 	if p == nil || len(p.Baseline) == 0 {
 		return nil
 	}
 	claimed := map[string]bool{}
 	for _, c := range block {
-		if c.Month == month {
-			claimed[c.Staff] = true
+		if c.c.Month == month {
+			claimed[c.c.Staff] = true
 		}
 	}
 	out := map[string]int64{}
@@ -404,26 +501,32 @@ func (a *auditor) absorb(pcnID string, month sp.Date, block []*Claim) map[string
 func roundHalfUp(num, den int64) int64 { return (2*num + den) / (2 * den) }
 
 // line audits one person-month. It returns the line and the counted WTE × days of the month.
-func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line, int64) {
+func (a *auditor) line(ca claimAt, s *StaffMember, absorbed int64, dup bool) (Line, int64) {
+	c := ca.c
 	month := c.Month
 	dim := int64(month.DaysInMonth())
 	den := 12 * fixedScale * dim
-	claimedPence := c.costs() + c.SubcontractContribution.pence
-	ln := Line{PCN: c.PCN, Staff: c.Staff, Month: month, Role: s.Role, Claimed: MoneyFromPence(claimedPence)}
+	costs := c.costs()
+	sub := c.SubcontractContribution.pence
+	claimedPence := costs + sub
+	ln := Line{Claim: ClaimAt(ca.i), PCN: c.PCN, Staff: c.Staff, Month: month, Role: s.Role, Employment: s.Employment,
+		DaysInMonth: int(dim), Costs: MoneyFromPence(costs), Claimed: MoneyFromPence(claimedPence)}
+	if sub != 0 {
+		ln.SubcontractClaimed = MoneyFromPence(sub)
+	}
 
 	var maxNum, subNum, wteDays int64
 	var clamped, covered, reduced bool
-	subCite := sourceSubcontract
 	var fullyAbsorbed = true
 	ids := a.idPool[len(a.idPool):]
+	parts := a.partPool[len(a.partPool):]
 	first, last, ok := inPost(s, month)
 	if !ok {
-		a.add(sp.SeverityError, CodeOutsidePost, subject(c.PCN, c.Staff, month),
-			"the member of staff was not in post on any day of the month; nothing is allowed", sourceProRata)
+		a.lineFinding(sp.SeverityError, CodeOutsidePost, ca, nil, "the member of staff was not in post on any day of the month; nothing is allowed")
 		fullyAbsorbed = false
 	}
 	lowRow := -1
-	isSub := s.Employment == EmploymentSubcontracted && c.SubcontractContribution.pence > 0
+	isSub := s.Employment == EmploymentSubcontracted && sub > 0
 	for day := first; ok && !day.After(last); {
 		wi := wteAt(s, day)
 		end := last
@@ -446,26 +549,26 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 		if ri >= 0 {
 			a.lastRow = ri
 		}
+		part := Part{From: day, WTE: WTETotal{w}}
 		var annual int64
 		if ri < 0 {
 			if next := a.rules.nextRoleStart(s.Role, day); next.IsValid() && !next.After(end) {
 				end = next.AddDays(-1)
 			}
-			a.add(sp.SeverityError, CodeNoRule, subject(c.PCN, c.Staff, month),
-				"no maximum for role "+string(s.Role)+" on "+day.String()+" (through "+end.String()+"): those days are reimbursed at nothing until a rule row for them is loaded",
-				"go-socialprescribing DefaultRules ships no figure that could not be confirmed (domain reference section 7)")
+			a.lineFinding(sp.SeverityError, CodeNoRule, ca, nil,
+				"no maximum for role "+string(s.Role)+" on "+day.String()+" (through "+end.String()+"): those days are reimbursed at nothing until a rule row for them is loaded")
 		} else {
 			row := &a.rules.role[ri]
 			if row.To.Before(end) {
 				end = row.To
 			}
-			if len(ids) == 0 || ids[len(ids)-1] != a.ruleIDs[ri] {
-				ids = append(ids, a.ruleIDs[ri])
-			}
+			a.usedRole[ri] = true
+			ids = addID(ids, a.roleIDs[ri])
 			if row.Confidence == sp.ConfidenceLow || row.Confidence == sp.ConfidenceUnconfirmed {
 				lowRow = ri
 			}
 			annual = row.AnnualMaximum.pence
+			part.AnnualMaximum, part.Rule = row.AnnualMaximum, a.roleIDs[ri]
 		}
 		var subAnnual int64
 		if isSub {
@@ -473,21 +576,25 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 				if next := a.rules.nextSubStart(day); next.IsValid() && !next.After(end) {
 					end = next.AddDays(-1)
 				}
-				a.add(sp.SeverityError, CodeNoRule, subject(c.PCN, c.Staff, month),
-					"no subcontract contribution cap on "+day.String()+" (through "+end.String()+"): no contribution counts for those days until a rule row for them is loaded",
-					"go-socialprescribing DefaultRules ships no figure that could not be confirmed (domain reference section 7)")
+				a.lineFinding(sp.SeverityError, CodeNoRule, ca, nil,
+					"no subcontract contribution cap on "+day.String()+" (through "+end.String()+"): no contribution counts for those days until a rule row for them is loaded")
 			} else {
 				row := &a.rules.sub[si]
 				if row.To.Before(end) {
 					end = row.To
 				}
+				a.usedSub[si] = true
+				ids = addID(ids, a.subIDs[si])
 				subAnnual = row.AnnualMaximum.pence
-				subCite = row.cite()
+				part.SubcontractAnnualMaximum, part.SubcontractRule = row.AnnualMaximum, a.subIDs[si]
 			}
 		}
 		// Days without a rule add nothing to the maximum, but they are days in post: they count
 		// towards the WTE in post.
 		days := int64(day.DaysUntil(end) + 1)
+		part.To, part.Days = end, int(days)
+		parts = append(parts, part)
+		ln.DaysInPost += int(days)
 		maxNum += annual * w * days
 		subNum += subAnnual * w * days
 		wteDays += w * days
@@ -497,60 +604,66 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 		a.idPool = ids[len(ids):]
 		ln.Rules = ids[:len(ids):len(ids)]
 	}
+	a.partPool = parts[len(parts):]
+	ln.Parts = parts[:len(parts):len(parts)]
+	if reduced {
+		ln.BaselineWTE = WTETotal{absorbed}
+	}
 
 	// The allowed amount, exactly, then rounded once.
-	costsNum := c.costs() * den
-	sub := c.SubcontractContribution.pence
+	costsNum := costs * den
 	var subCounted int64
 	if sub > 0 {
 		switch {
 		case s.Employment != EmploymentSubcontracted:
-			a.add(sp.SeverityError, CodeSubcontractNotSubcontracted, subject(c.PCN, c.Staff, month),
-				"a subcontract contribution was claimed for directly employed staff; it does not count", sourceSubcontract)
+			ln.SubcontractCounted = MoneyFromPence(0)
+			a.lineFinding(sp.SeverityError, CodeSubcontractNotSubcontracted, ca, nil,
+				"a subcontract contribution was claimed for directly employed staff; it does not count")
 		case sub*den > subNum:
 			subCounted = subNum
-			a.add(sp.SeverityWarning, CodeSubcontractTooHigh, subject(c.PCN, c.Staff, month),
-				"the subcontract contribution of "+MoneyFromPence(sub).String()+" is more than the cap × WTE ÷ 12 × the fraction of the month in post ("+
-					MoneyFromPence(roundHalfUp(subNum, den)).String()+" rounded); only that counts", subCite)
+			ln.SubcontractCap = MoneyFromPence(roundHalfUp(subNum, den))
+			ln.SubcontractCounted = ln.SubcontractCap
+			a.lineFinding(sp.SeverityWarning, CodeSubcontractTooHigh, ca, ln.Rules,
+				"the subcontract contribution is more than its cap (the rule row's annual cap × WTE ÷ 12 × the fraction of the month in post); only the cap counts")
 		default:
 			subCounted = sub * den
+			ln.SubcontractCap = MoneyFromPence(roundHalfUp(subNum, den))
+			ln.SubcontractCounted = ln.SubcontractClaimed
 		}
 	}
 	claimedNum := costsNum + subCounted
 	allowedNum := min(claimedNum, maxNum)
 	ln.Maximum = MoneyFromPence(roundHalfUp(maxNum, den))
 	allowed := roundHalfUp(allowedNum, den)
+	ln.Capped = claimedNum > maxNum && !dup
 	if claimedNum > maxNum && maxNum > 0 && !dup {
-		cite := sourceProRata
-		if len(ln.Rules) > 0 {
-			cite = a.cite(s.Role, first, last)
-		}
-		a.add(sp.SeverityWarning, CodeOverMaximum, subject(c.PCN, c.Staff, month),
-			"the costs claimed are more than the month's maximum; the maximum is allowed", cite)
+		a.lineFinding(sp.SeverityWarning, CodeOverMaximum, ca, ln.Rules,
+			"the costs claimed are more than the month's maximum; the maximum is allowed")
 	}
 	if dup {
 		allowed = 0
-		a.add(sp.SeverityError, CodeDuplicateClaim, subject(c.PCN, c.Staff, month),
-			"a second claim for the same member of staff and month; nothing is allowed on it", sourceDuplicate)
+		ln.Duplicate = true
+		a.lineFinding(sp.SeverityError, CodeDuplicateClaim, ca, nil,
+			"a second claim for the same member of staff and month; nothing is allowed on it")
 	}
 	if clamped {
-		a.add(sp.SeverityError, CodeWTEOutOfRange, subject(c.PCN, c.Staff, month),
-			"a WTE of the member of staff is above 1; the maximum was computed with it clamped to 1", sourceProRata)
+		a.lineFinding(sp.SeverityError, CodeWTEOutOfRange, ca, nil,
+			"a WTE of the member of staff is above 1; the maximum was computed with it clamped to 1")
 	}
 	if covered {
-		a.add(sp.SeverityInfo, CodeCoverOverAbsent, subject(c.PCN, c.Staff, month),
-			"cover staff work more WTE than is absent; only the absent WTE of "+s.Cover.AbsentWTE.String()+" counts", sourceCover)
+		a.lineFinding(sp.SeverityInfo, CodeCoverOverAbsent, ca, nil,
+			"cover staff work more WTE than is absent; only the absent WTE of "+s.Cover.AbsentWTE.String()+" counts")
 	}
 	if reduced && !dup {
 		sev, msg := sp.SeverityWarning, "part of the WTE ("+WTETotal{absorbed}.String()+") falls within the PCN's 31 March 2019 baseline in the role and is not counted"
 		if fullyAbsorbed {
 			sev, msg = sp.SeverityError, "the whole WTE falls within the PCN's 31 March 2019 baseline in the role; nothing is allowed"
 		}
-		a.add(sev, CodeNotAdditional, subject(c.PCN, c.Staff, month), msg, sourceAdditionality)
+		a.lineFinding(sev, CodeNotAdditional, ca, nil, msg)
 	}
 	if lowRow >= 0 {
-		a.add(sp.SeverityInfo, CodeLowConfidenceRule, subject(c.PCN, c.Staff, month),
-			"the maximum uses a rule row of "+string(a.rules.role[lowRow].Confidence)+" confidence", a.ruleCites[lowRow])
+		a.lineFinding(sp.SeverityInfo, CodeLowConfidenceRule, ca, []string{a.roleIDs[lowRow]},
+			"the maximum uses a rule row of "+string(a.rules.role[lowRow].Confidence)+" confidence")
 	}
 	ln.Allowed = MoneyFromPence(allowed)
 	ln.Difference = MoneyFromPence(claimedPence - allowed)
@@ -560,31 +673,14 @@ func (a *auditor) line(c *Claim, s *StaffMember, absorbed int64, dup bool) (Line
 	return ln, wteDays
 }
 
-// cite returns the citation of the rule rows for role over first..last.
-func (a *auditor) cite(role Role, first, last sp.Date) string {
-	var b strings.Builder
-	for day := first; !day.After(last); {
-		ri := a.rules.roleIndex(role, day)
-		if ri < 0 {
-			next := a.rules.nextRoleStart(role, day)
-			if !next.IsValid() || next.After(last) {
-				break
-			}
-			day = next
-			continue
+// addID appends id to ids unless it is there already.
+func addID(ids []string, id string) []string {
+	for _, x := range ids {
+		if x == id {
+			return ids
 		}
-		if a.rules.role[ri].To.After(last) || a.rules.role[ri].To == last {
-			if b.Len() == 0 {
-				return a.ruleCites[ri] // the common case: one row covers the days
-			}
-		}
-		if b.Len() > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(a.ruleCites[ri])
-		day = a.rules.role[ri].To.AddDays(1)
 	}
-	return b.String()
+	return append(ids, id)
 }
 
 // pcnYearAcc accumulates one PCN-year.
@@ -592,24 +688,25 @@ type pcnYearAcc struct {
 	pcn     string
 	year    FinancialYear
 	sum     int64 // -1 when unknown
-	sumRule string
+	sumRow  int   // index of the sum rate row, or -1
+	pop     WeightedPopulation
 	other   int64
+	lines   int
+	claimed int64
 	allowed int64
-	month   [12]int64 // allowed per month, April first
-	ent     map[Role]*[12]int64 // counted WTE × days per month, for the roles with an entitlement row in the year
-	cite    string
+	month   [12]int64              // allowed per month, April first
+	ent     map[sp.Role]*[12]int64 // counted WTE × days per month, for the roles with an entitlement row in the year
 }
 
 // monthIndex returns 0 for April to 11 for March.
 func monthIndex(d sp.Date) int { return (int(d.Month()) + 8) % 12 }
 
 func (a *auditor) openYear(pcnID string, year FinancialYear) *pcnYearAcc {
-	acc := &pcnYearAcc{pcn: pcnID, year: year, sum: -1}
-	subj := "pcn " + pcnID + " year " + year.String()
+	acc := &pcnYearAcc{pcn: pcnID, year: year, sum: -1, sumRow: -1}
 	p := a.pcn[pcnID]
 	if p == nil {
-		a.once("pcn "+pcnID, sp.SeverityWarning, CodeUnknownPCN, "pcn "+pcnID,
-			"the PCN is missing from the input or invalid; its ARRS sum, baseline and entitlement cannot be checked", "")
+		a.once("pcn "+pcnID, Finding{Rule: CodeUnknownPCN, Severity: sp.SeverityWarning, PCN: pcnID,
+			Message: "the PCN is missing from the input or invalid; its ARRS sum, baseline and entitlement cannot be checked"})
 		return acc
 	}
 	var py *PCNYear
@@ -621,38 +718,43 @@ func (a *auditor) openYear(pcnID string, year FinancialYear) *pcnYearAcc {
 	if py != nil {
 		acc.other = py.OtherRolesClaimed.pence
 	}
-	yearEnd := year.Start().AddMonths(12).AddDays(-1)
-	for _, role := range roles {
-		if a.rules.entIndex(role, year.Start(), yearEnd) >= 0 {
+	for _, role := range sp.ARRSRoles() {
+		if a.rules.entIndex(role, year.Start(), year.End()) >= 0 {
 			if acc.ent == nil {
-				acc.ent = map[Role]*[12]int64{}
+				acc.ent = map[sp.Role]*[12]int64{}
 			}
 			acc.ent[role] = new([12]int64)
 		}
 	}
-	rate, ok := a.rules.SumRateFor(year)
-	if !ok && acc.ent != nil {
+	ri := a.rules.sumIndex(year)
+	if ri < 0 && acc.ent != nil {
 		return acc // a year of entitlements in WTE (2019/20), not of a sum
 	}
-	if !ok {
-		a.add(sp.SeverityWarning, CodeNoRule, subj,
-			"no ARRS sum rate for "+year.String()+": the PCN's sum cannot be checked until a rate is loaded",
-			"go-socialprescribing DefaultRules ships no figure that could not be confirmed (domain reference section 7)")
+	yf := Finding{PCN: pcnID, Year: year}
+	if ri < 0 {
+		yf.Rule, yf.Severity = CodeNoRule, sp.SeverityWarning
+		yf.Message = "no ARRS sum rate for the year: the PCN's sum cannot be checked until a rate is loaded"
+		a.find = append(a.find, yf)
 		return acc
 	}
+	rate := &a.rules.sum[ri]
+	a.usedSum[ri] = true
+	yf.RuleRows = []string{rate.ID()}
 	if py == nil {
-		a.add(sp.SeverityWarning, CodeNoWeightedPopulation, subj,
-			"the PCN's weighted population for "+year.String()+" is not given: its ARRS sum cannot be checked", rate.cite())
+		yf.Rule, yf.Severity = CodeNoWeightedPopulation, sp.SeverityWarning
+		yf.Message = "the PCN's weighted population for the year is not given: its ARRS sum cannot be checked"
+		a.find = append(a.find, yf)
 		return acc
 	}
 	if rate.SnapshotDate.IsValid() && py.SnapshotDate.IsValid() && py.SnapshotDate != rate.SnapshotDate {
-		a.add(sp.SeverityWarning, CodeSnapshotMismatch, subj,
-			"the weighted population given is at "+py.SnapshotDate.String()+" but the "+year.String()+
-				" ARRS sum is calculated on the population at "+rate.SnapshotDate.String()+"; the sum below uses the population given", rate.cite())
+		yf.Rule, yf.Severity = CodeSnapshotMismatch, sp.SeverityWarning
+		yf.Message = "the weighted population given is at " + py.SnapshotDate.String() + " but the year's ARRS sum is calculated on the population at " +
+			rate.SnapshotDate.String() + "; the sum uses the population given"
+		a.find = append(a.find, yf)
 	}
 	acc.sum = arrsSum(rate.Rate, py.WeightedPopulation)
-	acc.sumRule = rate.ID()
-	acc.cite = rate.cite()
+	acc.sumRow = ri
+	acc.pop = py.WeightedPopulation
 	return acc
 }
 
@@ -669,18 +771,20 @@ func arrsSum(r Rate, p WeightedPopulation) int64 {
 }
 
 func (a *auditor) closeYear(acc *pcnYearAcc) PCNYearSummary {
-	out := PCNYearSummary{PCN: acc.pcn, Year: acc.year, SumRule: acc.sumRule, OtherRolesClaimed: MoneyFromPence(acc.other),
-		Allowed: MoneyFromPence(acc.allowed), Excess: MoneyFromPence(0)}
+	out := PCNYearSummary{PCN: acc.pcn, Year: acc.year, Lines: acc.lines, Claimed: MoneyFromPence(acc.claimed), WeightedPopulation: acc.pop,
+		OtherRolesClaimed: MoneyFromPence(acc.other), Allowed: MoneyFromPence(acc.allowed), Excess: MoneyFromPence(0)}
 	payable := acc.allowed
-	for _, role := range roles {
+	for _, role := range sp.ARRSRoles() {
 		if wd := acc.ent[role]; wd != nil {
 			for m, v := range wd {
 				a.entitlement(acc.pcn, role, acc.year.Start().AddMonths(m), v)
 			}
 		}
 	}
-	var ranOut sp.Date
 	if acc.sum >= 0 {
+		id := a.rules.sum[acc.sumRow].ID()
+		out.Sum, out.SumRule = MoneyFromPence(acc.sum), id
+		var ranOut sp.Date
 		cum := acc.other
 		for m, v := range acc.month {
 			cum += v
@@ -689,9 +793,6 @@ func (a *auditor) closeYear(acc *pcnYearAcc) PCNYearSummary {
 				break
 			}
 		}
-	}
-	if acc.sum >= 0 {
-		out.Sum = MoneyFromPence(acc.sum)
 		if over := acc.other + acc.allowed - acc.sum; over > 0 {
 			// Only the lines' own allowed amounts can be held back; other roles' claims are
 			// counted first.
@@ -703,9 +804,9 @@ func (a *auditor) closeYear(acc *pcnYearAcc) PCNYearSummary {
 			if ranOut.IsValid() {
 				ran = "; the sum ran out in " + ranOut.String()[:7]
 			}
-			a.add(sp.SeverityError, CodeOverPCNSum, "pcn "+acc.pcn+" year "+acc.year.String(),
-				"claims for other roles ("+out.OtherRolesClaimed.String()+") and these lines ("+out.Allowed.String()+") exceed the ARRS sum of "+
-					out.Sum.String()+" by "+MoneyFromPence(over).String()+ran, acc.cite)
+			a.find = append(a.find, Finding{Rule: CodeOverPCNSum, Severity: sp.SeverityError, PCN: acc.pcn, Year: acc.year, RuleRows: []string{id},
+				Message: "claims for other roles (" + out.OtherRolesClaimed.String() + ") and these lines (" + out.Allowed.String() + ") exceed the ARRS sum of " +
+					out.Sum.String() + " by " + MoneyFromPence(over).String() + ran})
 		}
 	}
 	out.Payable = MoneyFromPence(payable)
@@ -713,7 +814,7 @@ func (a *auditor) closeYear(acc *pcnYearAcc) PCNYearSummary {
 }
 
 // entitlement checks one PCN-month against the entitlement row of role covering it, if any.
-func (a *auditor) entitlement(pcnID string, role Role, month sp.Date, wteDays int64) {
+func (a *auditor) entitlement(pcnID string, role sp.Role, month sp.Date, wteDays int64) {
 	p := a.pcn[pcnID]
 	if p == nil || wteDays == 0 {
 		return
@@ -722,18 +823,20 @@ func (a *auditor) entitlement(pcnID string, role Role, month sp.Date, wteDays in
 	if ri < 0 {
 		return
 	}
+	a.usedEnt[ri] = true
 	row := &a.rules.ent[ri]
 	ent := row.WTE.v
 	if p.ListSize > row.MaxListSize {
 		if p.SPLWEntitlement2019.IsZero() {
-			a.once("ent "+pcnID+" "+row.ID(), sp.SeverityWarning, CodeEntitlementUnknown, "pcn "+pcnID+" year "+FinancialYearOf(month).String(),
-				"the PCN has more than "+itoa(row.MaxListSize)+" patients and its entitlement in the role is not given (no source states it); it is not checked", row.cite())
+			a.once("ent "+pcnID+" "+row.ID(), Finding{Rule: CodeEntitlementUnknown, Severity: sp.SeverityWarning, PCN: pcnID, Year: FinancialYearOf(month),
+				RuleRows: []string{row.ID()},
+				Message:  "the PCN's list size is above the rule row's and its entitlement in the role is not given (no source states it); it is not checked"})
 			return
 		}
 		ent = p.SPLWEntitlement2019.v
 	}
 	if wteDays > ent*int64(month.DaysInMonth()) {
-		a.add(sp.SeverityError, CodeOverEntitlement2019, "pcn "+pcnID+" month "+month.String()[:7],
-			"WTE claimed in the role in the month (averaged over its days) is more than the entitlement of "+WTETotal{ent}.String()+" WTE", row.cite())
+		a.find = append(a.find, Finding{Rule: CodeOverEntitlement2019, Severity: sp.SeverityError, PCN: pcnID, Month: month, RuleRows: []string{row.ID()},
+			Message: "WTE claimed in the role in the month (averaged over its days) is more than the entitlement of " + WTETotal{ent}.String() + " WTE"})
 	}
 }

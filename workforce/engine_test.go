@@ -19,7 +19,7 @@ var (
 
 // splw returns a directly employed full-time link worker of PCN P1 from start.
 func splw(id, start string) workforce.StaffMember {
-	return workforce.StaffMember{ID: id, PCN: "P1", Role: workforce.RoleLinkWorker, Employment: workforce.EmploymentDirect,
+	return workforce.StaffMember{ID: id, PCN: "P1", Role: sp.RoleLinkWorker, Employment: workforce.EmploymentDirect,
 		Start: day(start), WTE: []workforce.WTEPeriod{{From: day(start), WTE: wte("1")}}}
 }
 
@@ -50,13 +50,25 @@ func lineOf(l workforce.Line) wantLine {
 	return wantLine{l.Claimed.String(), l.Maximum.String(), l.Allowed.String(), l.Difference.String()}
 }
 
-func rulesOf(fs []sp.Finding) []string {
+func rulesOf[F workforce.Finding | sp.Finding](fs []F) []string {
 	var out []string
 	for _, f := range fs {
-		out = append(out, string(f.Severity)+" "+f.Rule)
+		c := commonOf(f)
+		out = append(out, string(c.Severity)+" "+c.Rule)
 	}
 	slices.Sort(out)
 	return out
+}
+
+// commonOf returns f in the library's common finding shape.
+func commonOf[F workforce.Finding | sp.Finding](f F) sp.Finding {
+	switch v := any(f).(type) {
+	case workforce.Finding:
+		return v.Common()
+	case sp.Finding:
+		return v
+	}
+	return sp.Finding{}
 }
 
 func TestAuditWorkedCases(t *testing.T) {
@@ -242,7 +254,7 @@ func TestAuditWorkedCases(t *testing.T) {
 			in: workforce.Input{
 				PCNs: []workforce.PCN{func() workforce.PCN {
 					p := pcn()
-					p.Baseline = []workforce.BaselineWTE{{Role: workforce.RoleLinkWorker, WTE: workforce.MustParseWTETotal("1")}}
+					p.Baseline = []workforce.BaselineWTE{{Role: sp.RoleLinkWorker, WTE: workforce.MustParseWTETotal("1")}}
 					return p
 				}()},
 				Staff:  []workforce.StaffMember{splw("B1", "2018-01-01"), splw("S2", "2023-04-01")},
@@ -257,7 +269,7 @@ func TestAuditWorkedCases(t *testing.T) {
 			in: workforce.Input{
 				PCNs: []workforce.PCN{func() workforce.PCN {
 					p := pcn()
-					p.Baseline = []workforce.BaselineWTE{{Role: workforce.RoleLinkWorker, WTE: workforce.MustParseWTETotal("1")}}
+					p.Baseline = []workforce.BaselineWTE{{Role: sp.RoleLinkWorker, WTE: workforce.MustParseWTETotal("1")}}
 					return p
 				}()},
 				Staff:  []workforce.StaffMember{splw("S2", "2023-04-01")},
@@ -272,7 +284,7 @@ func TestAuditWorkedCases(t *testing.T) {
 			in: workforce.Input{
 				PCNs: []workforce.PCN{func() workforce.PCN {
 					p := pcn()
-					p.Baseline = []workforce.BaselineWTE{{Role: workforce.RoleLinkWorker, WTE: workforce.MustParseWTETotal("0.4")}}
+					p.Baseline = []workforce.BaselineWTE{{Role: sp.RoleLinkWorker, WTE: workforce.MustParseWTETotal("0.4")}}
 					return p
 				}()},
 				Staff:  []workforce.StaffMember{splw("S2", "2023-04-01")},
@@ -386,14 +398,17 @@ func TestAuditPCNSum(t *testing.T) {
 	if rep.Totals.Allowed.String() != "39665.97" || rep.Totals.Payable.String() != "22671.00" {
 		t.Errorf("totals: got allowed %s payable %s, want 39665.97 and 22671.00; reason: %s", rep.Totals.Allowed, rep.Totals.Payable, reason)
 	}
-	var over *sp.Finding
+	var over *workforce.Finding
 	for i, f := range rep.Findings {
 		if f.Rule == workforce.CodeOverPCNSum {
 			over = &rep.Findings[i]
 		}
 	}
-	if over == nil || !strings.Contains(over.Message, "2023-10") || !strings.Contains(over.Source, "22.671") || !strings.Contains(over.Source, "confidence high") {
-		t.Errorf("over-pcn-sum finding: got %+v, want one naming 2023-10 and citing the 22.671 row with its confidence", over)
+	if over == nil || !strings.Contains(over.Message, "2023-10") || len(over.RuleRows) != 1 || over.PCN != "P1" || over.Year.String() != "2023/24" {
+		t.Fatalf("over-pcn-sum finding: got %+v, want one for P1 2023/24 naming 2023-10 and citing one row", over)
+	}
+	if row, ok := rep.Rule(over.RuleRows[0]); !ok || row.Rate.String() != "22.671" || row.Confidence != sp.ConfidenceHigh || row.Kind != workforce.RuleKindSumRate {
+		t.Errorf("over-pcn-sum cites %q: got row %+v, want the 22.671 sum rate of high confidence listed in the report", over.RuleRows[0], row)
 	}
 }
 
@@ -425,7 +440,7 @@ func TestARRSSumRounding(t *testing.T) {
 func TestNoRuleNamesRoleAndDate(t *testing.T) {
 	t.Parallel()
 	s := splw("S1", "2021-04-01")
-	s.Role = workforce.RoleCareCoordinator
+	s.Role = sp.RoleCareCoordinator
 	in := workforce.Input{PCNs: []workforce.PCN{pcn()}, Staff: []workforce.StaffMember{s},
 		Claims: []workforce.Claim{claim("S1", "2022-06-01", "1000.00", "0.00", "0.00")}}
 	for _, f := range workforce.Audit(in, workforce.DefaultRules()).Findings {
@@ -442,20 +457,40 @@ func TestNoRuleNamesRoleAndDate(t *testing.T) {
 func TestAuditSourcesCiteRows(t *testing.T) {
 	t.Parallel()
 	in := workforce.Input{PCNs: []workforce.PCN{pcn()}, Staff: []workforce.StaffMember{splw("S1", "2023-04-01")},
-		Claims: []workforce.Claim{claim("S1", "2023-07-01", "4000.00", "0.00", "0.00")}}
+		Claims: []workforce.Claim{claim("S1", "2023-07-01", "4000.00", "0.00", "0.00"), claim("S1", "2023-08-01", "4000.00", "0.00", "0.00")}}
 	rep := workforce.Audit(in, workforce.DefaultRules())
+	const id = "social-prescribing-link-worker 2023-07-01..2024-03-31 default"
+	// The row is listed once, with its figure, source and confidence.
+	n := 0
+	for _, u := range rep.Rules {
+		if u.ID == id {
+			n++
+			if u.AnnualMaximum.String() != "40159.00" || u.Confidence != sp.ConfidenceHigh || u.Source == "" || u.Origin != "default" {
+				t.Errorf("rule row %s: got %+v, want 40159.00, high, a source, origin default", id, u)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("rule row %s listed %d times, want once", id, n)
+	}
+	over := 0
 	for _, f := range rep.Findings {
 		if f.Rule != workforce.CodeOverMaximum {
 			continue
 		}
-		for _, want := range []string{"social-prescribing-link-worker 2023-07-01..2024-03-31 default", "40159.00", "confidence high"} {
-			if !strings.Contains(f.Source, want) {
-				t.Errorf("over-maximum source %q: want it to contain %q", f.Source, want)
-			}
+		over++
+		if len(f.RuleRows) != 1 || f.RuleRows[0] != id || f.PCN != "P1" || f.Staff != "S1" || !f.Claim.IsValid() {
+			t.Errorf("over-maximum finding %+v: want PCN, staff, claim and row %s", f, id)
 		}
-		return
 	}
-	t.Errorf("no over-maximum finding in %v", rep.Findings)
+	if over != 2 {
+		t.Errorf("over-maximum findings: got %d, want 2 in %v", over, rep.Findings)
+	}
+	for _, l := range rep.Lines {
+		if len(l.Rules) != 1 || l.Rules[0] != id || !l.Capped {
+			t.Errorf("line %s: rules %v capped %v, want [%s] and capped", l.Claim, l.Rules, l.Capped, id)
+		}
+	}
 }
 
 // TestAuditTotalOutOfRange: every claim is within its cap (£9,999,999.99 a component), but 340,000
@@ -493,8 +528,9 @@ func TestAuditTotalOutOfRange(t *testing.T) {
 }
 
 // TestAuditSnapshotMismatch: the 2023/24 ARRS sum is calculated on the weighted population at
-// 1 January 2023 (DOMAIN.md §7, high); a population given at another date is still used, with a
-// warning naming both dates. At the right date there is no warning.
+// 1 January 2023 (NHS England, Network Contract DES 2023/24; SOURCES.md#arrs-sum; high); a population
+// given at another date is still used, with a warning naming both dates. At the right date there is
+// no warning.
 func TestAuditSnapshotMismatch(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {

@@ -13,7 +13,7 @@ func ExampleAudit() {
 	in := workforce.Input{
 		PCNs: []workforce.PCN{{ID: "U00001", ListSize: 42000}},
 		Staff: []workforce.StaffMember{{
-			ID: "S1", PCN: "U00001", Role: workforce.RoleLinkWorker, Employment: workforce.EmploymentDirect,
+			ID: "S1", PCN: "U00001", Role: sp.RoleLinkWorker, Employment: workforce.EmploymentDirect,
 			Start: sp.MustParseDate("2023-07-10"),
 			WTE:   []workforce.WTEPeriod{{From: sp.MustParseDate("2023-07-10"), WTE: workforce.MustParseWTE("0.8")}},
 		}},
@@ -29,18 +29,67 @@ func ExampleAudit() {
 	// 40,159 × 0.8 ÷ 12 × 22/31 = 1,900.0043…: the claim of 2,200.00 is capped.
 	fmt.Println(l.Month, l.Claimed, l.Maximum, l.Allowed, l.Difference)
 	for _, f := range rep.Findings {
-		fmt.Println(f.Severity, f.Rule)
+		fmt.Println(f)
 	}
 	// Output:
 	// 2023-07-01 2200.00 1900.00 1900.00 300.00
-	// warning workforce.over-maximum
-	// warning workforce.no-weighted-population
+	// warning workforce.no-weighted-population pcn U00001 year 2023/24: the PCN's weighted population for the year is not given: its ARRS sum cannot be checked
+	// warning workforce.over-maximum pcn U00001 staff S1 month 2023-07 claim /claims/0: the costs claimed are more than the month's maximum; the maximum is allowed
+}
+
+// A line carries how its maximum was built; Derivation says it in words, citing the rule rows by
+// ID, and the report lists each row once with its source.
+func ExampleLine_Derivation() {
+	in := workforce.Input{
+		PCNs: []workforce.PCN{{ID: "U00001", ListSize: 42000}},
+		Staff: []workforce.StaffMember{{
+			ID: "S1", PCN: "U00001", Role: sp.RoleLinkWorker, Employment: workforce.EmploymentSubcontracted,
+			Start: sp.MustParseDate("2023-06-10"),
+			WTE: []workforce.WTEPeriod{{From: sp.MustParseDate("2023-06-10"), WTE: workforce.MustParseWTE("0.8")},
+				{From: sp.MustParseDate("2023-07-20"), WTE: workforce.MustParseWTE("1")}},
+		}},
+		Claims: []workforce.Claim{{
+			PCN: "U00001", Staff: "S1", Month: sp.MustParseDate("2023-07-01"),
+			Salary:                    workforce.MustParseMoney("2900.00"),
+			EmployerNationalInsurance: workforce.MustParseMoney("280.00"),
+			EmployerPension:           workforce.MustParseMoney("400.00"),
+			SubcontractContribution:   workforce.MustParseMoney("200.00"),
+		}},
+	}
+	rep := workforce.Audit(in, workforce.DefaultRules())
+	l := rep.Lines[0]
+	// 40,159 × (0.8 × 19 + 1 × 12) ÷ (12 × 31) = 2,936.357…; contribution cap 2,400 × 27.2 ÷ 372 = 175.48.
+	fmt.Print(l.Derivation())
+	row, _ := rep.Rule(l.Parts[0].Rule)
+	fmt.Println(row.ID, row.Confidence)
+	// Output:
+	// in post 31 of 31 days
+	// part 2023-07-01..2023-07-19: 40159.00 a year × 0.8 WTE × 19 days ÷ (12 × 31 days) [social-prescribing-link-worker 2023-07-01..2024-03-31 default]; contribution cap 2400.00 a year × 0.8 WTE × 19 days ÷ (12 × 31 days) [subcontract 2019-07-01..2026-03-31 default]
+	// part 2023-07-20..2023-07-31: 40159.00 a year × 1 WTE × 12 days ÷ (12 × 31 days) [social-prescribing-link-worker 2023-07-01..2024-03-31 default]; contribution cap 2400.00 a year × 1 WTE × 12 days ÷ (12 × 31 days) [subcontract 2019-07-01..2026-03-31 default]
+	// maximum 2936.36 (the exact sum of the parts, rounded once, half-up)
+	// costs counted 3755.48 (costs 3580.00 + contribution 175.48 of 200.00 claimed, cap 175.48)
+	// allowed 2936.36 = min(costs counted, maximum): capped at the maximum
+	// social-prescribing-link-worker 2023-07-01..2024-03-31 default high
+}
+
+// CSVCell keeps a spreadsheet from reading an ID as a formula, and leaves numbers alone.
+func ExampleCSVCell() {
+	for _, s := range []string{`=HYPERLINK("http://example.org","x")`, "@SUM(A1:A2)", "+1", "-12.50", "R-002", "\tX"} {
+		fmt.Printf("%q\n", workforce.CSVCell(s))
+	}
+	// Output:
+	// "'=HYPERLINK(\"http://example.org\",\"x\")"
+	// "'@SUM(A1:A2)"
+	// "'+1"
+	// "-12.50"
+	// "R-002"
+	// "'\tX"
 }
 
 func ExampleDefaultRules() {
 	rules := workforce.DefaultRules()
 	for _, day := range []string{"2023-05-15", "2023-08-01", "2021-10-01", "2024-04-01"} {
-		row, ok := rules.RoleRateOn(workforce.RoleLinkWorker, sp.MustParseDate(day))
+		row, ok := rules.RoleRateOn(sp.RoleLinkWorker, sp.MustParseDate(day))
 		if !ok {
 			fmt.Println(day, "no rule")
 			continue
@@ -68,7 +117,7 @@ func ExampleRules_Override() {
 		fmt.Println(err)
 		return
 	}
-	row, _ := rules.RoleRateOn(workforce.RoleLinkWorker, sp.MustParseDate("2024-06-01"))
+	row, _ := rules.RoleRateOn(sp.RoleLinkWorker, sp.MustParseDate("2024-06-01"))
 	fmt.Println(row.AnnualMaximum, row.Confidence, row.Origin)
 	// Output:
 	// 41000.00 unconfirmed pcn-rules-2024.json
@@ -102,7 +151,7 @@ func ExampleParseWTE() {
 
 func ExampleCaseloadPolicy_Check() {
 	c := workforce.Caseload{
-		Worker: workforce.StaffMember{ID: "S1", PCN: "U00001", Role: workforce.RoleLinkWorker,
+		Worker: workforce.StaffMember{ID: "S1", PCN: "U00001", Role: sp.RoleLinkWorker,
 			Employment: workforce.EmploymentDirect, Start: sp.MustParseDate("2023-01-01"),
 			WTE: []workforce.WTEPeriod{{From: sp.MustParseDate("2023-01-01"), WTE: workforce.MustParseWTE("0.5")}}},
 		From:        sp.MustParseDate("2023-04-01"),
@@ -149,13 +198,13 @@ func ExampleParseInput() {
 	fmt.Println(err)
 	// Output:
 	// care-coordinator 2950.00 2783.00 2783.00
-	// workforce.Input: /claims/0/salary: type: socialprescribing: want a string, got a number: invalid
+	// workforce.Input: /claims/0/salary: type: socialprescribing: want a string, got a number
 }
 
 func ExampleReport_CSV() {
 	in := workforce.Input{
 		PCNs: []workforce.PCN{{ID: "U00001", ListSize: 42000}},
-		Staff: []workforce.StaffMember{{ID: "S1", PCN: "U00001", Role: workforce.RoleLinkWorker,
+		Staff: []workforce.StaffMember{{ID: "S1", PCN: "U00001", Role: sp.RoleLinkWorker,
 			Employment: workforce.EmploymentDirect, Start: sp.MustParseDate("2023-04-01"),
 			WTE: []workforce.WTEPeriod{{From: sp.MustParseDate("2023-04-01"), WTE: workforce.MustParseWTE("0.5")}}}},
 		Claims: []workforce.Claim{{PCN: "U00001", Staff: "S1", Month: sp.MustParseDate("2023-09-01"),
@@ -165,8 +214,8 @@ func ExampleReport_CSV() {
 	out, _ := workforce.Audit(in, workforce.DefaultRules()).CSV()
 	fmt.Print(string(out))
 	// Output:
-	// pcn,staff,month,role,claimed,maximum,allowed,difference,rules
-	// U00001,S1,2023-09-01,social-prescribing-link-worker,1660.00,1673.29,1660.00,0.00,social-prescribing-link-worker 2023-07-01..2024-03-31 default
+	// claim,pcn,staff,month,role,employment,daysInMonth,daysInPost,parts,baselineWte,costs,subcontractClaimed,subcontractCap,subcontractCounted,claimed,maximum,allowed,difference,capped,duplicate,rules
+	// /claims/0,U00001,S1,2023-09-01,social-prescribing-link-worker,direct,30,30,2023-09-01..2023-09-30 30 days 0.5 WTE × 40159.00 [social-prescribing-link-worker 2023-07-01..2024-03-31 default],,1660.00,,,,1660.00,1673.29,1660.00,0.00,,,social-prescribing-link-worker 2023-07-01..2024-03-31 default
 }
 
 func ExampleNewMoney() {

@@ -2,6 +2,7 @@ package workforce
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,7 +52,7 @@ func TestValidateForAuditAgrees(t *testing.T) {
 		var in Input
 		for range rapid.IntRange(0, 3).Draw(t, "staff") {
 			s := StaffMember{ID: genID().Draw(t, "id"), PCN: genID().Draw(t, "pcn"),
-				Role:       rapid.SampledFrom([]Role{RoleLinkWorker, "", "nurse"}).Draw(t, "role"),
+				Role:       rapid.SampledFrom([]sp.Role{sp.RoleLinkWorker, "", "nurse"}).Draw(t, "role"),
 				Employment: rapid.SampledFrom([]Employment{EmploymentDirect, ""}).Draw(t, "employment"),
 				Start:      genMaybeDate().Draw(t, "start"), End: genMaybeDate().Draw(t, "end")}
 			for range rapid.IntRange(0, 2).Draw(t, "periods") {
@@ -85,22 +86,22 @@ func TestValidateForAuditAgrees(t *testing.T) {
 	})
 }
 
-// TestSortFindingsAgrees checks the engine's bucketed sort against socialprescribing.SortFindings.
+// TestSortFindingsAgrees checks the engine's bucketed sort against a plain sort by CompareFindings.
 func TestSortFindingsAgrees(t *testing.T) {
 	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
-		gen := rapid.Custom(func(t *rapid.T) sp.Finding {
-			return sp.Finding{Rule: rapid.SampledFrom([]string{"a", "b"}).Draw(t, "rule"),
+		gen := rapid.Custom(func(t *rapid.T) Finding {
+			return Finding{Rule: rapid.SampledFrom([]string{"a", "b"}).Draw(t, "rule"),
 				Severity: rapid.SampledFrom(sp.Severities()).Draw(t, "severity"),
-				Subject:  rapid.SampledFrom([]string{"", "x", "y"}).Draw(t, "subject"),
+				PCN:      rapid.SampledFrom([]string{"", "x", "y"}).Draw(t, "pcn"),
+				Staff:    rapid.SampledFrom([]string{"", "s"}).Draw(t, "staff"),
+				Claim:    ClaimRef{int32(rapid.IntRange(0, 3).Draw(t, "claim"))},
 				Message:  rapid.SampledFrom([]string{"m", "n"}).Draw(t, "message")}
 		})
 		fs := rapid.SliceOf(gen).Draw(t, "findings")
-		want := sp.SortFindings(append([]sp.Finding(nil), fs...))
+		want := append([]Finding{}, fs...)
+		slices.SortStableFunc(want, CompareFindings)
 		got := sortFindings(fs)
-		if len(want) == 0 {
-			want = []sp.Finding{}
-		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Fatalf("sortFindings differs (-want +got):\n%s", diff)
 		}

@@ -14,17 +14,25 @@ import (
 	"pgregory.net/rapid"
 )
 
-// refLine is the slow, obviously correct calculation of one person-month: walk every day of the
+// refResult is the reference's whole calculation of a person-month.
+type refResult struct {
+	maximum, exact, subCap, counted *big.Rat
+	daysInPost                      int
+}
+
+// refLineFull is the slow, obviously correct calculation of one person-month: walk every day of the
 // month in big.Rat, with no shared code with the engine beyond the rule lookup.
-func refLine(rules workforce.Rules, s workforce.StaffMember, c workforce.Claim, absorbed *big.Rat) (maximum, exact *big.Rat) {
+func refLineFull(rules workforce.Rules, s workforce.StaffMember, c workforce.Claim, absorbed *big.Rat) refResult {
 	dim := c.Month.DaysInMonth()
-	maximum = new(big.Rat)
+	maximum := new(big.Rat)
 	subCap := new(big.Rat)
+	inPost := 0
 	for i := 0; i < dim; i++ {
 		d := c.Month.AddDays(i)
 		if d.Before(s.Start) || (s.End.IsValid() && d.After(s.End)) {
 			continue
 		}
+		inPost++
 		var w workforce.WTE
 		for _, p := range s.WTE {
 			if !p.From.After(d) {
@@ -67,11 +75,36 @@ func refLine(rules workforce.Rules, s workforce.StaffMember, c workforce.Claim, 
 		}
 		costs.Add(costs, sub)
 	}
-	exact = costs
+	exact := costs
 	if maximum.Cmp(costs) < 0 {
 		exact = new(big.Rat).Set(maximum)
 	}
-	return maximum, exact
+	return refResult{maximum: maximum, exact: exact, subCap: subCap, counted: costs, daysInPost: inPost}
+}
+
+// fromParts re-derives a line's maximum and subcontract cap from its parts alone, as an auditor
+// reading the report would: Σ annual × WTE × days ÷ (12 × days in the month).
+func fromParts(l workforce.Line) (maximum, subCap *big.Rat, days int) {
+	maximum, subCap = new(big.Rat), new(big.Rat)
+	den := big.NewRat(int64(12*l.DaysInMonth), 1)
+	for _, p := range l.Parts {
+		w := new(big.Rat).SetFrac(p.WTE.Decimal().Coefficient(), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-p.WTE.Decimal().Exponent())), nil))
+		days += p.Days
+		if got := p.From.DaysUntil(p.To) + 1; got != p.Days {
+			days = -1000 // a part whose days do not match its dates
+		}
+		if p.Rule != "" {
+			x := new(big.Rat).Mul(new(big.Rat).SetFrac64(p.AnnualMaximum.Pence(), 100), w)
+			x.Mul(x, big.NewRat(int64(p.Days), 1))
+			maximum.Add(maximum, x.Quo(x, den))
+		}
+		if p.SubcontractRule != "" {
+			x := new(big.Rat).Mul(new(big.Rat).SetFrac64(p.SubcontractAnnualMaximum.Pence(), 100), w)
+			x.Mul(x, big.NewRat(int64(p.Days), 1))
+			subCap.Add(subCap, x.Quo(x, den))
+		}
+	}
+	return maximum, subCap, days
 }
 
 // refWTEOn is the WTE counted for s on day d (0 when not in post), clamped to 1 and limited to the
@@ -186,7 +219,7 @@ func genStaff(id, pcnID string) *rapid.Generator[workforce.StaffMember] {
 	return rapid.Custom(func(t *rapid.T) workforce.StaffMember {
 		start := genDate(day("2019-07-01"), day("2024-02-01")).Draw(t, "start")
 		s := workforce.StaffMember{ID: id, PCN: pcnID,
-			Role:       rapid.SampledFrom([]workforce.Role{workforce.RoleLinkWorker, workforce.RoleCareCoordinator}).Draw(t, "role"),
+			Role:       rapid.SampledFrom([]sp.Role{sp.RoleLinkWorker, sp.RoleCareCoordinator}).Draw(t, "role"),
 			Employment: rapid.SampledFrom(workforce.Employments()).Draw(t, "employment"),
 			Start:      start,
 			WTE:        []workforce.WTEPeriod{{From: start, WTE: genWTE().Draw(t, "wte0")}},
@@ -229,7 +262,7 @@ func genRules() *rapid.Generator[workforce.Rules] {
 			from := genDate(day("2019-07-01"), day("2024-12-31")).Draw(t, "from")
 			to := from.AddDays(rapid.IntRange(0, 400).Draw(t, "len"))
 			tb := workforce.RuleTable{RoleRates: []workforce.RoleRate{{
-				Role: rapid.SampledFrom(workforce.Roles()).Draw(t, "role"), From: from, To: to,
+				Role: rapid.SampledFrom(sp.ARRSRoles()).Draw(t, "role"), From: from, To: to,
 				AnnualMaximum: workforce.MoneyFromPence(rapid.Int64Range(1, 6_000_000).Draw(t, "annual")),
 				Source:        "generated", Confidence: sp.ConfidenceHigh}}}
 			if rapid.Bool().Draw(t, "overrideSubcontract") {
@@ -260,7 +293,7 @@ func genScenario() *rapid.Generator[scenario] {
 			id := fmt.Sprintf("P%d", p)
 			p := workforce.PCN{ID: id, ListSize: 40000}
 			if rapid.IntRange(0, 2).Draw(t, "hasBaseline") == 0 {
-				p.Baseline = []workforce.BaselineWTE{{Role: rapid.SampledFrom([]workforce.Role{workforce.RoleLinkWorker, workforce.RoleCareCoordinator}).Draw(t, "baselineRole"),
+				p.Baseline = []workforce.BaselineWTE{{Role: rapid.SampledFrom([]sp.Role{sp.RoleLinkWorker, sp.RoleCareCoordinator}).Draw(t, "baselineRole"),
 					WTE: workforce.MustParseWTETotal(rapid.SampledFrom([]string{"0.5", "1", "1.25", "0.0001"}).Draw(t, "baselineWTE"))}}
 			}
 			in.PCNs = append(in.PCNs, p)
@@ -302,14 +335,37 @@ func TestAuditMatchesReference(t *testing.T) {
 				continue
 			}
 			seen[key] = true
-			c := workforce.Claim{PCN: l.PCN, Staff: l.Staff, Month: l.Month}
-			for _, cl := range sc.in.Claims {
-				if cl.Staff == l.Staff && cl.Month == l.Month && cl.Salary.Add(cl.EmployerNationalInsurance).Add(cl.EmployerPension).Add(cl.SubcontractContribution) == l.Claimed {
-					c = cl
-					break
+			// The line points at its claim in the input.
+			idx, ok := l.Claim.Index()
+			if !ok || idx >= len(sc.in.Claims) {
+				t.Fatalf("line %s %s points at claim %q, not in the input", l.Staff, l.Month, l.Claim)
+			}
+			c := sc.in.Claims[idx]
+			if c.PCN != l.PCN || c.Staff != l.Staff || c.Month != l.Month ||
+				c.Salary.Add(c.EmployerNationalInsurance).Add(c.EmployerPension).Add(c.SubcontractContribution) != l.Claimed {
+				t.Fatalf("line %s %s points at %s, a claim for %s %s of other amounts", l.Staff, l.Month, l.Claim, c.Staff, c.Month)
+			}
+			ref := refLineFull(sc.rules, staff[l.Staff], c, refAbsorbed(sc.in, staff[l.Staff], l.Month))
+			maxR, exact := ref.maximum, ref.exact
+			// The line explains itself: its parts re-derive the exact maximum and contribution cap.
+			pm, ps, days := fromParts(l)
+			if pm.Cmp(maxR) != 0 {
+				t.Fatalf("%s %s: the parts give a maximum of %s, the reference %s", l.Staff, l.Month, pm.FloatString(6), maxR.FloatString(6))
+			}
+			if days != ref.daysInPost || l.DaysInPost != ref.daysInPost || l.DaysInMonth != l.Month.DaysInMonth() {
+				t.Fatalf("%s %s: days in post %d (parts %d), reference %d", l.Staff, l.Month, l.DaysInPost, days, ref.daysInPost)
+			}
+			if staff[l.Staff].Employment == workforce.EmploymentSubcontracted && c.SubcontractContribution.Pence() > 0 {
+				if ps.Cmp(ref.subCap) != 0 || l.SubcontractCap.Pence() != penniesHalfUp(ref.subCap) {
+					t.Fatalf("%s %s: contribution cap %s (parts %s), reference %s", l.Staff, l.Month, l.SubcontractCap, ps.FloatString(6), ref.subCap.FloatString(6))
 				}
 			}
-			maxR, exact := refLine(sc.rules, staff[l.Staff], c, refAbsorbed(sc.in, staff[l.Staff], l.Month))
+			if l.Capped != (ref.counted.Cmp(maxR) > 0) {
+				t.Fatalf("%s %s: capped %v, but the reference counts %s against a maximum of %s", l.Staff, l.Month, l.Capped, ref.counted.FloatString(4), maxR.FloatString(4))
+			}
+			if l.Costs.Add(l.SubcontractClaimed).Pence() != l.Claimed.Pence() && l.SubcontractClaimed.IsValid() {
+				t.Fatalf("%s %s: claimed %s is not costs %s + contribution %s", l.Staff, l.Month, l.Claimed, l.Costs, l.SubcontractClaimed)
+			}
 			if got, want := l.Maximum.Pence(), penniesHalfUp(maxR); got != want {
 				t.Fatalf("%s %s maximum: got %d pence, reference %d (exact %s)", l.Staff, l.Month, got, want, maxR.FloatString(6))
 			}
@@ -381,16 +437,16 @@ func TestAuditIndependentOfInputOrder(t *testing.T) {
 		sc := genScenario().Draw(t, "scenario")
 		// Add a baseline and a weighted population so every path runs.
 		for i := range sc.in.PCNs {
-			sc.in.PCNs[i].Baseline = []workforce.BaselineWTE{{Role: workforce.RoleLinkWorker, WTE: workforce.MustParseWTETotal("0.5")}}
+			sc.in.PCNs[i].Baseline = []workforce.BaselineWTE{{Role: sp.RoleLinkWorker, WTE: workforce.MustParseWTETotal("0.5")}}
 			sc.in.PCNs[i].Years = []workforce.PCNYear{{Year: workforce.MustParseFinancialYear("2023/24"),
 				WeightedPopulation: workforce.MustParseWeightedPopulation("2000"), SnapshotDate: day("2023-01-01")}}
 		}
-		a, err := workforce.Audit(sc.in, sc.rules).JSON()
+		a, err := withoutClaimRefs(workforce.Audit(sc.in, sc.rules)).JSON()
 		if err != nil {
 			t.Fatal(err)
 		}
 		shuffled := workforce.Input{PCNs: shuffle(t, sc.in.PCNs, "p"), Staff: shuffle(t, sc.in.Staff, "s"), Claims: shuffle(t, sc.in.Claims, "c")}
-		b, err := workforce.Audit(shuffled, sc.rules).JSON()
+		b, err := withoutClaimRefs(workforce.Audit(shuffled, sc.rules)).JSON()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -398,6 +454,21 @@ func TestAuditIndependentOfInputOrder(t *testing.T) {
 			t.Fatalf("report depends on input order")
 		}
 	})
+}
+
+// withoutClaimRefs points every line and finding of rep at claim 0 and sorts the findings again:
+// the claims' positions are the one part of a report that depends on the order of the input.
+func withoutClaimRefs(rep workforce.Report) workforce.Report {
+	for i := range rep.Lines {
+		rep.Lines[i].Claim = workforce.ClaimAt(0)
+	}
+	for i := range rep.Findings {
+		if rep.Findings[i].Claim.IsValid() {
+			rep.Findings[i].Claim = workforce.ClaimAt(0)
+		}
+	}
+	slices.SortFunc(rep.Findings, workforce.CompareFindings)
+	return rep
 }
 
 // single builds a one-staff, one-claim input.

@@ -25,7 +25,7 @@ const maxRuleAmountPence = 1_000_000_000
 // Every row carries the source of its figure and how sure that figure is.
 type RoleRate struct {
 	// Role is the role the row applies to.
-	Role Role `json:"role" validate:"required,enum"`
+	Role sp.Role `json:"role" validate:"required,enum,oneof=social-prescribing-link-worker health-and-wellbeing-coach care-coordinator"`
 	// From is the first day the row applies to.
 	From sp.Date `json:"from" validate:"required"`
 	// To is the last day the row applies to (inclusive).
@@ -34,25 +34,20 @@ type RoleRate struct {
 	// employer National Insurance and employer pension contributions, up to this amount.
 	AnnualMaximum Money `json:"annualMaximum" validate:"required"`
 	// Band is the Agenda for Change band the maximum is built on ("5"), where known.
-	Band string `json:"band,omitempty" validate:"max=40"`
+	Band string `json:"band,omitempty" validate:"max=40,nocontrol"`
 	// Source cites where the figure comes from.
-	Source string `json:"source" validate:"required,max=1000"`
+	Source string `json:"source" validate:"required,max=1000,nocontrol"`
 	// Confidence says how sure the figure is.
 	Confidence sp.Confidence `json:"confidence" validate:"required,enum"`
 	// Origin says where the row was loaded from: [OriginDefault] for the library's own rows, or
 	// the origin given to [Rules.Override]. It is set by [Rules]; a value in a loaded table is
 	// replaced.
-	Origin string `json:"origin,omitempty" validate:"max=200"`
+	Origin string `json:"origin,omitempty" validate:"max=200,nocontrol"`
 }
 
 // ID returns a stable identifier for the row: "role from..to origin".
 func (r RoleRate) ID() string {
 	return string(r.Role) + " " + r.From.String() + ".." + r.To.String() + " " + r.Origin
-}
-
-// cite returns the text a Finding's Source carries for the row.
-func (r RoleRate) cite() string {
-	return "ARRS maximum " + r.ID() + " £" + r.AnnualMaximum.String() + " per WTE per year: " + r.Source + " (confidence " + string(r.Confidence) + ")"
 }
 
 // SumRate is the Additional Roles Reimbursement Sum rate for one financial year: pounds per weighted
@@ -66,19 +61,15 @@ type SumRate struct {
 	// source gives it.
 	SnapshotDate sp.Date `json:"snapshotDate,omitzero"`
 	// Source cites where the figure comes from.
-	Source string `json:"source" validate:"required,max=1000"`
+	Source string `json:"source" validate:"required,max=1000,nocontrol"`
 	// Confidence says how sure the figure is.
 	Confidence sp.Confidence `json:"confidence" validate:"required,enum"`
 	// Origin is set by [Rules] as for [RoleRate].
-	Origin string `json:"origin,omitempty" validate:"max=200"`
+	Origin string `json:"origin,omitempty" validate:"max=200,nocontrol"`
 }
 
 // ID returns a stable identifier for the row: "pcn-sum year origin".
 func (r SumRate) ID() string { return "pcn-sum " + r.Year.String() + " " + r.Origin }
-
-func (r SumRate) cite() string {
-	return "ARRS sum rate " + r.ID() + " £" + r.Rate.String() + " per weighted patient: " + r.Source + " (confidence " + string(r.Confidence) + ")"
-}
 
 // SubcontractRate is one effective-dated row of the flat contribution to a subcontractor's costs
 // that a PCN may claim for a subcontracted member of staff: at most AnnualMaximum per WTE per 12
@@ -93,20 +84,16 @@ type SubcontractRate struct {
 	// £200 a month).
 	AnnualMaximum Money `json:"annualMaximum" validate:"required"`
 	// Source cites where the figure comes from.
-	Source string `json:"source" validate:"required,max=1000"`
+	Source string `json:"source" validate:"required,max=1000,nocontrol"`
 	// Confidence says how sure the figure is.
 	Confidence sp.Confidence `json:"confidence" validate:"required,enum"`
 	// Origin is set by [Rules] as for [RoleRate].
-	Origin string `json:"origin,omitempty" validate:"max=200"`
+	Origin string `json:"origin,omitempty" validate:"max=200,nocontrol"`
 }
 
 // ID returns a stable identifier for the row: "subcontract from..to origin".
 func (r SubcontractRate) ID() string {
 	return "subcontract " + r.From.String() + ".." + r.To.String() + " " + r.Origin
-}
-
-func (r SubcontractRate) cite() string {
-	return r.ID() + " £" + r.AnnualMaximum.String() + " per WTE per year: " + r.Source + " (confidence " + string(r.Confidence) + ")"
 }
 
 // Entitlement is one effective-dated row of a limit in WTE on a role per PCN, for periods in which
@@ -115,7 +102,7 @@ func (r SubcontractRate) cite() string {
 // as [PCN.SPLWEntitlement2019].
 type Entitlement struct {
 	// Role is the role the row limits.
-	Role Role `json:"role" validate:"required,enum"`
+	Role sp.Role `json:"role" validate:"required,enum,oneof=social-prescribing-link-worker health-and-wellbeing-coach care-coordinator"`
 	// From is the first day the row applies to.
 	From sp.Date `json:"from" validate:"required"`
 	// To is the last day the row applies to (inclusive).
@@ -126,23 +113,17 @@ type Entitlement struct {
 	// MaxListSize is the largest list size the row's WTE applies to.
 	MaxListSize int `json:"maxListSize" validate:"required,min=1"`
 	// Source cites where the figure comes from.
-	Source string `json:"source" validate:"required,max=1000"`
+	Source string `json:"source" validate:"required,max=1000,nocontrol"`
 	// Confidence says how sure the figure is.
 	Confidence sp.Confidence `json:"confidence" validate:"required,enum"`
 	// Origin is set by [Rules] as for [RoleRate].
-	Origin string `json:"origin,omitempty" validate:"max=200"`
+	Origin string `json:"origin,omitempty" validate:"max=200,nocontrol"`
 }
 
 // ID returns a stable identifier for the row: "entitlement role from..to origin".
 func (r Entitlement) ID() string {
 	return "entitlement " + string(r.Role) + " " + r.From.String() + ".." + r.To.String() + " " + r.Origin
 }
-
-func (r Entitlement) cite() string {
-	return r.ID() + " " + r.WTE.String() + " WTE per PCN of up to " + itoa(r.MaxListSize) + " patients: " + r.Source + " (confidence " + string(r.Confidence) + ")"
-}
-
-func itoa(n int) string { return validation.Itoa(n) }
 
 // RuleTable is the JSON document of rule rows a caller loads to add to or correct the library's own
 // (see [ParseRuleTable] and [Rules.Override]).
@@ -265,9 +246,10 @@ type Rules struct {
 func mustDate(s string) sp.Date { return sp.MustParseDate(s) }
 
 // DefaultRules returns the rows the library ships: the maximum reimbursable amounts and sum rates
-// that the project's domain reference gives as high, medium-high or medium confidence, each with its
-// source and confidence. Figures that could not be confirmed are not shipped, so these periods have
-// no row and are reported as such (load your own rows for them):
+// of the NHS England Network Contract DES that the library's sources give with high, medium-high or
+// medium confidence (SOURCES.md#arrs-maximums and #arrs-sum), each with its source and confidence.
+// Figures that could not be confirmed are not shipped, so these periods have no row and are
+// reported as such (load your own rows for them):
 //
 //   - social prescribing link worker, 2021/22 and from 1 April 2024;
 //   - care coordinator, 2022/23 and from 1 April 2024;
@@ -284,28 +266,28 @@ func mustDate(s string) sp.Date { return sp.MustParseDate(s) }
 func DefaultRules() Rules {
 	const (
 		des     = "NHS England, Network Contract DES"
-		domain  = ", maximum reimbursable amounts (Additional Roles Reimbursement Scheme), as recorded in the go-socialprescribing domain reference section 7"
-		sumText = ", Additional Roles Reimbursement Sum, as recorded in the go-socialprescribing domain reference section 7"
+		maxText = ", ARRS maximum reimbursable amounts"
+		sumText = ", Additional Roles Reimbursement Sum"
 	)
 	role := []RoleRate{
-		{Role: RoleLinkWorker, From: mustDate("2019-07-01"), To: mustDate("2020-03-31"), AnnualMaximum: MustParseMoney("34113.00"), Band: "5",
-			Source: des + " 2019/20 (scheme started 1 July 2019)" + domain, Confidence: sp.ConfidenceHigh},
-		{Role: RoleLinkWorker, From: mustDate("2020-04-01"), To: mustDate("2021-03-31"), AnnualMaximum: MustParseMoney("35389.00"), Band: "5",
-			Source: des + " 2020/21" + domain, Confidence: sp.ConfidenceMediumHigh},
-		{Role: RoleLinkWorker, From: mustDate("2022-04-01"), To: mustDate("2023-03-31"), AnnualMaximum: MustParseMoney("36428.00"), Band: "5",
-			Source: "Trade press 2022 quoting the ARRS figure for 2022/23 (project seed article 001)" + domain, Confidence: sp.ConfidenceMedium},
-		{Role: RoleLinkWorker, From: mustDate("2023-04-01"), To: mustDate("2023-06-30"), AnnualMaximum: MustParseMoney("38187.00"), Band: "5",
-			Source: des + " 2023/24, before the 1 July 2023 uplift" + domain, Confidence: sp.ConfidenceMediumHigh},
-		{Role: RoleLinkWorker, From: mustDate("2023-07-01"), To: mustDate("2024-03-31"), AnnualMaximum: MustParseMoney("40159.00"), Band: "5",
-			Source: des + " 2023/24, from the 1 July 2023 uplift" + domain, Confidence: sp.ConfidenceHigh},
-		{Role: RoleCareCoordinator, From: mustDate("2020-04-01"), To: mustDate("2021-03-31"), AnnualMaximum: MustParseMoney("29135.00"), Band: "4",
-			Source: des + " 2020/21" + domain, Confidence: sp.ConfidenceMedium},
-		{Role: RoleCareCoordinator, From: mustDate("2021-04-01"), To: mustDate("2022-03-31"), AnnualMaximum: MustParseMoney("29726.00"), Band: "4",
-			Source: des + " 2021/22" + domain, Confidence: sp.ConfidenceMedium},
-		{Role: RoleCareCoordinator, From: mustDate("2023-04-01"), To: mustDate("2023-06-30"), AnnualMaximum: MustParseMoney("31746.00"), Band: "4",
-			Source: des + " 2023/24, before the 1 July 2023 uplift" + domain, Confidence: sp.ConfidenceMedium},
-		{Role: RoleCareCoordinator, From: mustDate("2023-07-01"), To: mustDate("2024-03-31"), AnnualMaximum: MustParseMoney("33396.00"), Band: "4",
-			Source: des + " 2023/24, from the 1 July 2023 uplift" + domain, Confidence: sp.ConfidenceMedium},
+		{Role: sp.RoleLinkWorker, From: mustDate("2019-07-01"), To: mustDate("2020-03-31"), AnnualMaximum: MustParseMoney("34113.00"), Band: "5",
+			Source: des + " 2019/20" + maxText + " (scheme started 1 July 2019)", Confidence: sp.ConfidenceHigh},
+		{Role: sp.RoleLinkWorker, From: mustDate("2020-04-01"), To: mustDate("2021-03-31"), AnnualMaximum: MustParseMoney("35389.00"), Band: "5",
+			Source: des + " 2020/21" + maxText, Confidence: sp.ConfidenceMediumHigh},
+		{Role: sp.RoleLinkWorker, From: mustDate("2022-04-01"), To: mustDate("2023-03-31"), AnnualMaximum: MustParseMoney("36428.00"), Band: "5",
+			Source: "Management in Practice, How social prescribing link workers can support your practice team, 2023, quoting the ARRS maximum for 2022/23", Confidence: sp.ConfidenceMedium},
+		{Role: sp.RoleLinkWorker, From: mustDate("2023-04-01"), To: mustDate("2023-06-30"), AnnualMaximum: MustParseMoney("38187.00"), Band: "5",
+			Source: des + " 2023/24" + maxText + ", before the 1 July 2023 uplift", Confidence: sp.ConfidenceMediumHigh},
+		{Role: sp.RoleLinkWorker, From: mustDate("2023-07-01"), To: mustDate("2024-03-31"), AnnualMaximum: MustParseMoney("40159.00"), Band: "5",
+			Source: des + " 2023/24" + maxText + ", from the 1 July 2023 uplift", Confidence: sp.ConfidenceHigh},
+		{Role: sp.RoleCareCoordinator, From: mustDate("2020-04-01"), To: mustDate("2021-03-31"), AnnualMaximum: MustParseMoney("29135.00"), Band: "4",
+			Source: des + " 2020/21" + maxText, Confidence: sp.ConfidenceMedium},
+		{Role: sp.RoleCareCoordinator, From: mustDate("2021-04-01"), To: mustDate("2022-03-31"), AnnualMaximum: MustParseMoney("29726.00"), Band: "4",
+			Source: des + " 2021/22" + maxText, Confidence: sp.ConfidenceMedium},
+		{Role: sp.RoleCareCoordinator, From: mustDate("2023-04-01"), To: mustDate("2023-06-30"), AnnualMaximum: MustParseMoney("31746.00"), Band: "4",
+			Source: des + " 2023/24" + maxText + ", before the 1 July 2023 uplift", Confidence: sp.ConfidenceMedium},
+		{Role: sp.RoleCareCoordinator, From: mustDate("2023-07-01"), To: mustDate("2024-03-31"), AnnualMaximum: MustParseMoney("33396.00"), Band: "4",
+			Source: des + " 2023/24" + maxText + ", from the 1 July 2023 uplift", Confidence: sp.ConfidenceMedium},
 	}
 	sum := []SumRate{
 		{Year: MustParseFinancialYear("2020/21"), Rate: MustParseRate("7.131"),
@@ -313,7 +295,7 @@ func DefaultRules() Rules {
 		{Year: MustParseFinancialYear("2023/24"), Rate: MustParseRate("22.671"), SnapshotDate: mustDate("2023-01-01"),
 			Source: des + " 2023/24" + sumText, Confidence: sp.ConfidenceHigh},
 		{Year: MustParseFinancialYear("2024/25"), Rate: MustParseRate("22.894"), SnapshotDate: mustDate("2024-01-01"),
-			Source: des + " 2024/25 (a separate £1.303 per weighted patient for GPs is not included)" + sumText, Confidence: sp.ConfidenceHigh},
+			Source: des + " 2024/25" + sumText + " (excluding the separate £1.303 for GPs)", Confidence: sp.ConfidenceHigh},
 		{Year: MustParseFinancialYear("2025/26"), Rate: MustParseRate("26.631"), SnapshotDate: mustDate("2025-01-01"),
 			Source: des + " 2025/26" + sumText, Confidence: sp.ConfidenceHigh},
 	}
@@ -322,7 +304,7 @@ func DefaultRules() Rules {
 			Source: des + ": subcontracted staff, a flat contribution of up to £2,400 per WTE per year (£200 a month) pro rata, inside the role's maximum", Confidence: sp.ConfidenceHigh},
 	}
 	ent := []Entitlement{
-		{Role: RoleLinkWorker, From: mustDate("2019-07-01"), To: mustDate("2020-03-31"), WTE: MustParseWTETotal("1"), MaxListSize: 100_000,
+		{Role: sp.RoleLinkWorker, From: mustDate("2019-07-01"), To: mustDate("2020-03-31"), WTE: MustParseWTETotal("1"), MaxListSize: 100_000,
 			Source: des + " 2019/20: one WTE link worker per PCN reimbursed at 100%; more for a PCN of more than 100,000 patients, by a number not published", Confidence: sp.ConfidenceHigh},
 	}
 	for i := range role {
@@ -391,6 +373,9 @@ func (r Rules) Override(t RuleTable, origin string) (Rules, error) {
 	if len(origin) > 200 {
 		return r, fmt.Errorf("workforce: rules: origin longer than 200 bytes: %w", sp.ErrInvalid)
 	}
+	if !validation.NoControl(origin) {
+		return r, fmt.Errorf("workforce: rules: origin holds a control character or line break: %w", sp.ErrInvalid)
+	}
 	if err := t.Validate(); err != nil {
 		return r, err
 	}
@@ -444,7 +429,7 @@ func (r Rules) Digest() string {
 }
 
 // RoleRateOn returns the row for role that covers day, and whether there is one.
-func (r Rules) RoleRateOn(role Role, day sp.Date) (RoleRate, bool) {
+func (r Rules) RoleRateOn(role sp.Role, day sp.Date) (RoleRate, bool) {
 	i := r.roleIndex(role, day)
 	if i < 0 {
 		return RoleRate{}, false
@@ -453,12 +438,12 @@ func (r Rules) RoleRateOn(role Role, day sp.Date) (RoleRate, bool) {
 }
 
 // roleIndex returns the index of the row for role covering day, or -1.
-func (r Rules) roleIndex(role Role, day sp.Date) int {
+func (r Rules) roleIndex(role sp.Role, day sp.Date) int {
 	i, _ := slices.BinarySearchFunc(r.role, struct {
-		role Role
+		role sp.Role
 		day  sp.Date
 	}{role, day}, func(row RoleRate, k struct {
-		role Role
+		role sp.Role
 		day  sp.Date
 	}) int {
 		if c := cmp.Compare(row.Role, k.role); c != 0 {
@@ -477,7 +462,7 @@ func (r Rules) roleIndex(role Role, day sp.Date) int {
 }
 
 // nextRoleStart returns the first day after day on which a row for role starts, or the zero Date.
-func (r Rules) nextRoleStart(role Role, day sp.Date) sp.Date {
+func (r Rules) nextRoleStart(role sp.Role, day sp.Date) sp.Date {
 	for _, row := range r.role {
 		if row.Role == role && row.From.After(day) {
 			return row.From
@@ -526,7 +511,7 @@ func (r Rules) nextSubStart(day sp.Date) sp.Date {
 }
 
 // EntitlementOn returns the entitlement row for role covering day, and whether there is one.
-func (r Rules) EntitlementOn(role Role, day sp.Date) (Entitlement, bool) {
+func (r Rules) EntitlementOn(role sp.Role, day sp.Date) (Entitlement, bool) {
 	i := r.entIndex(role, day, day)
 	if i < 0 {
 		return Entitlement{}, false
@@ -536,9 +521,19 @@ func (r Rules) EntitlementOn(role Role, day sp.Date) (Entitlement, bool) {
 
 // entIndex returns the index of the first entitlement row for role that covers a day from first to
 // last, or -1.
-func (r Rules) entIndex(role Role, first, last sp.Date) int {
+func (r Rules) entIndex(role sp.Role, first, last sp.Date) int {
 	for i := range r.ent {
 		if r.ent[i].Role == role && !r.ent[i].To.Before(first) && !r.ent[i].From.After(last) {
+			return i
+		}
+	}
+	return -1
+}
+
+// sumIndex returns the index of the sum rate for year, or -1.
+func (r Rules) sumIndex(year FinancialYear) int {
+	for i := range r.sum {
+		if r.sum[i].Year == year {
 			return i
 		}
 	}

@@ -18,7 +18,7 @@ type rowView struct {
 
 func TestDefaultRulesMatchDomainReference(t *testing.T) {
 	t.Parallel()
-	// The rows of DOMAIN.md section 7 graded high, medium-high or medium (and nothing else).
+	// The rows of SOURCES.md#arrs-maximums graded high, medium-high or medium (and nothing else).
 	want := []rowView{
 		{"care-coordinator", "2020-04-01", "2021-03-31", "29135.00", sp.ConfidenceMedium},
 		{"care-coordinator", "2021-04-01", "2022-03-31", "29726.00", sp.ConfidenceMedium},
@@ -52,8 +52,9 @@ func TestDefaultRulesMatchDomainReference(t *testing.T) {
 	if diff := cmp.Diff(wantSum, gotSum); diff != "" {
 		t.Errorf("default sum rates (-want +got):\n%s", diff)
 	}
-	// The subcontract contribution cap and the 2019/20 entitlement are rows too (DOMAIN section 7:
-	// £2,400 per WTE per year; one WTE link worker per PCN of up to 100,000 patients in 2019/20).
+	// The subcontract contribution cap and the 2019/20 entitlement are rows too
+	// (SOURCES.md#arrs-subcontracted and #arrs-2019-entitlement: £2,400 per WTE per year; one WTE
+	// link worker per PCN of up to 100,000 patients in 2019/20).
 	var gotOther []string
 	for _, r := range tb.SubcontractRates {
 		gotOther = append(gotOther, r.ID()+" "+r.AnnualMaximum.String()+" "+string(r.Confidence))
@@ -95,7 +96,7 @@ func TestOverrideSubcontractAndEntitlement(t *testing.T) {
 	// A full-time subcontracted link worker in September 2023 claiming £2,000 salary and a £400
 	// contribution: the loaded cap is £3,600 ÷ 12 = £300.00 a month, so 2,300.00 is allowed (under
 	// the maximum of 40,159 ÷ 12 = 3,346.58); under the default cap of £200 it would be 2,200.00.
-	st := workforce.StaffMember{ID: "S1", PCN: "P1", Role: workforce.RoleLinkWorker, Employment: workforce.EmploymentSubcontracted,
+	st := workforce.StaffMember{ID: "S1", PCN: "P1", Role: sp.RoleLinkWorker, Employment: workforce.EmploymentSubcontracted,
 		Start: day("2023-01-01"), WTE: []workforce.WTEPeriod{{From: day("2023-01-01"), WTE: workforce.MustParseWTE("1")}}}
 	cl := workforce.Claim{PCN: "P1", Staff: "S1", Month: day("2023-09-01"), Salary: workforce.MustParseMoney("2000.00"),
 		EmployerNationalInsurance: workforce.MustParseMoney("0.00"), EmployerPension: workforce.MustParseMoney("0.00"),
@@ -138,14 +139,14 @@ func TestDefaultRulesShipNoUnconfirmedFigure(t *testing.T) {
 	rules := workforce.DefaultRules()
 	cases := []struct {
 		name, reason string
-		role         workforce.Role
+		role         sp.Role
 		day          string
 	}{
-		{"link worker 2021/22", "UNCONFIRMED in the domain reference", workforce.RoleLinkWorker, "2021-09-01"},
-		{"link worker from 2024/25", "UNCONFIRMED (uplift of about 5.5–5.7% not stated exactly)", workforce.RoleLinkWorker, "2024-04-01"},
-		{"link worker before the scheme", "the scheme started on 1 July 2019", workforce.RoleLinkWorker, "2019-06-30"},
-		{"health and wellbeing coach", "amounts UNCONFIRMED", workforce.RoleHealthWellbeingCoach, "2023-08-01"},
-		{"care coordinator 2022/23", "not in the domain reference", workforce.RoleCareCoordinator, "2022-10-01"},
+		{"link worker 2021/22", "UNCONFIRMED (SOURCES.md#arrs-maximums)", sp.RoleLinkWorker, "2021-09-01"},
+		{"link worker from 2024/25", "UNCONFIRMED (uplift of about 5.5–5.7% not stated exactly)", sp.RoleLinkWorker, "2024-04-01"},
+		{"link worker before the scheme", "the scheme started on 1 July 2019", sp.RoleLinkWorker, "2019-06-30"},
+		{"health and wellbeing coach", "amounts UNCONFIRMED", sp.RoleHealthAndWellbeingCoach, "2023-08-01"},
+		{"care coordinator 2022/23", "UNCONFIRMED (SOURCES.md#arrs-maximums)", sp.RoleCareCoordinator, "2022-10-01"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -188,7 +189,7 @@ func TestOverride(t *testing.T) {
 		{"after the loaded row", "the default row keeps the days after", "2023-10-01", "40159.00", "default"},
 	}
 	for _, c := range cases {
-		row, ok := r.RoleRateOn(workforce.RoleLinkWorker, day(c.day))
+		row, ok := r.RoleRateOn(sp.RoleLinkWorker, day(c.day))
 		if !ok || row.AnnualMaximum.String() != c.amount || row.Origin != c.origin {
 			t.Errorf("%s: got %s %s, want %s from %s; reason: %s", c.name, row.AnnualMaximum, row.Origin, c.amount, c.origin, c.reason)
 		}
@@ -196,7 +197,7 @@ func TestOverride(t *testing.T) {
 	if s, ok := r.SumRateFor(workforce.MustParseFinancialYear("2023/24")); !ok || s.Rate.String() != "23.5" || s.Origin != "local.json" {
 		t.Errorf("sum rate: got %+v, want 23.5 from local.json", s)
 	}
-	if row, _ := def.RoleRateOn(workforce.RoleLinkWorker, day("2023-09-15")); row.AnnualMaximum.String() != "40159.00" {
+	if row, _ := def.RoleRateOn(sp.RoleLinkWorker, day("2023-09-15")); row.AnnualMaximum.String() != "40159.00" {
 		t.Errorf("Override changed its receiver: got %s", row.AnnualMaximum)
 	}
 	if def.Digest() == r.Digest() {

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 
-	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/workforce"
 )
 
@@ -77,7 +76,7 @@ func audit(args []string, stdout, stderr io.Writer) int {
 	if _, err := stdout.Write(out); err != nil {
 		return 2
 	}
-	if sp.HasErrors(rep.Findings) {
+	if rep.HasErrors() {
 		return 1
 	}
 	return 0

@@ -16,7 +16,7 @@ func TestAudit(t *testing.T) {
 		contains     string
 	}{
 		{"text", "the sample has error findings, so the status is 1", []string{sample}, 1, "workforce.over-pcn-sum"},
-		{"csv", "CSV starts with its header", []string{"-format", "csv", sample}, 1, "pcn,staff,month,role,claimed,maximum,allowed,difference,rules"},
+		{"csv", "CSV starts with its header", []string{"-format", "csv", sample}, 1, "claim,pcn,staff,month,role,employment,daysInMonth,daysInPost,parts"},
 		{"json", "JSON carries the ruleset digest", []string{"-format", "json", sample}, 1, `"rulesetDigest": "sha256:`},
 		{"rules", "a loaded row for 2024/25 fills the April 2024 gap and records its origin",
 			[]string{"-rules", "../../examples/auditor/rules-example.json", "-origin", "example", "-format", "csv", sample}, 1, "social-prescribing-link-worker 2024-04-01..2025-03-31 example"},

@@ -7,13 +7,17 @@
 //	socialprescribing audit [-format text|json|csv] [-rules FILE [-origin NAME]] INPUT.json
 //	socialprescribing validate NAME FILE...
 //	socialprescribing schema [NAME]
+//	socialprescribing fhir export [-nhs-number-status CODE] NAME FILE
+//	socialprescribing fhir import FILE
 //	socialprescribing version
 //
 // audit runs the ARRS claim audit over a workforce input document (PCNs, staff, claims) and prints the
 // report, every figure traced to the rule row, source and confidence it came from; -rules loads rule
 // rows of your own over the library's defaults. validate checks documents of a published type (see
 // schema) with strict decoding and every rule the library enforces, including those a JSON Schema
-// cannot express. schema lists the published JSON Schemas, or prints one.
+// cannot express. schema lists the published JSON Schemas, or prints one. fhir export prints a
+// referral, episode or closed-loop message as HL7 FHIR R4 (UK Core, Gravity); fhir import reads a FHIR
+// referral back into a referral document.
 //
 // Exit status: 0 when everything is valid, 1 when a document is invalid or a report has error
 // findings, 2 for a usage error or a file that cannot be read. Install with
@@ -41,6 +45,8 @@ const usage = `usage:
   socialprescribing audit [-format text|json|csv] [-rules FILE [-origin NAME]] INPUT.json
   socialprescribing validate NAME FILE...
   socialprescribing schema [NAME]
+  socialprescribing fhir export [-nhs-number-status CODE] NAME FILE
+  socialprescribing fhir import FILE
   socialprescribing version
 `
 
@@ -56,6 +62,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return validate(args[1:], stdout, stderr)
 	case "schema":
 		return printSchema(args[1:], stdout, stderr)
+	case "fhir":
+		return fhirCmd(args[1:], os.Stdin, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "socialprescribing", workforce.LibraryVersion)
 		return 0

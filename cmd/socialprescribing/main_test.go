@@ -13,7 +13,7 @@ func TestRun(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.json")
 	// An NHS-number-like value in an unknown key must not be printed back.
-	if err := os.WriteFile(bad, []byte(`{"episodeId": "EP-1", "event": "referral-accepted", "workerRole": "link-worker", "contactDate": "2024-05-01", "codedOn": "2024-04-30", "codes": ["871731000000106"], "nhsNumber": "9434765919"}`), 0o600); err != nil {
+	if err := os.WriteFile(bad, []byte(`{"episodeId": "EP-1", "event": "referral-accepted", "workerRole": "social-prescribing-link-worker", "contactDate": "2024-05-01", "codedOn": "2024-04-30", "codes": ["871731000000106"], "nhsNumber": "9434765919"}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	valid := "../../coding/testdata/valid/activity-record.accepted-coded.json"

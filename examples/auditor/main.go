@@ -16,7 +16,6 @@ import (
 	"io"
 	"os"
 
-	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/workforce"
 )
 
@@ -42,7 +41,7 @@ func run(w io.Writer) error {
 	if _, err := io.WriteString(w, report.Text()); err != nil {
 		return err
 	}
-	if sp.HasErrors(report.Findings) {
+	if report.HasErrors() {
 		fmt.Fprintln(w, "The audit found errors: see the findings above.")
 	}
 	return nil

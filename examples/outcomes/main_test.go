@@ -8,7 +8,7 @@ import (
 // TestRun checks that the example runs and reports what the bundled cohort was built to show: one
 // episode of each instrument without a follow-up is counted and excluded, ONS4 has no code, and the
 // score of the first episode's SWEMWBS baseline (raw 2+2+3+2+2+3+2 = 16) converts to 16.36 by the
-// table in DOMAIN.md.
+// Warwick Medical School conversion table (SOURCES.md#swemwbs).
 func TestRun(t *testing.T) {
 	var b strings.Builder
 	if err := run(&b); err != nil {

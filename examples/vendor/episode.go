@@ -29,16 +29,16 @@ func wholeEpisode(w io.Writer) error {
 	// 1. The referral, received from a community pharmacy.
 	r, err := referral.New("EP-3001", day("2024-03-04"),
 		referral.Person{NHSNumber: sp.MustParseNHSNumber("9434765919"), DateOfBirth: day("1951-10-12")},
-		referral.Referrer{Source: referral.SourcePharmacy, Organisation: "High Street Pharmacy", Role: "Pharmacist", Contact: referral.ContactNHSMail},
+		referral.Referrer{Source: referral.SourcePharmacy, Organisation: "High Street Pharmacy", Role: "Pharmacist", Contact: referral.ContactRouteNHSMail},
 		[]referral.NeedItem{{Need: referral.NeedLoneliness}, {Need: referral.NeedBereavement}},
 		referral.UrgencyRoutine,
-		referral.Consent{Referral: referral.ConsentNotAsked, ShareOutcomes: referral.ConsentGiven},
+		referral.Consent{Referral: referral.ConsentStatusNotAsked, ShareOutcomes: referral.ConsentStatusGiven},
 	)
 	if err != nil {
 		return fail(err)
 	}
 	// 2. The person accepts; the link worker has no system access, so a PCN colleague codes it later.
-	if r, err = r.Apply(referral.Event{Kind: referral.EventAccept, At: at("2024-03-06", 10), By: referral.RoleLinkWorker}); err != nil {
+	if r, err = r.Apply(referral.Event{Kind: referral.EventKindAccept, At: at("2024-03-06", 10), By: sp.RoleLinkWorker}); err != nil {
 		return fail(err)
 	}
 	// 3. The plan, co-produced at the first meeting and agreed the same day.
@@ -50,21 +50,21 @@ func wholeEpisode(w io.Writer) error {
 		return fail(err)
 	}
 	p.Contacts = []plan.Contact{
-		{Date: day("2024-03-06"), Mode: plan.ModeHomeVisit, Minutes: 45, Kind: plan.KindInitialAssessment},
-		{Date: day("2024-03-20"), Mode: plan.ModePhone, Minutes: 15, Kind: plan.KindFollowUp},
-		{Date: day("2024-05-29"), Mode: plan.ModeFaceToFace, Minutes: 30, Kind: plan.KindClosing},
+		{Date: day("2024-03-06"), Mode: plan.ContactModeHomeVisit, Minutes: 45, Kind: plan.ContactKindInitialAssessment},
+		{Date: day("2024-03-20"), Mode: plan.ContactModePhone, Minutes: 15, Kind: plan.ContactKindFollowUp},
+		{Date: day("2024-05-29"), Mode: plan.ContactModeFaceToFace, Minutes: 30, Kind: plan.ContactKindClosing},
 	}
 	p.Connections = []plan.Connection{
 		{Category: plan.CategoryGardening, Name: "Community garden Thursdays", Provider: "Riverside Allotment Society",
-			Mode: plan.ConnectionReferred, Status: plan.StatusOngoing,
+			Mode: plan.ConnectionModeReferred, Status: plan.ConnectionStatusOngoing,
 			Suggested: day("2024-03-06"), Referred: day("2024-03-07"), Started: day("2024-03-14")},
 		{Category: plan.CategoryPeerSupport, Name: "Bereavement café", Provider: "Riverside Hospice",
-			Mode: plan.ConnectionSignposted, Status: plan.StatusAttended, Suggested: day("2024-03-06"), Started: day("2024-03-27")},
+			Mode: plan.ConnectionModeSignposted, Status: plan.ConnectionStatusAttended, Suggested: day("2024-03-06"), Started: day("2024-03-27")},
 	}
 	for _, e := range []referral.Event{
-		{Kind: referral.EventContact, At: at("2024-03-06", 11), By: referral.RoleLinkWorker},
-		{Kind: referral.EventContact, At: at("2024-03-20", 14), By: referral.RoleLinkWorker},
-		{Kind: referral.EventComplete, At: at("2024-05-29", 15), By: referral.RoleLinkWorker},
+		{Kind: referral.EventKindContact, At: at("2024-03-06", 11), By: sp.RoleLinkWorker},
+		{Kind: referral.EventKindContact, At: at("2024-03-20", 14), By: sp.RoleLinkWorker},
+		{Kind: referral.EventKindComplete, At: at("2024-05-29", 15), By: sp.RoleLinkWorker},
 	} {
 		if r, err = r.Apply(e); err != nil {
 			return fail(err)
@@ -74,11 +74,11 @@ func wholeEpisode(w io.Writer) error {
 	// 4. Outcome measures at the start and the end.
 	score := func(v int) *int { return &v }
 	ons4 := func(date string, tp outcomes.Timepoint, ls, ww, h, a int) outcomes.Measurement {
-		return outcomes.Measurement{EpisodeID: r.ID, Date: day(date), Timepoint: tp, Instrument: outcomes.InstrumentONS4,
+		return outcomes.Measurement{EpisodeID: r.EpisodeID, Date: day(date), Timepoint: tp, Instrument: outcomes.InstrumentONS4,
 			ONS4: &outcomes.ONS4{LifeSatisfaction: score(ls), Worthwhile: score(ww), Happiness: score(h), Anxiety: score(a)}}
 	}
 	ucla3 := func(date string, tp outcomes.Timepoint, c, l, i int) outcomes.Measurement {
-		return outcomes.Measurement{EpisodeID: r.ID, Date: day(date), Timepoint: tp, Instrument: outcomes.InstrumentUCLA3,
+		return outcomes.Measurement{EpisodeID: r.EpisodeID, Date: day(date), Timepoint: tp, Instrument: outcomes.InstrumentUCLA3,
 			UCLA3: &outcomes.UCLA3{LackCompanionship: c, LeftOut: l, Isolated: i}}
 	}
 	ms := []outcomes.Measurement{
@@ -89,7 +89,7 @@ func wholeEpisode(w io.Writer) error {
 	}
 	// Service use from the practice record: six months before the referral and six months from it.
 	n := func(v int) *int { return &v }
-	su := &outcomes.ServiceUse{EpisodeID: r.ID,
+	su := &outcomes.ServiceUse{EpisodeID: r.EpisodeID,
 		Before: outcomes.Window{From: day("2023-09-04"), To: day("2024-03-03")},
 		After:  outcomes.Window{From: day("2024-03-04"), To: day("2024-09-02")},
 		Items: []outcomes.ServiceCount{

@@ -17,15 +17,15 @@ import (
 func referralLifecycle(w io.Writer) error {
 	r, err := referral.New("EP-2001", sp.MustParseDate("2024-05-13"),
 		referral.Person{NHSNumber: sp.MustParseNHSNumber("9434765919"), DateOfBirth: sp.MustParseDate("1948-02-29")},
-		referral.Referrer{Source: referral.SourceGeneralPractice, Organisation: "Riverside Medical Practice", Contact: referral.ContactGPSystem},
+		referral.Referrer{Source: referral.SourceGeneralPractice, Organisation: "Riverside Medical Practice", Contact: referral.ContactRouteGPSystem},
 		[]referral.NeedItem{{Need: referral.NeedLoneliness}, {Need: referral.NeedLongTermConditions}},
 		referral.UrgencyRoutine,
-		referral.Consent{Referral: referral.ConsentGiven, ShareOutcomes: referral.ConsentGiven},
+		referral.Consent{Referral: referral.ConsentStatusGiven, ShareOutcomes: referral.ConsentStatusGiven},
 	)
 	if err != nil {
 		return fmt.Errorf("vendor example: %w", err)
 	}
-	fmt.Fprintf(w, "\nReferral %s from receipt to completion\n", r.ID)
+	fmt.Fprintf(w, "\nReferral %s from receipt to completion\n", r.EpisodeID)
 	show := func() {
 		t := r.State.FHIR()
 		fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("  %-12s FHIR Task %-11s %s", r.State, t.Status, t.BusinessStatus), " "))
@@ -33,10 +33,10 @@ func referralLifecycle(w io.Writer) error {
 	show()
 	day := func(d, h int) time.Time { return time.Date(2024, time.May, d, h, 0, 0, 0, time.UTC) }
 	for _, e := range []referral.Event{
-		{Kind: referral.EventAccept, At: day(14, 10), By: referral.RoleLinkWorker},
-		{Kind: referral.EventContact, At: day(21, 10), By: referral.RoleLinkWorker},
-		{Kind: referral.EventContact, At: day(28, 10), By: referral.RoleLinkWorker},
-		{Kind: referral.EventComplete, At: day(31, 16), By: referral.RoleLinkWorker},
+		{Kind: referral.EventKindAccept, At: day(14, 10), By: sp.RoleLinkWorker},
+		{Kind: referral.EventKindContact, At: day(21, 10), By: sp.RoleLinkWorker},
+		{Kind: referral.EventKindContact, At: day(28, 10), By: sp.RoleLinkWorker},
+		{Kind: referral.EventKindComplete, At: day(31, 16), By: sp.RoleLinkWorker},
 	} {
 		if r, err = r.Apply(e); err != nil {
 			return fmt.Errorf("vendor example: %w", err)
@@ -50,7 +50,7 @@ func referralLifecycle(w io.Writer) error {
 			state = "entered " + d.CodedOn.String()
 		}
 		fmt.Fprintf(w, "  %s %s |%s| for the %s of %s, due by %s: %s\n",
-			r.ID, d.Concept.ID, d.Concept.Term, d.Kind, d.ContactDate, d.Deadline, state)
+			r.EpisodeID, d.Concept.ID, d.Concept.Term, d.Kind, d.ContactDate, d.Deadline, state)
 	}
 	asOf := sp.MustParseDate("2024-05-20")
 	fmt.Fprintf(w, "Recording check as of %s:\n", asOf)

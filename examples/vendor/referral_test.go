@@ -6,7 +6,8 @@ import (
 )
 
 // TestReferralLifecycle checks the referral walk-through: the states it passes through and the code
-// DOMAIN.md §4 makes due when the person accepts, with its deadline a week after the contact.
+// NHS England's guidance makes due when the person accepts, with its deadline a week after the contact
+// (SOURCES.md#snomed-codes, SOURCES.md#recording-deadline).
 func TestReferralLifecycle(t *testing.T) {
 	var b strings.Builder
 	if err := referralLifecycle(&b); err != nil {

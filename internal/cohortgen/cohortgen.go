@@ -101,7 +101,7 @@ func buildEpisode(d draw, id string) episode.Episode {
 	person := referral.Person{DateOfBirth: received.AddDays(-d.intn("age-days", 18*365, 90*365))}
 	ref := referral.Referrer{Source: src, Organisation: "Referring organisation", Contact: pick(d, "route", referral.ContactRoutes()[:5])}
 	if src == referral.SourceSelf {
-		ref = referral.Referrer{Source: src, Contact: referral.ContactNone}
+		ref = referral.Referrer{Source: src, Contact: referral.ContactRouteNone}
 		if coin(d, "self-nhs") {
 			person.NHSNumber = nhsNumber(d)
 		}
@@ -113,20 +113,20 @@ func buildEpisode(d draw, id string) episode.Episode {
 	for _, n := range needs {
 		needItems = append(needItems, referral.NeedItem{Need: n})
 	}
-	consent := referral.Consent{Referral: referral.ConsentNotAsked, ShareOutcomes: pick(d, "share", referral.ConsentStatuses())}
+	consent := referral.Consent{Referral: referral.ConsentStatusNotAsked, ShareOutcomes: pick(d, "share", referral.ConsentStatuses())}
 	r := must(referral.New(id, received, person, ref, needItems, pick(d, "urgency", referral.Urgencies()), consent))
 
 	day, n := received, 0
 	apply := func(k referral.EventKind, reason referral.Reason) {
 		day = day.AddDays(d.intn("gap", 0, 14))
-		ev := referral.Event{Kind: k, At: day.Time(time.UTC).Add(9*time.Hour + time.Duration(n)*time.Minute), By: referral.RoleLinkWorker, Reason: reason}
+		ev := referral.Event{Kind: k, At: day.Time(time.UTC).Add(9*time.Hour + time.Duration(n)*time.Minute), By: sp.RoleLinkWorker, Reason: reason}
 		n++
-		if k == referral.EventAccept || k == referral.EventDecline {
+		if k == referral.EventKindAccept || k == referral.EventKindDecline {
 			switch d.intn("coded", 0, 3) {
 			case 1: // the right code, on time or late
 				ev.CodedOn = day.AddDays(d.intn("coded-after", 0, 12))
 				c := coding.ReferralToSocialPrescribingID
-				if k == referral.EventDecline {
+				if k == referral.EventKindDecline {
 					c = coding.SocialPrescribingDeclinedID
 				}
 				ev.Codes = []coding.SCTID{coding.MustParseSCTID(c)}
@@ -139,35 +139,35 @@ func buildEpisode(d draw, id string) episode.Episode {
 	}
 	contacts := func() {
 		for range d.intn("history-contacts", 1, 4) {
-			apply(referral.EventContact, "")
+			apply(referral.EventKindContact, "")
 		}
 	}
 	switch d.intn("path", 0, nPaths-1) {
 	case pathReceived:
 	case pathDeclined:
-		apply(referral.EventDecline, "")
+		apply(referral.EventKindDecline, "")
 	case pathRejected:
-		apply(referral.EventReject, referral.ReasonNotEligible)
+		apply(referral.EventKindReject, referral.ReasonNotEligible)
 	case pathAccepted:
-		apply(referral.EventAccept, "")
+		apply(referral.EventKindAccept, "")
 	case pathInProgress:
-		apply(referral.EventAccept, "")
+		apply(referral.EventKindAccept, "")
 		contacts()
 	case pathCompleted:
-		apply(referral.EventAccept, "")
+		apply(referral.EventKindAccept, "")
 		contacts()
-		apply(referral.EventComplete, "")
+		apply(referral.EventKindComplete, "")
 	case pathClosed:
-		apply(referral.EventAccept, "")
+		apply(referral.EventKindAccept, "")
 		contacts()
-		apply(referral.EventClose, referral.ReasonDisengaged)
+		apply(referral.EventKindClose, referral.ReasonDisengaged)
 	case pathCancelled:
-		apply(referral.EventAccept, "")
-		apply(referral.EventCancel, referral.ReasonNoLongerNeeded)
+		apply(referral.EventKindAccept, "")
+		apply(referral.EventKindCancel, referral.ReasonNoLongerNeeded)
 	case pathOnHold:
-		apply(referral.EventAccept, "")
+		apply(referral.EventKindAccept, "")
 		contacts()
-		apply(referral.EventHold, referral.ReasonPersonUnwell)
+		apply(referral.EventKindHold, referral.ReasonPersonUnwell)
 	}
 	e := episode.Episode{Referral: r}
 	accepted, ok := e.Accepted()
@@ -217,7 +217,7 @@ func buildEpisode(d draw, id string) episode.Episode {
 
 // buildPlan builds a valid plan for r created on the given day.
 func buildPlan(d draw, r referral.Referral, created sp.Date, within func(string, sp.Date) sp.Date, hasEnded bool, ended sp.Date) *plan.Plan {
-	p := plan.Plan{EpisodeID: r.ID, Referred: r.Received, Created: created, WhatMattersToMe: "Seeing people again"}
+	p := plan.Plan{EpisodeID: r.EpisodeID, Referred: r.Received, Created: created, WhatMattersToMe: "Seeing people again"}
 	for _, n := range r.Needs {
 		p.Needs = append(p.Needs, n.Need)
 	}
@@ -241,35 +241,35 @@ func buildPlan(d draw, r referral.Referral, created sp.Date, within func(string,
 			Description: "A goal", Needs: []referral.Need{pick(d, "goal-need", p.Needs)},
 			Set: created, Target: created.AddDays(30), Status: pick(d, "goal-status", plan.GoalStatuses()),
 		}
-		if g.Status == plan.GoalDropped {
-			g.Reason = plan.ReasonPersonChoice
+		if g.Status == plan.GoalStatusDropped {
+			g.Reason = plan.StopReasonPersonChoice
 		}
 		p.Goals = append(p.Goals, g)
 	}
-	reasons := plan.Reasons()[:len(plan.Reasons())-1] // not "other", which needs a note
+	reasons := plan.StopReasons()[:len(plan.StopReasons())-1] // not "other", which needs a note
 	for range d.intn("connections", 0, 4) {
 		c := plan.Connection{
 			Category: pick(d, "category", plan.Categories()), Name: "An offer", Provider: pick(d, "provider", providers),
 			Mode: pick(d, "connection-mode", plan.ConnectionModes()), Suggested: created.AddDays(d.intn("suggested", 0, 10)),
 		}
 		from := c.Suggested
-		if c.Mode == plan.ConnectionReferred {
+		if c.Mode == plan.ConnectionModeReferred {
 			c.Referred = from.AddDays(d.intn("referred", 0, 5))
 			from = c.Referred
-			c.Status = pick(d, "status", []plan.ConnectionStatus{plan.StatusReferred, plan.StatusAttended, plan.StatusOngoing, plan.StatusDeclined, plan.StatusStopped})
+			c.Status = pick(d, "status", []plan.ConnectionStatus{plan.ConnectionStatusReferred, plan.ConnectionStatusAttended, plan.ConnectionStatusOngoing, plan.ConnectionStatusDeclined, plan.ConnectionStatusStopped})
 		} else {
-			c.Status = pick(d, "status", []plan.ConnectionStatus{plan.StatusSuggested, plan.StatusAttended, plan.StatusOngoing, plan.StatusDeclined, plan.StatusStopped})
+			c.Status = pick(d, "status", []plan.ConnectionStatus{plan.ConnectionStatusSuggested, plan.ConnectionStatusAttended, plan.ConnectionStatusOngoing, plan.ConnectionStatusDeclined, plan.ConnectionStatusStopped})
 		}
 		switch c.Status {
-		case plan.StatusAttended, plan.StatusOngoing, plan.StatusStopped:
+		case plan.ConnectionStatusAttended, plan.ConnectionStatusOngoing, plan.ConnectionStatusStopped:
 			c.Started = from.AddDays(d.intn("started", 0, 10))
 			from = c.Started
 		}
 		switch c.Status {
-		case plan.StatusDeclined, plan.StatusStopped:
+		case plan.ConnectionStatusDeclined, plan.ConnectionStatusStopped:
 			c.Ended = from.AddDays(d.intn("ended", 0, 30))
 			c.Reason = pick(d, "reason", reasons)
-		case plan.StatusAttended:
+		case plan.ConnectionStatusAttended:
 			if coin(d, "attended-ended") {
 				c.Ended = from.AddDays(d.intn("ended", 0, 30))
 			}

@@ -20,14 +20,17 @@ import (
 // Decoder strictly decodes and validates one kind of document, returning the value it decoded.
 type Decoder func(data []byte) (any, error)
 
-// Of returns the Decoder of documents of type T: [sp.Decode], then T's Validate.
-func Of[T interface{ Validate() error }]() Decoder {
+// Of returns the Decoder of documents of type T: [sp.DecodeAndValidate].
+func Of[T any, PT interface {
+	*T
+	sp.Validator
+}]() Decoder {
 	return func(data []byte) (any, error) {
 		var v T
-		if err := sp.Decode(data, &v); err != nil {
+		if err := sp.DecodeAndValidate(data, PT(&v)); err != nil {
 			return nil, err
 		}
-		return v, v.Validate()
+		return v, nil
 	}
 }
 

@@ -1,7 +1,17 @@
 // Package validation holds the library's one validator/v10 instance and turns its errors into the
 // library's error shape. Nothing outside this module can reach it, so no caller can register a tag
 // that changes how another caller's documents are checked.
+//
+// The validate tags are checked twice over, from the one source: validator/v10 reads them at run
+// time, and `go generate` (the gen directory) reads them once and writes each package's
+// tagcheck_gen.go, plain Go that says whether every tag of a value holds. [Struct] asks the
+// generated check first and runs the validator only when it says no, to report which tags are
+// broken: a valid document — the common case — is checked without reflection. A type with no
+// generated check (a new one, before go generate is run) is simply checked by the validator alone,
+// and a property test holds the generated checks to the validator's verdict on random documents.
 package validation
+
+//go:generate go run -tags tagcheckgen ./gen
 
 import (
 	"cmp"
@@ -11,6 +21,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
 
@@ -21,7 +32,30 @@ import (
 // JSON Schema keywords and fails on any other, so a tag cannot be used in Go without the schema
 // knowing it.
 func Tags() []string {
-	return []string{"required", "omitempty", "min", "max", "len", "gte", "lte", "gt", "lt", "oneof", "dive", "unique", "enum"}
+	return []string{"required", "omitempty", "min", "max", "len", "gte", "lte", "gt", "lt", "oneof", "dive", "unique", "enum", "nocontrol"}
+}
+
+// NoControl reports whether s holds no control character (C0, DEL or C1), no Unicode line or
+// paragraph separator and no invalid UTF-8: text that cannot move a terminal's cursor, forge a line
+// of a report or hide what follows it. It is what the "nocontrol" tag checks, on identifiers and
+// other text that reports show to people.
+func NoControl(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r >= 0x80 && r <= 0x9f || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // validatable is what the "enum" tag calls.
@@ -67,6 +101,12 @@ func newValidator() *validator.Validate {
 	}); err != nil {
 		panic(err)
 	}
+	if err := val.RegisterValidation("nocontrol", func(fl validator.FieldLevel) bool {
+		f := fl.Field()
+		return f.Kind() == reflect.String && NoControl(f.String())
+	}); err != nil {
+		panic(err)
+	}
 	return val
 }
 
@@ -83,6 +123,9 @@ func New(typ string) *Errors { return &Errors{typ: typ} }
 // it found, to which the caller adds its own cross-field checks.
 func Struct(typ string, s any) *Errors {
 	c := New(typ)
+	if Holds(s) {
+		return c
+	}
 	err := v.Struct(s)
 	if err == nil {
 		return c
@@ -161,6 +204,8 @@ func convert(fe validator.FieldError) *sp.FieldError {
 		err = fmt.Errorf("items must be unique: %w", sp.ErrInvalid)
 	case "enum":
 		err = fmt.Errorf("not one of the defined values: %w", sp.ErrInvalid)
+	case "nocontrol":
+		err = fmt.Errorf("must not hold a control character or line break: %w", sp.ErrInvalid)
 	default:
 		err = fmt.Errorf("breaks rule %q: %w", tag, sp.ErrInvalid)
 	}
@@ -220,3 +265,68 @@ func Pointer(ns string) string {
 
 // Itoa is strconv.Itoa, for building paths.
 func Itoa(i int) string { return strconv.Itoa(i) }
+
+// checks maps a pointer type to the generated check of its validate tags. The generated files fill
+// it in their init functions (Register); it is never written afterwards.
+var checks = map[reflect.Type]func(any) bool{}
+
+// Register records check as the generated tag check of *T. Only generated code calls it, from init.
+func Register[T any](check func(*T) bool) {
+	checks[reflect.TypeFor[*T]()] = func(x any) bool { return check(x.(*T)) }
+}
+
+// Holds reports whether every validate tag of *p (p a pointer to a struct) certainly holds, by its
+// generated check. It returns false when the tags do not hold or when the type has no generated
+// check; then only the validator can say.
+func Holds(p any) bool {
+	check, ok := checks[reflect.TypeOf(p)]
+	return ok && check(p)
+}
+
+// Registered reports whether values of type t (a struct type) have a generated check.
+func Registered(t reflect.Type) bool {
+	_, ok := checks[reflect.PointerTo(t)]
+	return ok
+}
+
+// NonZero reports whether v is not its type's zero value: the validator's "required" on a
+// comparable value.
+func NonZero[T comparable](v T) bool {
+	var zero T
+	return v != zero
+}
+
+// NonZeroValue is NonZero for a value that is not comparable, by reflection.
+func NonZeroValue(p any) bool { return !reflect.ValueOf(p).Elem().IsZero() }
+
+// Runes returns the number of runes in s, as the validator counts a string's length.
+func Runes(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return utf8.RuneCountInString(s)
+		}
+	}
+	return len(s)
+}
+
+// Unique reports whether no two items of s are equal: the validator's "unique" on a slice.
+func Unique[T comparable](s []T) bool {
+	if len(s) > 32 {
+		seen := make(map[T]struct{}, len(s))
+		for _, x := range s {
+			if _, dup := seen[x]; dup {
+				return false
+			}
+			seen[x] = struct{}{}
+		}
+		return true
+	}
+	for i := 1; i < len(s); i++ {
+		for j := range i {
+			if s[i] == s[j] {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,90 @@
+package fhir_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/episode"
+	"github.com/socialprescribing/go-socialprescribing/fhir"
+	"github.com/socialprescribing/go-socialprescribing/referral"
+)
+
+// fixtureFiles returns the valid fixtures of a package whose names start with prefix.
+func fixtureFiles(t tester, pkg, prefix string) []string {
+	t.Helper()
+	fs, err := filepath.Glob(filepath.Join("..", pkg, "testdata", "valid", prefix+".*.json"))
+	if err != nil || len(fs) == 0 {
+		t.Fatalf("no %s fixtures in %s: %v", prefix, pkg, err)
+	}
+	return fs
+}
+
+func decodeFile[T any](t tester, path string) T {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v T
+	if err := sp.Decode(b, &v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return v
+}
+
+func marshal(t tester, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestExportFixtures exports every valid referral and episode fixture and checks every resource
+// against the R4 schema and the UK Core and Gravity rules.
+func TestExportFixtures(t *testing.T) {
+	for _, status := range []string{"", "01", "07"} {
+		opt := fhir.Options{NHSNumberVerification: status}
+		for _, f := range fixtureFiles(t, "referral", "referral") {
+			b, err := fhir.ExportReferral(decodeFile[referral.Referral](t, f), opt)
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			for _, p := range checkBundle(t, marshal(t, b)) {
+				t.Errorf("%s: %s", filepath.Base(f), p)
+			}
+		}
+		for _, f := range fixtureFiles(t, "episode", "episode") {
+			b, err := fhir.ExportEpisode(decodeFile[episode.Episode](t, f), opt)
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			for _, p := range checkBundle(t, marshal(t, b)) {
+				t.Errorf("%s: %s", filepath.Base(f), p)
+			}
+		}
+	}
+}
+
+func TestExportFeedbackFixtures(t *testing.T) {
+	validate := r4Schema(t)
+	for _, f := range fixtureFiles(t, "episode", "feedback") {
+		fb := decodeFile[episode.Feedback](t, f)
+		c, err := fhir.ExportFeedback(fb)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		data := marshal(t, c)
+		if err := validate(data); err != nil {
+			t.Errorf("%s: R4 schema: %v", filepath.Base(f), err)
+		}
+		if fb.Person == nil && strings.Contains(string(data), "nhs-number") {
+			t.Errorf("%s: a message without demographics names the person", filepath.Base(f))
+		}
+	}
+}

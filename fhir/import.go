@@ -1,0 +1,794 @@
+package fhir
+
+import (
+	"encoding"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/coding"
+	"github.com/socialprescribing/go-socialprescribing/internal/validation"
+	"github.com/socialprescribing/go-socialprescribing/referral"
+)
+
+// Imported is what [Import] read from a FHIR document.
+type Imported struct {
+	// Referral is the referral, valid.
+	Referral referral.Referral
+	// NHSNumberVerification is UK Core's NHS number verification status code on the Patient's NHS
+	// number ("01" to "08"), or "" when there is none.
+	NHSNumberVerification string
+	// Ignored lists, in document order, what the document holds that the import did not read:
+	// extensions it does not know, elements and resources it has no use for, identifiers of other
+	// systems. Nothing is ignored silently.
+	Ignored []Ignored
+}
+
+// Ignored is one part of a FHIR document that [Import] did not read.
+type Ignored struct {
+	// Path is a JSON Pointer into the FHIR document.
+	Path string `json:"path"`
+	// What says what it is ("extension <url>", "element name", "resource Observation") and, where
+	// needed, why it was not read. It never holds a value from the document.
+	What string `json:"what"`
+}
+
+// Import reads a FHIR R4 JSON document into a referral: a Bundle holding one ServiceRequest and one
+// Patient (and, when present, the Task whose focus is the ServiceRequest, the Consents and
+// Conditions it references), or a ServiceRequest with its Patient (and those resources) contained.
+// It reads the elements [ExportReferral] writes, so that Import of an exported referral gives the
+// same referral, and reads a document from another system as far as it can:
+//
+//   - the episode id is the ServiceRequest's identifier of system [SystemEpisodeID], else its first
+//     identifier, else its id;
+//   - the source is UK Core's SourceOfServiceRequest extension in this project's code system, or self
+//     when the requester is the Patient; a need is a Condition (reasonReference) or a reasonCode, in
+//     this project's need code system or else "other" with the concept's text as its description;
+//   - a missing priority is routine (FHIR's meaning when missing); a missing Consent is "not-asked";
+//   - the history is the Task's referral-event extensions and the state is what it replays to; a
+//     Task status that disagrees with that state is an error; without the history the referral is
+//     received, and a Task status other than requested is reported in Ignored.
+//
+// The referral is validated as any referral is. Every problem is a *socialprescribing.FieldError in
+// a *socialprescribing.ValidationError, its Path a JSON Pointer into the FHIR document; a rule of the
+// referral keeps its name and points at the element the field was read from. A Bundle with two
+// Patients, two ServiceRequests or two Tasks for the ServiceRequest is an error at the second naming
+// the first. No error holds a value from the document.
+func Import(data []byte) (Imported, error) {
+	m := &importer{errs: validation.New("fhir.Import"), where: map[string]string{}}
+	r, ok := m.read(data)
+	if !ok {
+		return Imported{}, m.errs.Err()
+	}
+	if err := r.Validate(); err != nil {
+		var ve *sp.ValidationError
+		if errors.As(err, &ve) {
+			for _, fe := range ve.Errors {
+				if p := m.locate(fe.Path); !m.covered(p) {
+					m.errs.Add(p, fe.Rule, fe.Err)
+				}
+			}
+		}
+	}
+	if err := m.errs.Err(); err != nil {
+		return Imported{}, err
+	}
+	return Imported{Referral: r, NHSNumberVerification: m.verification, Ignored: m.ignored}, nil
+}
+
+// importer holds the state of one Import.
+type importer struct {
+	errs         *validation.Errors
+	failed       map[string]bool
+	ignored      []Ignored
+	where        map[string]string // a referral's JSON Pointer → the FHIR pointer it was read from
+	verification string
+	entries      []entry
+	srPtr        string
+}
+
+// entry is one resource of the document.
+type entry struct {
+	ptr     string
+	fullURL string
+	typ     string
+	id      string
+	raw     json.RawMessage
+	used    bool
+}
+
+func (m *importer) fail(path, rule string, err error) {
+	if m.failed == nil {
+		m.failed = map[string]bool{}
+	}
+	m.failed[path] = true
+	m.errs.Add(path, rule, err)
+}
+
+// covered reports whether the import already reported an error at p or inside it, so that the
+// referral's rule adds nothing.
+func (m *importer) covered(p string) bool {
+	for f := range m.failed {
+		if f == p || strings.HasPrefix(f, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *importer) ignore(path, what string) { m.ignored = append(m.ignored, Ignored{path, what}) }
+
+func errf(format string, cat error) error { return fmt.Errorf("fhir: import: "+format+": %w", cat) }
+
+// locate returns the FHIR pointer a referral pointer was read from: the longest prefix recorded,
+// else the ServiceRequest.
+func (m *importer) locate(p string) string {
+	for {
+		if w, ok := m.where[p]; ok {
+			return w
+		}
+		i := strings.LastIndexByte(p, '/')
+		if i < 0 {
+			return m.srPtr
+		}
+		p = p[:i]
+	}
+}
+
+// decode unmarshals an entry into v, reporting a JSON type mismatch at the entry.
+func (m *importer) decode(e *entry, v any) bool {
+	e.used = true
+	if err := json.Unmarshal(e.raw, v); err != nil {
+		var te *json.UnmarshalTypeError
+		path := e.ptr
+		if errors.As(err, &te) && te.Field != "" {
+			m.fail(path, "type", errf("element "+te.Field+" has the wrong JSON type", sp.ErrSyntax))
+		} else {
+			m.fail(path, "type", errf("resource "+e.typ+" has the wrong JSON shape", sp.ErrSyntax))
+		}
+		return false
+	}
+	return true
+}
+
+// elements reports the top-level elements of an entry that the import does not read, and rejects a
+// modifierExtension, which a reader must not ignore.
+func (m *importer) elements(e *entry, known ...string) {
+	var keys map[string]json.RawMessage
+	if json.Unmarshal(e.raw, &keys) != nil {
+		return
+	}
+	names := make([]string, 0, len(keys))
+	for k := range keys {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for _, k := range names {
+		switch {
+		case k == "modifierExtension":
+			m.fail(e.ptr+"/modifierExtension", "modifier-extension", errf("a modifier extension changes the meaning of the "+e.typ+" and is not understood", sp.ErrInvalid))
+		case k == "resourceType" || k == "id" || k == "meta" || k == "text" || k == "contained" || k == "extension":
+		case !slices.Contains(known, k):
+			m.ignore(e.ptr+"/"+escape(k), "element "+k+" of "+e.typ+" (not read)")
+		}
+	}
+}
+
+func escape(t string) string { return sp.JoinPointer("", t)[1:] }
+
+// resolve returns the entry a reference names, or nil: a Bundle full URL, "Type/id", or "#id" of a
+// contained resource.
+func (m *importer) resolve(ref string) *entry {
+	if ref == "" {
+		return nil
+	}
+	for i := range m.entries {
+		e := &m.entries[i]
+		switch {
+		case e.fullURL != "" && e.fullURL == ref:
+			return e
+		case e.id != "" && (ref == e.typ+"/"+e.id || strings.HasSuffix(ref, "/"+e.typ+"/"+e.id) || ref == "#"+e.id && e.fullURL == ""):
+			return e
+		}
+	}
+	return nil
+}
+
+// read parses the document and builds the referral; ok is false when nothing can be built.
+func (m *importer) read(data []byte) (r referral.Referral, ok bool) {
+	var top struct {
+		ResourceType string `json:"resourceType"`
+		Entry        []struct {
+			FullURL  string          `json:"fullUrl"`
+			Resource json.RawMessage `json:"resource"`
+		} `json:"entry"`
+		Contained []json.RawMessage `json:"contained"`
+	}
+	if err := json.Unmarshal(data, &top); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			m.fail("", "type", errf("not a FHIR Bundle or ServiceRequest", sp.ErrSyntax))
+		} else {
+			m.fail("", "syntax", errf("not a JSON document", sp.ErrSyntax))
+		}
+		return r, false
+	}
+	addEntry := func(ptr, fullURL string, raw json.RawMessage) {
+		var head struct {
+			ResourceType string `json:"resourceType"`
+			ID           string `json:"id"`
+		}
+		if json.Unmarshal(raw, &head) != nil || head.ResourceType == "" {
+			m.fail(ptr, "resource", errf("not a FHIR resource", sp.ErrSyntax))
+			return
+		}
+		m.entries = append(m.entries, entry{ptr: ptr, fullURL: fullURL, typ: head.ResourceType, id: head.ID, raw: raw})
+	}
+	switch top.ResourceType {
+	case "Bundle":
+		for i, e := range top.Entry {
+			addEntry("/entry/"+strconv.Itoa(i)+"/resource", e.FullURL, e.Resource)
+		}
+	case "ServiceRequest":
+		addEntry("", "", data)
+		for i, c := range top.Contained {
+			addEntry("/contained/"+strconv.Itoa(i), "", c)
+		}
+	default:
+		m.fail("/resourceType", "resource", errf("the document is neither a Bundle nor a ServiceRequest", sp.ErrInvalid))
+		return r, false
+	}
+	one := func(typ string) *entry {
+		var first *entry
+		for i := range m.entries {
+			e := &m.entries[i]
+			if e.typ != typ {
+				continue
+			}
+			if first != nil {
+				m.fail(e.ptr, "one-"+strings.ToLower(typ), errf("a second "+typ+"; the first is at "+pointerOrRoot(first.ptr), sp.ErrInvalid))
+				continue
+			}
+			first = e
+		}
+		return first
+	}
+	srE, patE := one("ServiceRequest"), one("Patient")
+	if srE == nil {
+		m.fail("", "required", errf("no ServiceRequest", sp.ErrRequired))
+		return r, false
+	}
+	m.srPtr = srE.ptr
+	var sr ServiceRequest
+	if !m.decode(srE, &sr) {
+		return r, false
+	}
+	m.elements(srE, "identifier", "status", "intent", "priority", "code", "subject", "authoredOn", "requester", "reasonCode", "reasonReference", "supportingInfo")
+	if got := m.resolve(sr.Subject.Reference); patE == nil || got != patE {
+		m.fail(srE.ptr+"/subject", "reference", errf("the subject is not the document's one Patient", sp.ErrInvalid))
+		return r, false
+	}
+	var pat Patient
+	if !m.decode(patE, &pat) {
+		return r, false
+	}
+	m.elements(patE, "identifier", "birthDate", "communication")
+	m.patient(&r, patE.ptr, pat)
+	m.serviceRequest(&r, srE.ptr, sr)
+	m.task(&r, srE)
+	for i := range m.entries {
+		if e := &m.entries[i]; !e.used {
+			m.ignore(e.ptr, "resource "+e.typ+" (not part of the referral)")
+		}
+	}
+	return r, true
+}
+
+func pointerOrRoot(p string) string {
+	if p == "" {
+		return "the document root"
+	}
+	return p
+}
+
+// parseText fills v (an enum or value type) from a code, reporting rule at path.
+func (m *importer) parseText(path, rule string, s *string, v encoding.TextUnmarshaler) bool {
+	if s == nil {
+		m.fail(path, "required", errf("a value is required", sp.ErrRequired))
+		return false
+	}
+	if err := v.UnmarshalText([]byte(*s)); err != nil {
+		m.fail(path, rule, errf("the code or value cannot be read", err))
+		return false
+	}
+	return true
+}
+
+// date reads a FHIR date or the date part of a dateTime, as written.
+func (m *importer) date(path, s string) (sp.Date, bool) {
+	if len(s) > 10 && s[10] == 'T' {
+		s = s[:10]
+	}
+	d, err := sp.ParseDate(s)
+	if err != nil {
+		m.fail(path, "date", errf("a full date (YYYY-MM-DD) is required", err))
+		return sp.Date{}, false
+	}
+	return d, true
+}
+
+func (m *importer) patient(r *referral.Referral, ptr string, p Patient) {
+	m.where["/person"] = ptr
+	m.where["/person/dateOfBirth"] = ptr + "/birthDate"
+	m.where["/person/nhsNumber"] = ptr + "/identifier"
+	if p.BirthDate != "" {
+		if len(p.BirthDate) != 10 {
+			m.fail(ptr+"/birthDate", "date", errf("a full date of birth (YYYY-MM-DD) is required", sp.ErrInvalid))
+		} else {
+			r.Person.DateOfBirth, _ = m.date(ptr+"/birthDate", p.BirthDate)
+		}
+	}
+	seen := ""
+	for j, id := range p.Identifier {
+		ip := ptr + "/identifier/" + strconv.Itoa(j)
+		if id.System != SystemNHSNumber {
+			m.ignore(ip, "identifier of another system than the NHS number")
+			continue
+		}
+		if seen != "" {
+			m.fail(ip, "one-nhs-number", errf("a second NHS number; the first is at "+seen, sp.ErrInvalid))
+			continue
+		}
+		seen = ip
+		m.where["/person/nhsNumber"] = ip + "/value"
+		v := id.Value
+		m.parseText(ip+"/value", "nhsnumber", &v, &r.Person.NHSNumber)
+		for k, x := range id.Extension {
+			xp := ip + "/extension/" + strconv.Itoa(k)
+			if x.URL != ExtNHSNumberVerificationStatus {
+				m.ignore(xp, "extension "+x.URL)
+				continue
+			}
+			ok := false
+			if cc := x.ValueCodeableConcept; cc != nil {
+				for _, c := range cc.Coding {
+					if c.System == SystemNHSNumberVerificationStatus {
+						if _, known := verificationStatus(c.Code); known {
+							m.verification, ok = c.Code, true
+						}
+					}
+				}
+			}
+			if !ok {
+				m.fail(xp, "verification-status", errf("the NHS number verification status is not a UK Core code 01 to 08", sp.ErrInvalid))
+			}
+		}
+	}
+	for j, c := range p.Communication {
+		cp := ptr + "/communication/" + strconv.Itoa(j)
+		if j > 0 {
+			m.ignore(cp, "a further language (one is read)")
+			continue
+		}
+		m.where["/person/language"] = cp + "/language"
+		switch l := c.Language; {
+		case l.Text != "":
+			r.Person.Language = l.Text
+		case len(l.Coding) > 0 && l.Coding[0].Display != "":
+			r.Person.Language = l.Coding[0].Display
+		case len(l.Coding) > 0:
+			r.Person.Language = l.Coding[0].Code
+		}
+	}
+	for k, x := range p.Extension {
+		xp := ptr + "/extension/" + strconv.Itoa(k)
+		switch x.URL {
+		case ExtAccessNeed:
+			var a referral.AccessNeed
+			m.where["/person/accessNeeds/"+strconv.Itoa(len(r.Person.AccessNeeds))] = xp + "/valueCode"
+			if m.parseText(xp+"/valueCode", "enum", x.ValueCode, &a) {
+				r.Person.AccessNeeds = append(r.Person.AccessNeeds, a)
+			}
+		case ExtAccessNotes:
+			m.where["/person/accessNotes"] = xp + "/valueString"
+			m.str(xp+"/valueString", x.ValueString, &r.Person.AccessNotes)
+		default:
+			m.ignore(xp, "extension "+x.URL)
+		}
+	}
+	if len(r.Person.AccessNeeds) > 0 {
+		m.where["/person/accessNeeds"] = ptr + "/extension"
+	}
+}
+
+func (m *importer) str(path string, s *string, dst *string) {
+	if s == nil {
+		m.fail(path, "required", errf("a value is required", sp.ErrRequired))
+		return
+	}
+	*dst = *s
+}
+
+func (m *importer) serviceRequest(r *referral.Referral, ptr string, sr ServiceRequest) {
+	m.where[""] = ptr
+	// The episode id.
+	switch {
+	case firstIdentifier(sr.Identifier, SystemEpisodeID) >= 0:
+		j := firstIdentifier(sr.Identifier, SystemEpisodeID)
+		r.EpisodeID = sr.Identifier[j].Value
+		m.where["/id"] = ptr + "/identifier/" + strconv.Itoa(j) + "/value"
+	case len(sr.Identifier) > 0:
+		r.EpisodeID = sr.Identifier[0].Value
+		m.where["/id"] = ptr + "/identifier/0/value"
+	default:
+		r.EpisodeID = sr.ID
+		m.where["/id"] = ptr + "/id"
+	}
+	for j := range sr.Identifier {
+		if "/identifier/"+strconv.Itoa(j)+"/value" != strings.TrimPrefix(m.where["/id"], ptr) {
+			m.ignore(ptr+"/identifier/"+strconv.Itoa(j), "a further identifier (the episode id is read from one)")
+		}
+	}
+	m.where["/received"] = ptr + "/authoredOn"
+	if sr.AuthoredOn != "" {
+		r.Received, _ = m.date(ptr+"/authoredOn", sr.AuthoredOn)
+	}
+	m.where["/urgency"] = ptr + "/priority"
+	r.Urgency = referral.UrgencyRoutine
+	if sr.Priority != "" {
+		r.Urgency = ""
+		for _, x := range priorities {
+			if x.p == sr.Priority {
+				r.Urgency = x.u
+			}
+		}
+		if sr.Priority == "stat" {
+			r.Urgency = referral.UrgencyUrgent
+		}
+		if r.Urgency == "" {
+			m.fail(ptr+"/priority", "enum", errf("priority is not a FHIR request priority", sp.ErrInvalid))
+		}
+	}
+	// The referrer.
+	m.where["/referrer"] = ptr
+	selfRequested := false
+	if rq := sr.Requester; rq != nil {
+		m.where["/referrer/organisation"] = ptr + "/requester"
+		target := m.resolve(rq.Reference)
+		switch {
+		case target != nil && target.typ == "Patient":
+			selfRequested = true
+		case target != nil && target.typ == "Organization":
+			var org struct {
+				Name string `json:"name"`
+			}
+			if m.decode(target, &org) {
+				r.Referrer.Organisation = org.Name
+			}
+		case rq.Reference != "":
+			m.ignore(ptr+"/requester/reference", "requester reference that does not resolve to the Patient or an Organization in the document")
+		}
+		if rq.Display != "" {
+			r.Referrer.Organisation = rq.Display
+		}
+	}
+	m.where["/referrer/source"] = ptr + "/extension"
+	m.where["/referrer/contact"] = ptr + "/extension"
+	sourceRead := false
+	for k, x := range sr.Extension {
+		xp := ptr + "/extension/" + strconv.Itoa(k)
+		switch x.URL {
+		case ExtSourceOfServiceRequest:
+			m.where["/referrer/source"] = xp + "/valueCodeableConcept"
+			if x.ValueCodeableConcept == nil {
+				m.fail(xp, "required", errf("the source has no valueCodeableConcept", sp.ErrRequired))
+				continue
+			}
+			for c, cd := range x.ValueCodeableConcept.Coding {
+				if cd.System == SystemReferralSource {
+					code := cd.Code
+					sourceRead = m.parseText(xp+"/valueCodeableConcept/coding/"+strconv.Itoa(c)+"/code", "enum", &code, &r.Referrer.Source)
+				}
+			}
+		case ExtReferrerRole:
+			m.where["/referrer/role"] = xp + "/valueString"
+			m.str(xp+"/valueString", x.ValueString, &r.Referrer.Role)
+		case ExtReferrerContact:
+			m.where["/referrer/contact"] = xp + "/valueCode"
+			m.parseText(xp+"/valueCode", "enum", x.ValueCode, &r.Referrer.Contact)
+		case ExtWhatMattersToMe:
+			m.where["/whatMattersToMe"] = xp + "/valueString"
+			m.str(xp+"/valueString", x.ValueString, &r.WhatMattersToMe)
+		case ExtSafeguarding:
+			m.safeguarding(r, xp, x)
+		default:
+			m.ignore(xp, "extension "+x.URL)
+		}
+	}
+	if !sourceRead && selfRequested {
+		r.Referrer.Source = referral.SourceSelf
+	}
+	// The needs.
+	m.where["/needs"] = ptr + "/reasonReference"
+	for j, ref := range sr.ReasonReference {
+		rp := ptr + "/reasonReference/" + strconv.Itoa(j)
+		e := m.resolve(ref.Reference)
+		if e == nil || e.typ != "Condition" {
+			m.fail(rp, "reference", errf("a reason does not resolve to a Condition in the document", sp.ErrInvalid))
+			continue
+		}
+		var c Condition
+		if !m.decode(e, &c) {
+			continue
+		}
+		m.elements(e, "clinicalStatus", "category", "code", "subject", "note")
+		m.need(r, e.ptr, c.Code, c.Note)
+	}
+	for j := range sr.ReasonCode {
+		m.need(r, ptr+"/reasonCode/"+strconv.Itoa(j), &sr.ReasonCode[j], nil)
+	}
+	// The consents.
+	r.Consent = referral.Consent{Referral: referral.ConsentStatusNotAsked, ShareOutcomes: referral.ConsentStatusNotAsked}
+	m.where["/consent"] = ptr + "/supportingInfo"
+	for j, ref := range sr.SupportingInfo {
+		rp := ptr + "/supportingInfo/" + strconv.Itoa(j)
+		e := m.resolve(ref.Reference)
+		if e == nil || e.typ != "Consent" {
+			m.ignore(rp, "supporting information that is not a Consent in the document")
+			continue
+		}
+		var c Consent
+		if !m.decode(e, &c) {
+			continue
+		}
+		m.elements(e, "status", "scope", "category", "patient", "policyRule")
+		question := ""
+		for _, cat := range c.Category {
+			for _, cd := range cat.Coding {
+				if cd.System == SystemConsentQuestion {
+					question = cd.Code
+				}
+			}
+		}
+		var dst *referral.ConsentStatus
+		switch question {
+		case "referral":
+			dst = &r.Consent.Referral
+			m.where["/consent/referral"] = e.ptr + "/status"
+		case "share-outcomes":
+			dst = &r.Consent.ShareOutcomes
+			m.where["/consent/shareOutcomes"] = e.ptr + "/status"
+		default:
+			m.ignore(e.ptr, "Consent to another question than the referral or sharing outcomes")
+			continue
+		}
+		found := false
+		for _, x := range consentStatuses {
+			if x.s == c.Status {
+				*dst, found = x.c, true
+			}
+		}
+		if !found {
+			m.fail(e.ptr+"/status", "enum", errf("the Consent status is not active, rejected or proposed", sp.ErrInvalid))
+		}
+	}
+}
+
+func firstIdentifier(ids []Identifier, system string) int {
+	for j, id := range ids {
+		if id.System == system {
+			return j
+		}
+	}
+	return -1
+}
+
+// need reads one need from a Condition's code (with its notes) or a reasonCode.
+func (m *importer) need(r *referral.Referral, ptr string, code *CodeableConcept, notes []Annotation) {
+	i := strconv.Itoa(len(r.Needs))
+	m.where["/needs/"+i] = ptr
+	codePtr := ptr + "/code"
+	if notes == nil {
+		codePtr = ptr
+	}
+	m.where["/needs/"+i+"/need"] = codePtr
+	var item referral.NeedItem
+	own := -1
+	if code != nil {
+		for c, cd := range code.Coding {
+			if cd.System == SystemNeed {
+				own = c
+			}
+		}
+	}
+	switch {
+	case own >= 0:
+		cd := code.Coding[own].Code
+		if !m.parseText(codePtr+"/coding/"+strconv.Itoa(own)+"/code", "enum", &cd, &item.Need) {
+			return
+		}
+		if len(notes) > 0 {
+			item.Description = notes[0].Text
+			m.where["/needs/"+i+"/description"] = ptr + "/note/0/text"
+			for k := 1; k < len(notes); k++ {
+				m.ignore(ptr+"/note/"+strconv.Itoa(k), "a further note (the need's own words are the first)")
+			}
+		}
+	case code != nil && (code.Text != "" || len(code.Coding) > 0 && code.Coding[0].Display != ""):
+		// A need coded in another system: "other", described by the concept's text.
+		item.Need = referral.NeedOther
+		item.Description = code.Text
+		if item.Description == "" {
+			item.Description = code.Coding[0].Display
+		}
+		m.where["/needs/"+i+"/description"] = codePtr
+		for k := range notes {
+			m.ignore(ptr+"/note/"+strconv.Itoa(k), "a note on a need coded in another system")
+		}
+	default:
+		m.fail(codePtr, "need", errf("the need has neither a code of this project's need system nor a text", sp.ErrRequired))
+		return
+	}
+	r.Needs = append(r.Needs, item)
+}
+
+// sub returns the sub-extensions of a complex extension by name, reporting unknown ones.
+func (m *importer) sub(ptr string, x Extension, known ...string) map[string][]int {
+	out := map[string][]int{}
+	for j, s := range x.Extension {
+		if !slices.Contains(known, s.URL) {
+			m.ignore(ptr+"/extension/"+strconv.Itoa(j), "extension "+s.URL)
+			continue
+		}
+		out[s.URL] = append(out[s.URL], j)
+	}
+	return out
+}
+
+func (m *importer) instant(path string, s *string) time.Time {
+	if s == nil {
+		m.fail(path, "required", errf("a dateTime is required", sp.ErrRequired))
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339Nano, *s)
+	if err != nil {
+		m.fail(path, "date-time", errf("a dateTime with seconds and time zone is required", sp.ErrSyntax))
+	}
+	return t
+}
+
+func (m *importer) safeguarding(r *referral.Referral, ptr string, x Extension) {
+	m.where["/safeguarding"] = ptr
+	subs := m.sub(ptr, x, "concern", "escalation")
+	for _, j := range subs["concern"] {
+		m.where["/safeguarding/concern"] = ptr + "/extension/" + strconv.Itoa(j) + "/valueBoolean"
+		if v := x.Extension[j].ValueBoolean; v != nil {
+			r.Safeguarding.Concern = *v
+		} else {
+			m.fail(ptr+"/extension/"+strconv.Itoa(j), "required", errf("concern has no valueBoolean", sp.ErrRequired))
+		}
+	}
+	for _, j := range subs["escalation"] {
+		ep := ptr + "/extension/" + strconv.Itoa(j)
+		base := "/safeguarding/escalations/" + strconv.Itoa(len(r.Safeguarding.Escalations))
+		m.where[base] = ep
+		esc := x.Extension[j]
+		es := m.sub(ep, esc, "at", "to", "by", "note")
+		var e referral.Escalation
+		m.one(ep, esc, es, "at", base+"/at", func(p string, v Extension) { e.At = m.instant(p+"/valueDateTime", v.ValueDateTime) })
+		m.one(ep, esc, es, "to", base+"/to", func(p string, v Extension) { m.parseText(p+"/valueCode", "enum", v.ValueCode, &e.To) })
+		m.one(ep, esc, es, "by", base+"/by", func(p string, v Extension) { m.parseText(p+"/valueCode", "enum", v.ValueCode, &e.By) })
+		m.one(ep, esc, es, "note", base+"/note", func(p string, v Extension) { m.str(p+"/valueString", v.ValueString, &e.Note) })
+		r.Safeguarding.Escalations = append(r.Safeguarding.Escalations, e)
+	}
+}
+
+// one reads the single sub-extension name of the complex extension x at ptr, if present, recording
+// where the referral field at field was read from; a repeat is an error.
+func (m *importer) one(ptr string, x Extension, subs map[string][]int, name, field string, read func(p string, v Extension)) {
+	js := subs[name]
+	if len(js) == 0 {
+		m.where[field] = ptr
+		return
+	}
+	p := ptr + "/extension/" + strconv.Itoa(js[0])
+	m.where[field] = p
+	for _, j := range js[1:] {
+		m.fail(ptr+"/extension/"+strconv.Itoa(j), "repeated", errf(name+" appears more than once", sp.ErrInvalid))
+	}
+	read(p, x.Extension[js[0]])
+}
+
+// task reads the history from the Task whose focus is the ServiceRequest, and sets the state to
+// what the history replays to.
+func (m *importer) task(r *referral.Referral, srE *entry) {
+	r.State = referral.StateReceived
+	var tE *entry
+	for i := range m.entries {
+		e := &m.entries[i]
+		if e.typ != "Task" {
+			continue
+		}
+		var head struct {
+			Focus *Reference `json:"focus"`
+		}
+		if json.Unmarshal(e.raw, &head) != nil || head.Focus == nil || m.resolve(head.Focus.Reference) != srE {
+			continue
+		}
+		if tE != nil {
+			m.fail(e.ptr, "one-task", errf("a second Task for the ServiceRequest; the first is at "+pointerOrRoot(tE.ptr), sp.ErrInvalid))
+			continue
+		}
+		tE = e
+	}
+	if tE == nil {
+		return
+	}
+	var t Task
+	if !m.decode(tE, &t) {
+		return
+	}
+	m.elements(tE, "identifier", "status", "statusReason", "businessStatus", "intent", "code", "focus", "for", "executionPeriod", "authoredOn", "lastModified")
+	m.where["/state"] = tE.ptr + "/status"
+	m.where["/history"] = tE.ptr + "/extension"
+	for k, x := range t.Extension {
+		xp := tE.ptr + "/extension/" + strconv.Itoa(k)
+		if x.URL != ExtReferralEvent {
+			m.ignore(xp, "extension "+x.URL)
+			continue
+		}
+		base := "/history/" + strconv.Itoa(len(r.History))
+		m.where[base] = xp
+		subs := m.sub(xp, x, "kind", "at", "by", "reason", "note", "codedOn", "code")
+		var e referral.Event
+		m.one(xp, x, subs, "kind", base+"/kind", func(p string, v Extension) { m.parseText(p+"/valueCode", "enum", v.ValueCode, &e.Kind) })
+		m.one(xp, x, subs, "at", base+"/at", func(p string, v Extension) { e.At = m.instant(p+"/valueDateTime", v.ValueDateTime) })
+		m.one(xp, x, subs, "by", base+"/by", func(p string, v Extension) { m.parseText(p+"/valueCode", "enum", v.ValueCode, &e.By) })
+		m.one(xp, x, subs, "reason", base+"/reason", func(p string, v Extension) { m.parseText(p+"/valueCode", "enum", v.ValueCode, &e.Reason) })
+		m.one(xp, x, subs, "note", base+"/note", func(p string, v Extension) { m.str(p+"/valueString", v.ValueString, &e.Note) })
+		m.one(xp, x, subs, "codedOn", base+"/codedOn", func(p string, v Extension) {
+			if v.ValueDate == nil {
+				m.fail(p, "required", errf("codedOn has no valueDate", sp.ErrRequired))
+				return
+			}
+			e.CodedOn, _ = m.date(p+"/valueDate", *v.ValueDate)
+		})
+		m.where[base+"/codes"] = xp
+		for n, j := range subs["code"] {
+			cp := xp + "/extension/" + strconv.Itoa(j)
+			m.where[base+"/codes/"+strconv.Itoa(n)] = cp
+			c := x.Extension[j].ValueCoding
+			if c == nil || c.System != SystemSNOMED {
+				m.fail(cp, "sctid", errf("a code entered is not a SNOMED CT valueCoding", sp.ErrInvalid))
+				continue
+			}
+			var id coding.SCTID
+			code := c.Code
+			if m.parseText(cp+"/valueCoding/code", "sctid", &code, &id) {
+				e.Codes = append(e.Codes, id)
+			}
+		}
+		r.History = append(r.History, e)
+	}
+	// The state is what the history replays to; Validate reports an event the lifecycle refuses.
+	scratch := referral.Referral{Received: r.Received, State: referral.StateReceived}
+	for _, e := range r.History {
+		next, err := scratch.Apply(e)
+		if err != nil {
+			break
+		}
+		scratch = next
+	}
+	r.State = scratch.State
+	switch want := r.State.FHIR().Status; {
+	case len(r.History) == 0 && t.Status != want:
+		m.ignore(tE.ptr+"/status", "Task status without this project's referral-event history: the referral is read as received")
+	case t.Status != want:
+		m.fail(tE.ptr+"/status", "task-status", errf("the Task status is not the one the history leads to", sp.ErrInvalid))
+	}
+}

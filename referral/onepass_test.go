@@ -1,0 +1,170 @@
+package referral_test
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+
+	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/referral"
+)
+
+// fault is one problem put into a valid referral, and the one error it must cause.
+type fault struct {
+	name   string
+	reason string
+	apply  func(doc map[string]any)
+	want   ruleAt
+}
+
+type ruleAt struct{ Path, Rule string }
+
+func obj(doc map[string]any, key string) map[string]any { return doc[key].(map[string]any) }
+
+// faults are independent of each other: any subset of them must be reported exactly, in one pass.
+// The first five are the referral that used to need five rounds of fixing.
+var faults = []fault{
+	{"bad check digit", "the decoder refuses the NHS number; its zero value adds no required-unless-self",
+		func(d map[string]any) { obj(d, "person")["nhsNumber"] = "9434765918" }, ruleAt{"/person/nhsNumber", "nhsnumber"}},
+	{"empty organisation", "validation runs although decoding failed elsewhere",
+		func(d map[string]any) { obj(d, "referrer")["organisation"] = "" }, ruleAt{"/referrer/organisation", "required-unless-self"}},
+	{"duplicated need", "a cross-field rule over what decoded",
+		func(d map[string]any) {
+			needs := d["needs"].([]any)
+			needs[1].(map[string]any)["need"] = needs[0].(map[string]any)["need"]
+		}, ruleAt{"/needs/1/need", "duplicate-need"}},
+	{"birth after received", "a rule across two fields that both decoded",
+		func(d map[string]any) { obj(d, "person")["dateOfBirth"] = "2024-06-01" }, ruleAt{"/person/dateOfBirth", "date-order"}},
+	{"enum in the wrong case", "the decoder refuses the value; its zero value adds no required",
+		func(d map[string]any) { d["urgency"] = "Routine" }, ruleAt{"/urgency", "enum"}},
+	{"unknown key", "a key the type does not define",
+		func(d map[string]any) { obj(d, "person")["nickname"] = "x" }, ruleAt{"/person/nickname", "unknown-field"}},
+	{"wrong-case key", "the value meant for state is not decoded, so neither required nor the history rule speaks of it",
+		func(d map[string]any) { d["State"] = d["state"]; delete(d, "state") }, ruleAt{"/State", "unknown-field"}},
+	{"wrong type", "a boolean where a consent status goes",
+		func(d map[string]any) { obj(d, "consent")["shareOutcomes"] = true }, ruleAt{"/consent/shareOutcomes", "type"}},
+	{"text too long", "a validate tag on a string that decoded",
+		func(d map[string]any) { obj(d, "person")["language"] = strings.Repeat("a", 51) }, ruleAt{"/person/language", "max"}},
+	{"null", "null where a value goes",
+		func(d map[string]any) { d["whatMattersToMe"] = nil }, ruleAt{"/whatMattersToMe", "null"}},
+	{"role too long", "a second string limit, in another object",
+		func(d map[string]any) { obj(d, "referrer")["role"] = strings.Repeat("r", 101) }, ruleAt{"/referrer/role", "max"}},
+	{"bad date-time", "the event's time is refused; its zero value adds no required and no time rule",
+		func(d map[string]any) { d["history"].([]any)[0].(map[string]any)["at"] = "2024-05-15T25:30:00Z" }, ruleAt{"/history/0/at", "date-time"}},
+}
+
+// typical returns the typical valid referral as a generic JSON value.
+// tb is what both testing.T and rapid.T offer.
+type tb interface {
+	Helper()
+	Fatal(...any)
+	Fatalf(string, ...any)
+}
+
+func typical(t tb) map[string]any {
+	t.Helper()
+	data, err := os.ReadFile("testdata/valid/referral.typical.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func reported(t tb, doc map[string]any) ([]ruleAt, error) {
+	t.Helper()
+	data, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r referral.Referral
+	err = sp.DecodeAndValidate(data, &r)
+	var ve *sp.ValidationError
+	if err != nil && !errors.As(err, &ve) {
+		t.Fatalf("DecodeAndValidate error %v is not a *ValidationError", err)
+	}
+	var got []ruleAt
+	if ve != nil {
+		for _, fe := range ve.Errors {
+			got = append(got, ruleAt{fe.Path, fe.Rule})
+		}
+	}
+	if err != nil && !cmp.Equal(r, referral.Referral{}) {
+		t.Fatalf("DecodeAndValidate changed the value on error")
+	}
+	return got, err
+}
+
+func sortRules(rs []ruleAt) []ruleAt {
+	slices.SortFunc(rs, func(a, b ruleAt) int {
+		if c := strings.Compare(a.Path, b.Path); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Rule, b.Rule)
+	})
+	return rs
+}
+
+// TestEveryProblemAtOnce is the referral with five problems: each is reported, in one pass, and
+// nothing else is.
+func TestEveryProblemAtOnce(t *testing.T) {
+	doc := typical(t)
+	var want []ruleAt
+	for _, f := range faults[:5] {
+		f.apply(doc)
+		want = append(want, f.want)
+	}
+	got, err := reported(t, doc)
+	if diff := cmp.Diff(sortRules(want), got); diff != "" {
+		t.Fatalf("DecodeAndValidate reported (-want +got):\n%s\n%v", diff, err)
+	}
+	for _, secret := range []string{"9434765918", "2024-06-01", "Routine", "Riverside"} {
+		if strings.Contains(err.Error(), secret) {
+			t.Errorf("error %q shows the document's value %q", err, secret)
+		}
+	}
+}
+
+// TestEachFault checks each fault alone, so that a fault that causes a second error is found.
+func TestEachFault(t *testing.T) {
+	if got, err := reported(t, typical(t)); err != nil {
+		t.Fatalf("the typical referral is rejected: %v", got)
+	}
+	for _, f := range faults {
+		t.Run(f.name, func(t *testing.T) {
+			doc := typical(t)
+			f.apply(doc)
+			got, err := reported(t, doc)
+			if diff := cmp.Diff([]ruleAt{f.want}, got); diff != "" {
+				t.Errorf("reported (-want +got) (%s):\n%s\n%v", f.reason, diff, err)
+			}
+		})
+	}
+}
+
+// TestAnyFaultsAtOnce: any set of independent faults is reported exactly, each once, whatever else
+// failed, and the errors are sorted by path and rule with no path and rule twice.
+func TestAnyFaultsAtOnce(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		picked := rapid.SliceOfDistinct(rapid.IntRange(0, len(faults)-1), rapid.ID).Draw(rt, "faults")
+		doc := typical(rt)
+		var want []ruleAt
+		for _, i := range picked {
+			faults[i].apply(doc)
+			want = append(want, faults[i].want)
+		}
+		got, _ := reported(rt, doc)
+		if diff := cmp.Diff(sortRules(want), got); diff != "" {
+			rt.Fatalf("reported (-want +got):\n%s", diff)
+		}
+	})
+}
