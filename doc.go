@@ -20,3 +20,5 @@
 // Every type in this package is a value type or is immutable after construction and is safe for
 // concurrent use.
 package socialprescribing
+
+//go:generate go run ./internal/enumgen

@@ -273,7 +273,7 @@ func ExampleSeverity_UnmarshalText() {
 	fmt.Println(sp.Severities())
 	// Output:
 	// <nil> warning
-	// socialprescribing: severity: not one of the defined values: invalid warning
+	// socialprescribing: severity: not one of the defined values (error, warning, info): invalid warning
 	// [error warning info]
 }
 

@@ -7,6 +7,8 @@ import (
 )
 
 // Severity grades a [Finding].
+//
+//enum:list Severities most serious first
 type Severity string
 
 // The severities, from most to least serious.
@@ -19,12 +21,6 @@ const (
 	SeverityInfo Severity = "info"
 )
 
-// Severities returns every Severity, most serious first. The slice is new on each call.
-func Severities() []Severity { return []Severity{SeverityError, SeverityWarning, SeverityInfo} }
-
-// IsValid reports whether s is one of [Severities].
-func (s Severity) IsValid() bool { return slices.Contains(Severities(), s) }
-
 // rank orders severities, most serious first.
 func (s Severity) rank() int {
 	switch s {
@@ -36,24 +32,6 @@ func (s Severity) rank() int {
 		return 2
 	}
 	return 3
-}
-
-// MarshalText returns s, or an error for a value outside [Severities].
-func (s Severity) MarshalText() ([]byte, error) {
-	if !s.IsValid() {
-		return nil, fmt.Errorf("socialprescribing: severity: not one of the defined values: %w", ErrInvalid)
-	}
-	return []byte(s), nil
-}
-
-// UnmarshalText accepts exactly one of [Severities].
-func (s *Severity) UnmarshalText(b []byte) error {
-	v := Severity(b)
-	if !v.IsValid() {
-		return fmt.Errorf("socialprescribing: severity: not one of the defined values: %w", ErrInvalid)
-	}
-	*s = v
-	return nil
 }
 
 // Finding is one result of a rule check: the shape every checker of the library returns.

@@ -1,10 +1,5 @@
 package socialprescribing
 
-import (
-	"fmt"
-	"slices"
-)
-
 // Role is the job of a person who works with the people referred: whoever records an event of a
 // referral, does a piece of coded activity or is claimed for under the Additional Roles Reimbursement
 // Scheme (ARRS). It is the one role vocabulary of the library: the coding, referral and workforce
@@ -14,6 +9,8 @@ import (
 // accepts only them, and the coding package's recording rules tell them apart (only a link worker's
 // activity takes the social prescribing codes; health and wellbeing coaches and care coordinators have
 // codes of their own). The other roles appear in a referral's history.
+//
+//enum:list Roles the ARRS roles first
 type Role string
 
 // The roles, the ARRS roles first.
@@ -36,40 +33,18 @@ const (
 	RoleReferrer Role = "referrer"
 )
 
-var roles = [...]Role{
-	RoleLinkWorker, RoleHealthAndWellbeingCoach, RoleCareCoordinator,
-	RoleCareNavigator, RoleClinician, RolePracticeStaff, RoleAdministrator, RoleReferrer,
-}
-
-// Roles returns every Role, the ARRS roles first. The slice is new on each call.
-func Roles() []Role { return slices.Clone(roles[:]) }
-
 // ARRSRoles returns the roles reimbursed through the Additional Roles Reimbursement Scheme that the
 // library models: link worker, health and wellbeing coach and care coordinator. The slice is new on
 // each call.
-func ARRSRoles() []Role { return slices.Clone(roles[:3]) }
-
-// IsValid reports whether r is one of [Roles].
-func (r Role) IsValid() bool { return slices.Contains(roles[:], r) }
-
-// IsARRS reports whether r is one of [ARRSRoles].
-func (r Role) IsARRS() bool { return slices.Contains(roles[:3], r) }
-
-// MarshalText returns r, or an error for a value outside [Roles].
-func (r Role) MarshalText() ([]byte, error) {
-	if !r.IsValid() {
-		return nil, fmt.Errorf("socialprescribing: role: not one of the defined values: %w", ErrInvalid)
-	}
-	return []byte(r), nil
+func ARRSRoles() []Role {
+	return []Role{RoleLinkWorker, RoleHealthAndWellbeingCoach, RoleCareCoordinator}
 }
 
-// UnmarshalText accepts exactly one of [Roles].
-func (r *Role) UnmarshalText(b []byte) error {
-	for _, v := range roles {
-		if string(v) == string(b) {
-			*r = v
-			return nil
-		}
+// IsARRS reports whether r is one of [ARRSRoles].
+func (r Role) IsARRS() bool {
+	switch r {
+	case RoleLinkWorker, RoleHealthAndWellbeingCoach, RoleCareCoordinator:
+		return true
 	}
-	return fmt.Errorf("socialprescribing: role: not one of the defined values: %w", ErrInvalid)
+	return false
 }

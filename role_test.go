@@ -62,8 +62,11 @@ func TestRoles(t *testing.T) {
 			if !errors.Is(err, sp.ErrInvalid) || u != sp.RoleReferrer {
 				t.Errorf("UnmarshalText(%q) = %q, %v; want ErrInvalid and the value unchanged; reason: %s", tc.value, u, err, tc.reason)
 			}
-			if tc.value != "" && strings.Contains(err.Error(), tc.value) {
+			if msg, _, _ := strings.Cut(err.Error(), "("); tc.value != "" && strings.Contains(msg, tc.value) {
 				t.Errorf("error %q echoes the input", err)
+			}
+			if want := "(" + strings.Join(append(slices.Clone(arrs), others...), ", ") + ")"; !strings.Contains(err.Error(), want) {
+				t.Errorf("error %q does not list the values allowed %s", err, want)
 			}
 			if !strings.HasPrefix(err.Error(), "socialprescribing: ") {
 				t.Errorf("error %q does not start with the package name", err)

@@ -15,3 +15,5 @@
 //
 // Everything in this package is pure and safe for concurrent use.
 package coding
+
+//go:generate go run ../internal/enumgen

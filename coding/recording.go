@@ -8,14 +8,15 @@ import (
 	"time"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
-	"github.com/socialprescribing/go-socialprescribing/internal/enum"
 	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 )
 
-// ActivityKind is the kind of activity an [ActivityRecord] describes.
+// ActivityKind is the kind of activity an [ActivityRecord] describes (its JSON key is "event").
+//
+//enum:list ActivityKinds
 type ActivityKind string
 
-// The events the recording rules know.
+// The kinds of activity the recording rules know.
 const (
 	// ActivityKindReferralAccepted: the person accepts the referral to the link worker (code 871731000000106).
 	ActivityKindReferralAccepted ActivityKind = "referral-accepted"
@@ -27,25 +28,6 @@ const (
 	// as social prescribing.
 	ActivityKindAdministrativeTask ActivityKind = "administrative-task"
 )
-
-var activityKinds = [...]ActivityKind{ActivityKindReferralAccepted, ActivityKindReferralDeclined, ActivityKindOngoingContact, ActivityKindAdministrativeTask}
-
-// ActivityKinds returns every Event. The slice is new on each call.
-func ActivityKinds() []ActivityKind { return slices.Clone(activityKinds[:]) }
-
-// IsValid reports whether e is one of [ActivityKinds].
-func (e ActivityKind) IsValid() bool { return enum.Contains(activityKinds[:], e) }
-
-// MarshalText returns e, or an error for a value outside [ActivityKinds].
-func (e ActivityKind) MarshalText() ([]byte, error) {
-	return enum.Marshal("coding: event", activityKinds[:], e)
-}
-
-// UnmarshalText accepts exactly one of [ActivityKinds].
-func (e *ActivityKind) UnmarshalText(b []byte) (err error) {
-	*e, err = enum.Unmarshal("coding: event", activityKinds[:], b)
-	return err
-}
 
 // ActivityRecord is one piece of social prescribing activity as the recording rules see it: what
 // happened, who did it, when, and what was coded in the GP clinical system.

@@ -33,6 +33,8 @@ type SCTID struct {
 }
 
 // Partition says what kind of component an SCTID identifies and whether it carries a namespace.
+//
+//enum:list Partitions
 type Partition string
 
 // The partitions SNOMED CT defines for identifiers in general use.

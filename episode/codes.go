@@ -6,11 +6,12 @@ import (
 
 	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/coding"
-	"github.com/socialprescribing/go-socialprescribing/internal/enum"
 	"github.com/socialprescribing/go-socialprescribing/referral"
 )
 
 // CodeState says where a SNOMED CT code that an episode makes due stands as of a date.
+//
+//enum:list CodeStates
 type CodeState string
 
 // The code states.
@@ -26,25 +27,6 @@ const (
 	// CodeStateMissing: the event was coded in the GP system without the code it needs.
 	CodeStateMissing CodeState = "missing"
 )
-
-var codeStates = [...]CodeState{CodeStateDue, CodeStateOverdue, CodeStateEntered, CodeStateEnteredLate, CodeStateMissing}
-
-// CodeStates returns every CodeState. The slice is new on each call.
-func CodeStates() []CodeState { return slices.Clone(codeStates[:]) }
-
-// IsValid reports whether s is one of [CodeStates].
-func (s CodeState) IsValid() bool { return enum.Contains(codeStates[:], s) }
-
-// MarshalText returns s, or an error for a value outside [CodeStates].
-func (s CodeState) MarshalText() ([]byte, error) {
-	return enum.Marshal("episode: code state", codeStates[:], s)
-}
-
-// UnmarshalText accepts exactly one of [CodeStates].
-func (s *CodeState) UnmarshalText(b []byte) (err error) {
-	*s, err = enum.Unmarshal("episode: code state", codeStates[:], b)
-	return err
-}
 
 // CodeStatus is one SNOMED CT code an event of the referral's history makes due, and where it stands.
 type CodeStatus struct {

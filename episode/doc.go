@@ -57,3 +57,5 @@
 // Every function is pure and every type is a value type: a value that no one mutates is safe for
 // concurrent use. The package has no mutable package-level state.
 package episode
+
+//go:generate go run ../internal/enumgen

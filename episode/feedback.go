@@ -9,7 +9,6 @@ import (
 	"strconv"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
-	"github.com/socialprescribing/go-socialprescribing/internal/enum"
 	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 	"github.com/socialprescribing/go-socialprescribing/outcomes"
 	"github.com/socialprescribing/go-socialprescribing/plan"
@@ -21,6 +20,8 @@ import (
 var ErrNoRecipient = errors.New("no recipient")
 
 // Recipient is who a [Feedback] message is for.
+//
+//enum:list Recipients
 type Recipient string
 
 // The recipients of the closed-loop message (the link worker reports back to the referrer: Management
@@ -35,26 +36,9 @@ const (
 	RecipientReferrer Recipient = "referrer"
 )
 
-var recipients = [...]Recipient{RecipientGP, RecipientReferrer}
-
-// Recipients returns every Recipient. The slice is new on each call.
-func Recipients() []Recipient { return slices.Clone(recipients[:]) }
-
-// IsValid reports whether r is one of [Recipients].
-func (r Recipient) IsValid() bool { return enum.Contains(recipients[:], r) }
-
-// MarshalText returns r, or an error for a value outside [Recipients].
-func (r Recipient) MarshalText() ([]byte, error) {
-	return enum.Marshal("episode: recipient", recipients[:], r)
-}
-
-// UnmarshalText accepts exactly one of [Recipients].
-func (r *Recipient) UnmarshalText(b []byte) (err error) {
-	*r, err = enum.Unmarshal("episode: recipient", recipients[:], b)
-	return err
-}
-
 // WithheldReason says why a field of a [Feedback] message was left out.
+//
+//enum:list WithheldReasons
 type WithheldReason string
 
 // The reasons a field is withheld.
@@ -70,25 +54,6 @@ const (
 	// care (see [NewFeedback]).
 	WithheldReasonMinimumNecessary WithheldReason = "minimum-necessary"
 )
-
-var withheldReasons = [...]WithheldReason{WithheldReasonReferralConsent, WithheldReasonOutcomesConsent, WithheldReasonMinimumNecessary}
-
-// WithheldReasons returns every WithheldReason. The slice is new on each call.
-func WithheldReasons() []WithheldReason { return slices.Clone(withheldReasons[:]) }
-
-// IsValid reports whether r is one of [WithheldReasons].
-func (r WithheldReason) IsValid() bool { return enum.Contains(withheldReasons[:], r) }
-
-// MarshalText returns r, or an error for a value outside [WithheldReasons].
-func (r WithheldReason) MarshalText() ([]byte, error) {
-	return enum.Marshal("episode: withheld reason", withheldReasons[:], r)
-}
-
-// UnmarshalText accepts exactly one of [WithheldReasons].
-func (r *WithheldReason) UnmarshalText(b []byte) (err error) {
-	*r, err = enum.Unmarshal("episode: withheld reason", withheldReasons[:], b)
-	return err
-}
 
 // Feedback is the closed-loop message back to the referrer or the GP at the end of (or during) an
 // episode, in the four groups of the PRSB Social Prescribing Information Standard v1.1
@@ -470,6 +435,8 @@ func pickMeasurement(ms []outcomes.Measurement, inst outcomes.Instrument, tp out
 
 // WithheldField names a group or field of a [Feedback] message that can be withheld: its JSON path in
 // the message, dot-separated, array indices left out.
+//
+//enum:list WithheldFields
 type WithheldField string
 
 // The fields that can be withheld.
@@ -488,33 +455,10 @@ const (
 	WithheldFieldOutcomes            WithheldField = "outcomes"
 )
 
-var withheldFields = [...]WithheldField{
-	WithheldFieldPerson, WithheldFieldNeeds, WithheldFieldGoalsByStatus, WithheldFieldSupport, WithheldFieldConnectionName, WithheldFieldConnectionProvider,
-	WithheldFieldConnectionServiceID, WithheldFieldConnectionReason, WithheldFieldConnectionReferred, WithheldFieldConnectionStarted,
-	WithheldFieldConnectionEnded, WithheldFieldOutcomes,
-}
-
 // connectionDetails are the fields of a connection the referrer does not get.
 var connectionDetails = [...]WithheldField{
 	WithheldFieldConnectionName, WithheldFieldConnectionProvider, WithheldFieldConnectionServiceID, WithheldFieldConnectionReason,
 	WithheldFieldConnectionReferred, WithheldFieldConnectionStarted, WithheldFieldConnectionEnded,
-}
-
-// WithheldFields returns every WithheldField. The slice is new on each call.
-func WithheldFields() []WithheldField { return slices.Clone(withheldFields[:]) }
-
-// IsValid reports whether w is one of [WithheldFields].
-func (w WithheldField) IsValid() bool { return enum.Contains(withheldFields[:], w) }
-
-// MarshalText returns w, or an error for a value outside [WithheldFields].
-func (w WithheldField) MarshalText() ([]byte, error) {
-	return enum.Marshal("episode: withheld field", withheldFields[:], w)
-}
-
-// UnmarshalText accepts exactly one of [WithheldFields].
-func (w *WithheldField) UnmarshalText(b []byte) (err error) {
-	*w, err = enum.Unmarshal("episode: withheld field", withheldFields[:], b)
-	return err
 }
 
 // Has reports whether the message holds field w: a group that is present, goals by status that are

@@ -55,6 +55,12 @@ const (
 	// for the 0–10 items; LOINC 96929-5 is a different, 0–3 instrument), the item answers of SWEMWBS,
 	// WEMWBS and UCLA-3, and which SWEMWBS score is raw and which metric.
 	SystemOutcome = Canonical + "/CodeSystem/outcome"
+	// SystemOfferCategory is the code system of the library's community offer categories
+	// (plan.Category).
+	SystemOfferCategory = Canonical + "/CodeSystem/offer-category"
+	// SystemStopReason is the code system of the library's reasons a connection or goal stopped
+	// (plan.StopReason).
+	SystemStopReason = Canonical + "/CodeSystem/stop-reason"
 	// SystemFeedback is the code system of the closed-loop message's category.
 	SystemFeedback = Canonical + "/CodeSystem/feedback"
 )
@@ -71,6 +77,11 @@ const (
 	ExtTimepoint         = Canonical + "/StructureDefinition/timepoint"          // Observation, valueCode
 	ExtGoalStatus        = Canonical + "/StructureDefinition/goal-status"        // Goal, valueCode
 	ExtGoalReason        = Canonical + "/StructureDefinition/goal-reason"        // Goal, valueCode
+	ExtPlanAgreed        = Canonical + "/StructureDefinition/plan-agreed"        // CarePlan, valueDate
+	ExtPlanReview        = Canonical + "/StructureDefinition/plan-review"        // CarePlan, valueDate, repeats
+	ExtPlanContact       = Canonical + "/StructureDefinition/plan-contact"       // CarePlan, complex, repeats
+	ExtConnection        = Canonical + "/StructureDefinition/connection"         // CarePlan.activity.detail, complex
+	ExtServiceUseWindow  = Canonical + "/StructureDefinition/service-use-window" // Observation, complex
 	ExtFeedbackRecipient = Canonical + "/StructureDefinition/feedback-recipient" // Communication, valueCode
 	ExtFeedbackRoute     = Canonical + "/StructureDefinition/feedback-route"     // Communication, valueCode
 	ExtFeedbackWithheld  = Canonical + "/StructureDefinition/feedback-withheld"  // Communication, complex, repeats
@@ -89,26 +100,26 @@ type Code struct {
 	Confidence sp.Confidence `json:"confidence"`
 }
 
+// Sources of the codes (SOURCES.md#snomed-codes, #score-codes, #fhir-uk-core, #fhir-gravity, #ons4).
 const (
-	srcSPCodes   = "NHS England, social prescribing guidance and Network Contract DES (SNOMED CT codes for social prescribing)"
-	srcScores    = "one secondary source quoting the SNOMED CT UK edition; verify before relying"
-	srcLOINC     = "LOINC, Three-Item Loneliness scale panel, as found in the LOINC database; verify before relying"
-	srcGravity   = "HL7, SDOH Clinical Care implementation guide (Gravity), Task for referral management"
-	srcR4        = "HL7, FHIR R4 (4.0.1) specification"
-	srcUKCore    = "HL7 UK / NHS England, UK Core 2.0.0, Extension-UKCore-NHSNumberVerificationStatus"
-	srcOwn       = "this library's own code system (" + Canonical + "), as no national code exists"
-	srcONS       = "ONS, personal well-being harmonised standard (question wording); code system of this library, as no national code exists"
-	verifiedDisp = "Number present and verified"
+	srcSPCodes = "NHS England, social prescribing guidance and Network Contract DES (SNOMED CT codes for social prescribing); SOURCES.md#snomed-codes"
+	srcScores  = "SNOMED CT UK edition as quoted by one secondary source; verify before relying; SOURCES.md#score-codes"
+	srcLOINC   = "Regenstrief Institute, LOINC 106418-7 Three-Item Loneliness scale; verify before relying; SOURCES.md#score-codes"
+	srcGravity = "HL7 International, SDOH Clinical Care implementation guide (Gravity), Task for referral management; SOURCES.md#fhir-gravity"
+	srcR4      = "HL7 International, FHIR Release 4 (4.0.1), 2019"
+	srcUKCore  = "NHS England (HL7 UK), FHIR UK Core 2.0.0, Extension-UKCore-NHSNumberVerificationStatus; SOURCES.md#fhir-uk-core"
+	srcOwn     = "this library's own code system (" + Canonical + "), as no national code exists"
+	srcONS     = "ONS, personal well-being harmonised standard (question wording; SOURCES.md#ons4); this library's own code system, as no LOINC or SNOMED CT code exists for the 0–10 items"
 )
 
 // verificationStatuses are the codes of UK Core's NHS number verification status (England), in
 // order 01–08.
 var verificationStatuses = [...]Coding{
-	{SystemNHSNumberVerificationStatus, "01", verifiedDisp},
+	{SystemNHSNumberVerificationStatus, "01", "Number present and verified"},
 	{SystemNHSNumberVerificationStatus, "02", "Number present but not traced"},
 	{SystemNHSNumberVerificationStatus, "03", "Trace required"},
 	{SystemNHSNumberVerificationStatus, "04", "Trace attempted - No match or multiple match found"},
-	{SystemNHSNumberVerificationStatus, "05", "Trace needs to be resolved - (NHS Number or patient detail conflict)"},
+	{SystemNHSNumberVerificationStatus, "05", "Trace needs to be resolved - (NHS number or patient detail conflict)"},
 	{SystemNHSNumberVerificationStatus, "06", "Trace in progress"},
 	{SystemNHSNumberVerificationStatus, "07", "Number not present and trace not required"},
 	{SystemNHSNumberVerificationStatus, "08", "Trace postponed (baby under six weeks old)"},
@@ -158,6 +169,9 @@ var codes = [...]Code{
 	{Coding{SystemBusinessStatus, "<referral.FHIRTask.BusinessStatus>", "business status"}, "Task.businessStatus", srcOwn, sp.ConfidenceHigh},
 	{Coding{SystemConsentQuestion, "referral | share-outcomes", "consent question"}, "Consent.category", srcOwn, sp.ConfidenceHigh},
 	{Coding{SystemGoalStatus, "<plan.GoalStatus>", "goal status"}, "Goal.achievementStatus", srcOwn, sp.ConfidenceHigh},
+	{Coding{SystemOfferCategory, "<plan.Category>", "community offer category"}, "CarePlan.activity.detail.code", srcOwn, sp.ConfidenceHigh},
+	{Coding{SystemStopReason, "<plan.StopReason>", "stop reason"}, "CarePlan.activity.detail.statusReason", srcOwn, sp.ConfidenceHigh},
+	{Coding{SystemOutcome, "service-use", "Health and care service use before and after the referral"}, "Observation.code (service use)", srcOwn, sp.ConfidenceHigh},
 	{Coding{SystemFeedback, "closed-loop-feedback", "Closed-loop message back to the GP or referrer"}, "Communication.category", srcOwn, sp.ConfidenceHigh},
 }
 

@@ -62,11 +62,13 @@ func ExportReferral(r referral.Referral, opt Options) (*Bundle, error) {
 }
 
 // ExportEpisode returns the episode as a FHIR R4 Bundle: the resources of [ExportReferral] for its
-// referral, a Condition for each need the plan adds, a Goal per goal of the plan (addressing the
-// Conditions of its needs) and an Observation per measurement: UCLA-3 under LOINC 106418-7, SWEMWBS
-// under SNOMED CT 718466001 with the metric and raw scores as components named as such, WEMWBS under
-// SNOMED CT 718426000, ONS4 under this project's code system (no national code exists for its 0–10
-// items); every item answer is a component. It validates e first.
+// referral; for the plan, a Condition for each need the plan adds, a Goal per goal (addressing the
+// Conditions of its needs) and a CarePlan (created and closed dates, agreement, review dates and
+// contacts in extensions, an activity per connection to a community offer); an Observation per
+// measurement: UCLA-3 under LOINC 106418-7, SWEMWBS under SNOMED CT 718466001 with the metric and raw
+// scores as components named as such, WEMWBS under SNOMED CT 718426000, ONS4 under this project's
+// code system (no national code exists for its 0–10 items), every item answer a component; and an
+// Observation of the service-use record. It validates e first.
 func ExportEpisode(e episode.Episode, opt Options) (*Bundle, error) {
 	if err := opt.check(); err != nil {
 		return nil, err
@@ -74,7 +76,7 @@ func ExportEpisode(e episode.Episode, opt Options) (*Bundle, error) {
 	if err := e.Validate(); err != nil {
 		return nil, err
 	}
-	n := 6 + len(e.Referral.Needs) + len(e.Measurements)
+	n := 8 + len(e.Referral.Needs) + len(e.Measurements)
 	if e.Plan != nil {
 		n += len(e.Plan.Needs) + len(e.Plan.Goals)
 	}
@@ -86,12 +88,17 @@ func ExportEpisode(e episode.Episode, opt Options) (*Bundle, error) {
 				b.condition(referral.NeedItem{Need: need})
 			}
 		}
+		goals := make([]Reference, len(p.Goals))
 		for i, g := range p.Goals {
-			b.goal(i, g)
+			goals[i] = Reference{Reference: b.goal(i, g), Type: "Goal"}
 		}
+		b.carePlan(p, goals)
 	}
 	for i, m := range e.Measurements {
 		b.observation(i, m)
+	}
+	if u := e.ServiceUse; u != nil {
+		b.serviceUse(u)
 	}
 	return b.bundle, nil
 }
@@ -393,7 +400,7 @@ func goalLifecycle(s plan.GoalStatus) (lifecycle, achievement string) {
 	return "", ""
 }
 
-func (b *builder) goal(i int, g plan.Goal) {
+func (b *builder) goal(i int, g plan.Goal) string {
 	id := b.uuid("goal-" + strconv.Itoa(i))
 	life, ach := goalLifecycle(g.Status)
 	gr := &Goal{
@@ -423,7 +430,114 @@ func (b *builder) goal(i int, g plan.Goal) {
 	for _, pn := range g.Progress {
 		gr.Note = append(gr.Note, Annotation{Time: pn.Date.String(), Text: pn.Note})
 	}
-	b.add(id, gr)
+	return b.add(id, gr)
+}
+
+// connectionStatus maps a connection's status to CarePlan.activity.detail.status.
+func connectionStatus(s plan.ConnectionStatus) string {
+	switch s {
+	case plan.ConnectionStatusSuggested:
+		return "not-started"
+	case plan.ConnectionStatusReferred:
+		return "scheduled"
+	case plan.ConnectionStatusAttended:
+		return "completed"
+	case plan.ConnectionStatusOngoing:
+		return "in-progress"
+	case plan.ConnectionStatusDeclined:
+		return "cancelled"
+	case plan.ConnectionStatusStopped:
+		return "stopped"
+	}
+	return "unknown"
+}
+
+func dateExt(url string, d sp.Date) Extension { return Extension{URL: url, ValueDate: str(d.String())} }
+
+// carePlan adds the plan's CarePlan.
+func (b *builder) carePlan(p *plan.Plan, goals []Reference) {
+	id := b.uuid("care-plan")
+	cp := &CarePlan{
+		ResourceType: "CarePlan", ID: id, Status: "active", Intent: "plan",
+		Subject:        Reference{Reference: b.patient, Type: "Patient"},
+		Period:         &Period{Start: p.Created.String(), End: p.Closed.String()},
+		Created:        p.Created.String(),
+		SupportingInfo: []Reference{{Reference: b.request, Type: "ServiceRequest"}},
+		Goal:           goals,
+	}
+	if p.Closed.IsValid() {
+		cp.Status = "completed"
+	}
+	cp.Extension = append(cp.Extension, stringExt(ExtWhatMattersToMe, p.WhatMattersToMe))
+	if p.Agreed {
+		cp.Extension = append(cp.Extension, dateExt(ExtPlanAgreed, p.AgreedOn))
+	}
+	for _, d := range p.ReviewDates {
+		cp.Extension = append(cp.Extension, dateExt(ExtPlanReview, d))
+	}
+	for _, c := range p.Contacts {
+		cp.Extension = append(cp.Extension, Extension{URL: ExtPlanContact, Extension: []Extension{
+			dateExt("date", c.Date), codeExt("mode", string(c.Mode)), {URL: "minutes", ValueInteger: intp(c.Minutes)}, codeExt("kind", string(c.Kind)),
+		}})
+	}
+	for _, n := range p.Needs {
+		for _, ref := range b.needs[n] {
+			cp.Addresses = append(cp.Addresses, Reference{Reference: ref, Type: "Condition"})
+		}
+	}
+	for _, c := range p.Connections {
+		d := CarePlanDetail{
+			Code:        concept(SystemOfferCategory, string(c.Category), ""),
+			Status:      connectionStatus(c.Status),
+			Description: c.Name,
+			Performer:   []Reference{{Type: "Organization", Display: c.Provider}},
+		}
+		if c.Started.IsValid() || c.Ended.IsValid() {
+			d.ScheduledPeriod = &Period{Start: c.Started.String(), End: c.Ended.String()}
+		}
+		if c.Reason != "" {
+			d.StatusReason = concept(SystemStopReason, string(c.Reason), "")
+			d.StatusReason.Text = c.ReasonNote
+		}
+		x := Extension{URL: ExtConnection, Extension: []Extension{codeExt("status", string(c.Status)), codeExt("mode", string(c.Mode)), dateExt("suggested", c.Suggested)}}
+		if c.Referred.IsValid() {
+			x.Extension = append(x.Extension, dateExt("referred", c.Referred))
+		}
+		if c.ServiceID != "" {
+			x.Extension = append(x.Extension, stringExt("serviceId", c.ServiceID))
+		}
+		d.Extension = []Extension{x}
+		cp.Activity = append(cp.Activity, CarePlanActivity{Detail: d})
+	}
+	b.add(id, cp)
+}
+
+// serviceUse adds the Observation of the service-use record: a component per service and window.
+func (b *builder) serviceUse(u *outcomes.ServiceUse) {
+	id := b.uuid("service-use")
+	o := &Observation{
+		ResourceType: "Observation", ID: id,
+		Extension: []Extension{{URL: ExtServiceUseWindow, Extension: []Extension{
+			{URL: "before", ValuePeriod: &Period{Start: u.Before.From.String(), End: u.Before.To.String()}},
+			{URL: "after", ValuePeriod: &Period{Start: u.After.From.String(), End: u.After.To.String()}},
+		}}},
+		BasedOn:         []Reference{{Reference: b.request, Type: "ServiceRequest"}},
+		Status:          "final",
+		Code:            outcomeCode("service-use", "Health and care service use before and after the referral"),
+		Subject:         &Reference{Reference: b.patient, Type: "Patient"},
+		EffectivePeriod: &Period{Start: u.Before.From.String(), End: u.After.To.String()},
+	}
+	for _, it := range u.Items {
+		for _, w := range [...]struct {
+			name string
+			n    *int
+		}{{"before", it.Before}, {"after", it.After}} {
+			if w.n != nil {
+				o.Component = append(o.Component, ObservationComponent{Code: outcomeCode(string(it.Service)+"."+w.name, ""), ValueInteger: intp(*w.n)})
+			}
+		}
+	}
+	b.add(id, o)
 }
 
 func intp(v int) *int { return &v }

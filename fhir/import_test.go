@@ -74,7 +74,7 @@ func TestRoundTripFixtures(t *testing.T) {
 				t.Errorf("episode Bundle: referral differs (-want +got):\n%s", diff)
 			}
 			for _, ig := range got.Ignored {
-				if !strings.HasPrefix(ig.What, "resource Goal") && !strings.HasPrefix(ig.What, "resource Observation") && !strings.HasPrefix(ig.What, "resource Condition") {
+				if !strings.HasPrefix(ig.What, "resource Goal") && !strings.HasPrefix(ig.What, "resource CarePlan") && !strings.HasPrefix(ig.What, "resource Observation") && !strings.HasPrefix(ig.What, "resource Condition") {
 					t.Errorf("episode Bundle: ignored %v", ig)
 				}
 			}
@@ -387,4 +387,22 @@ func FuzzImport(f *testing.F) {
 		}
 		roundTrip(t, got.Referral, fhir.Options{NHSNumberVerification: got.NHSNumberVerification})
 	})
+}
+
+// TestImportIgnoredShowsNoValue: an unknown key or extension url that is not a name or URL could
+// hold anything, so Ignored reports it without showing it.
+func TestImportIgnoredShowsNoValue(t *testing.T) {
+	doc := strings.Replace(minimalBundle(foreignSR), `"status":"active"`, `"status":"active","4010232137":1`, 1)
+	doc = strings.Replace(doc, `"https://example.org/colour"`, `"4010232137 Jane"`, 1)
+	got, err := fhir.Import([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(got.Ignored)
+	if strings.Contains(string(b), "4010232137") || strings.Contains(string(b), "Jane") {
+		t.Errorf("Ignored shows a value: %s", b)
+	}
+	if len(got.Ignored) != 3 {
+		t.Errorf("got %d ignored, want 3 (note, the odd key, the odd extension): %s", len(got.Ignored), b)
+	}
 }

@@ -73,6 +73,7 @@ type Extension struct {
 	ValueDate            *string          `json:"valueDate,omitempty"`
 	ValueDateTime        *string          `json:"valueDateTime,omitempty"`
 	ValueInteger         *int             `json:"valueInteger,omitempty"`
+	ValuePeriod          *Period          `json:"valuePeriod,omitempty"`
 	ValueString          *string          `json:"valueString,omitempty"`
 }
 
@@ -225,9 +226,46 @@ type Observation struct {
 	Code              CodeableConcept        `json:"code"`
 	Subject           *Reference             `json:"subject,omitempty"`
 	EffectiveDateTime string                 `json:"effectiveDateTime,omitempty"`
+	EffectivePeriod   *Period                `json:"effectivePeriod,omitempty"`
 	ValueInteger      *int                   `json:"valueInteger,omitempty"`
 	Component         []ObservationComponent `json:"component,omitempty"`
 }
+
+// CarePlan is a FHIR CarePlan: the personalised plan, its goals, its needs' Conditions, and a
+// planned activity per connection to a community offer.
+type CarePlan struct {
+	ResourceType   string             `json:"resourceType"`
+	ID             string             `json:"id,omitempty"`
+	Extension      []Extension        `json:"extension,omitempty"`
+	Status         string             `json:"status"`
+	Intent         string             `json:"intent"`
+	Subject        Reference          `json:"subject"`
+	Period         *Period            `json:"period,omitempty"`
+	Created        string             `json:"created,omitempty"`
+	Addresses      []Reference        `json:"addresses,omitempty"`
+	SupportingInfo []Reference        `json:"supportingInfo,omitempty"`
+	Goal           []Reference        `json:"goal,omitempty"`
+	Activity       []CarePlanActivity `json:"activity,omitempty"`
+}
+
+// CarePlanActivity is one activity of a [CarePlan].
+type CarePlanActivity struct {
+	Detail CarePlanDetail `json:"detail"`
+}
+
+// CarePlanDetail describes a connection to a community offer.
+type CarePlanDetail struct {
+	Extension       []Extension      `json:"extension,omitempty"`
+	Code            *CodeableConcept `json:"code,omitempty"`
+	Status          string           `json:"status"`
+	StatusReason    *CodeableConcept `json:"statusReason,omitempty"`
+	ScheduledPeriod *Period          `json:"scheduledPeriod,omitempty"`
+	Performer       []Reference      `json:"performer,omitempty"`
+	Description     string           `json:"description,omitempty"`
+}
+
+// FHIRType returns "CarePlan".
+func (*CarePlan) FHIRType() string { return "CarePlan" }
 
 // ObservationComponent is one score or item answer of an [Observation].
 type ObservationComponent struct {

@@ -31,3 +31,5 @@
 //
 // Every type is a plain value; every function is safe for concurrent use.
 package outcomes
+
+//go:generate go run ../internal/enumgen

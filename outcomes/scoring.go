@@ -6,9 +6,10 @@ import (
 	sp "github.com/socialprescribing/go-socialprescribing"
 )
 
-// ONS4 holds the answers to the four ONS personal wellbeing questions (ONS harmonised standard,
-// HIGH). Each is an integer from 0 to 10; 0 is a legitimate answer, so the fields are pointers and a
-// missing answer is nil, never 0. ONS does not combine the four into one score and neither does this
+// ONS4 holds the answers to the four ONS personal wellbeing questions (Office for National
+// Statistics, personal well-being harmonised standard; SOURCES.md#ons4; confidence high). Each is
+// an integer from 0 to 10; 0 is a legitimate answer, so the fields are pointers and a missing
+// answer is nil, never 0. ONS does not combine the four into one score and neither does this
 // package: there is no total.
 //
 // ONS4 is a plain value and safe for concurrent use once built.
@@ -76,7 +77,8 @@ func (o ONS4) Band(s Scale) (Band, error) {
 	return ONS4Band(s, v)
 }
 
-// ONS4Band returns the ONS threshold band of an ONS4 item score (ONS, HIGH):
+// ONS4Band returns the ONS threshold band of an ONS4 item score (Office for National Statistics,
+// personal well-being user guidance; SOURCES.md#ons4; confidence high):
 //
 //   - life satisfaction, worthwhile, happiness: 0–4 low, 5–6 medium, 7–8 high, 9–10 very high;
 //   - anxiety: 0–1 very low, 2–3 low, 4–5 medium, 6–10 high (a lower band is better).
@@ -160,9 +162,9 @@ func SWEMWBSMetric(raw int) (float64, error) {
 	return float64(swemwbsMetricCenti[raw-7]) / 100, nil
 }
 
-// WEMWBS holds the fourteen item scores of the Warwick-Edinburgh Mental Wellbeing Scale, each 1–5, in
-// the order of the questionnaire (total 14–70, HIGH). All fourteen are required. The item wording is
-// copyrighted and not shipped.
+// WEMWBS holds the fourteen item scores of the Warwick-Edinburgh Mental Wellbeing Scale, each 1–5,
+// in the order of the questionnaire (total 14–70; Warwick Medical School; SOURCES.md#wemwbs;
+// confidence high). All fourteen are required. The item wording is copyrighted and not shipped.
 type WEMWBS struct {
 	// Items are the fourteen item scores, each 1–5.
 	Items []int `json:"items" validate:"required,len=14,dive,required,gte=1,lte=5"`
@@ -180,10 +182,11 @@ func (w WEMWBS) Total() (int, error) {
 	return t, nil
 }
 
-// UCLA3 holds the answers to the three-item UCLA loneliness scale recommended by ONS (HIGH): how
-// often the person feels they lack companionship, feel left out and feel isolated, each 1 (hardly
-// ever), 2 (some of the time) or 3 (often). The total is 3–9 and higher is lonelier (scoring MEDIUM);
-// there is no official cut-point, so the package gives no band.
+// UCLA3 holds the answers to the three-item UCLA loneliness scale recommended by ONS (Office for
+// National Statistics, Measuring loneliness, 2018; SOURCES.md#ucla3; confidence high): how often
+// the person feels they lack companionship, feel left out and feel isolated, each 1 (hardly ever),
+// 2 (some of the time) or 3 (often). The total is 3–9 and higher is lonelier (scoring: confidence
+// medium); there is no official cut-point, so the package gives no band.
 type UCLA3 struct {
 	// LackCompanionship is how often the person feels they lack companionship, 1–3.
 	LackCompanionship int `json:"lackCompanionship" validate:"required,gte=1,lte=3"`

@@ -4,13 +4,14 @@ import (
 	"slices"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
-	"github.com/socialprescribing/go-socialprescribing/internal/enum"
 )
 
 // Category is the kind of community offer a [Connection] leads to: the offers NHS England, The King's
 // Fund and others name (SOURCES.md#community-offers), plus nature-based activity, the third strand of
 // green social prescribing (SOURCES.md#community-side). [CategoryTable] says which categories count as
 // green social prescribing.
+//
+//enum:list Categories "other" last
 type Category string
 
 // The categories of community offer.
@@ -84,25 +85,11 @@ var categoryTable = [...]CategoryInfo{
 	{CategoryOther, false, srcLibOther, sp.ConfidenceHigh},
 }
 
-var categories = func() [len(categoryTable)]Category {
-	var cs [len(categoryTable)]Category
-	for i, r := range categoryTable {
-		cs[i] = r.Category
-	}
-	return cs
-}()
-
 // CategoryTable returns one row per [Category], in the order of [Categories]: whether it counts as
 // green social prescribing, its source and confidence. Walking groups and gardening are green
 // (NHS England, high); nature-based activity is green (The King's Fund, medium); no other category is.
 // The slice is new on each call.
 func CategoryTable() []CategoryInfo { return slices.Clone(categoryTable[:]) }
-
-// Categories returns every Category, "other" last. The slice is new on each call.
-func Categories() []Category { return slices.Clone(categories[:]) }
-
-// IsValid reports whether c is one of [Categories].
-func (c Category) IsValid() bool { return enum.Contains(categories[:], c) }
 
 // IsGreen reports whether c counts as green social prescribing, as [CategoryTable] says. It is false
 // for a value outside [Categories].
@@ -113,15 +100,4 @@ func (c Category) IsGreen() bool {
 		}
 	}
 	return false
-}
-
-// MarshalText returns c, or an error for a value outside [Categories].
-func (c Category) MarshalText() ([]byte, error) {
-	return enum.Marshal("plan: category", categories[:], c)
-}
-
-// UnmarshalText accepts exactly one of [Categories].
-func (c *Category) UnmarshalText(b []byte) (err error) {
-	*c, err = unmarshal(*c, "plan: category", categories[:], b)
-	return err
 }

@@ -20,3 +20,5 @@
 // print a masked form from String, GoString and LogValue, and no error or finding of this package holds
 // it. Everything in this package is pure and safe for concurrent use.
 package plan
+
+//go:generate go run ../internal/enumgen

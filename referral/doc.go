@@ -42,3 +42,5 @@
 // Every function is pure and every type is a value type: a value that no one mutates is safe for
 // concurrent use. The package has no mutable package-level state.
 package referral
+
+//go:generate go run ../internal/enumgen

@@ -8,7 +8,6 @@ import (
 
 	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/coding"
-	"github.com/socialprescribing/go-socialprescribing/internal/enum"
 )
 
 // ErrTransition is the category of every error [Referral.Apply] returns for an event that the
@@ -34,6 +33,8 @@ var ErrTransition = errors.New("transition not allowed")
 //	accepted, in-progress --refer-onward--> referred-onward                                    terminal
 //
 // [Transitions] returns the same table as data; [State.FHIR] gives the nearest HL7 FHIR Task status.
+//
+//enum:list States received first
 type State string
 
 // The states.
@@ -61,17 +62,6 @@ const (
 	StateReferredOnward State = "referred-onward"
 )
 
-var states = [...]State{
-	StateReceived, StateAccepted, StateDeclined, StateRejected, StateCancelled, StateInProgress,
-	StateOnHold, StateCompleted, StateClosedIncomplete, StateReferredOnward,
-}
-
-// States returns every State, received first. The slice is new on each call.
-func States() []State { return slices.Clone(states[:]) }
-
-// IsValid reports whether s is one of [States].
-func (s State) IsValid() bool { return enum.Contains(states[:], s) }
-
 // IsTerminal reports whether no event can leave s: declined, rejected, cancelled, completed,
 // closed-incomplete and referred-onward.
 func (s State) IsTerminal() bool {
@@ -82,16 +72,9 @@ func (s State) IsTerminal() bool {
 	return false
 }
 
-// MarshalText returns s, or an error for a value outside [States].
-func (s State) MarshalText() ([]byte, error) { return enum.Marshal("referral: state", states[:], s) }
-
-// UnmarshalText accepts exactly one of [States].
-func (s *State) UnmarshalText(b []byte) (err error) {
-	*s, err = unmarshal(*s, "referral: state", states[:], b)
-	return err
-}
-
 // EventKind is what happened to a referral.
+//
+//enum:list EventKinds
 type EventKind string
 
 // The event kinds.
@@ -118,30 +101,10 @@ const (
 	EventKindReferOnward EventKind = "refer-onward"
 )
 
-var eventKinds = [...]EventKind{
-	EventKindAccept, EventKindDecline, EventKindReject, EventKindCancel, EventKindContact, EventKindHold, EventKindResume,
-	EventKindComplete, EventKindClose, EventKindReferOnward,
-}
-
-// EventKinds returns every EventKind. The slice is new on each call.
-func EventKinds() []EventKind { return slices.Clone(eventKinds[:]) }
-
-// IsValid reports whether k is one of [EventKinds].
-func (k EventKind) IsValid() bool { return enum.Contains(eventKinds[:], k) }
-
-// MarshalText returns k, or an error for a value outside [EventKinds].
-func (k EventKind) MarshalText() ([]byte, error) {
-	return enum.Marshal("referral: event kind", eventKinds[:], k)
-}
-
-// UnmarshalText accepts exactly one of [EventKinds].
-func (k *EventKind) UnmarshalText(b []byte) (err error) {
-	*k, err = unmarshal(*k, "referral: event kind", eventKinds[:], b)
-	return err
-}
-
 // Reason says why a referral was rejected, cancelled, closed without completion or put on hold.
 // [ReasonsFor] lists the reasons each event kind takes. "other" needs a note saying what it was.
+//
+//enum:list Reasons
 type Reason string
 
 // The reasons.
@@ -167,28 +130,6 @@ const (
 	// Any of the above events.
 	ReasonOther Reason = "other"
 )
-
-var reasons = [...]Reason{
-	ReasonNotEligible, ReasonOutOfArea, ReasonNeedsOtherService, ReasonDuplicate, ReasonNoCapacity,
-	ReasonNoLongerNeeded, ReasonReferredElsewhere, ReasonMadeInError,
-	ReasonUnableToContact, ReasonDisengaged, ReasonMovedAway, ReasonDied,
-	ReasonPersonUnwell, ReasonPersonRequest, ReasonOther,
-}
-
-// Reasons returns every Reason. The slice is new on each call.
-func Reasons() []Reason { return slices.Clone(reasons[:]) }
-
-// IsValid reports whether r is one of [Reasons].
-func (r Reason) IsValid() bool { return enum.Contains(reasons[:], r) }
-
-// MarshalText returns r, or an error for a value outside [Reasons].
-func (r Reason) MarshalText() ([]byte, error) { return enum.Marshal("referral: reason", reasons[:], r) }
-
-// UnmarshalText accepts exactly one of [Reasons].
-func (r *Reason) UnmarshalText(b []byte) (err error) {
-	*r, err = unmarshal(*r, "referral: reason", reasons[:], b)
-	return err
-}
 
 // ReasonsFor returns the reasons an event of kind k may carry, and whether one is required: reject,
 // cancel and close require one; hold takes one optionally; other kinds take none. The slice is new on

@@ -8,11 +8,12 @@ import (
 	"time"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
-	"github.com/socialprescribing/go-socialprescribing/internal/enum"
 	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 )
 
 // ConsentStatus records the person's answer to one consent question.
+//
+//enum:list ConsentStatuses
 type ConsentStatus string
 
 // The consent statuses.
@@ -21,25 +22,6 @@ const (
 	ConsentStatusRefused  ConsentStatus = "refused"
 	ConsentStatusNotAsked ConsentStatus = "not-asked"
 )
-
-var consentStatuses = [...]ConsentStatus{ConsentStatusGiven, ConsentStatusRefused, ConsentStatusNotAsked}
-
-// ConsentStatuses returns every ConsentStatus. The slice is new on each call.
-func ConsentStatuses() []ConsentStatus { return slices.Clone(consentStatuses[:]) }
-
-// IsValid reports whether c is one of [ConsentStatuses].
-func (c ConsentStatus) IsValid() bool { return enum.Contains(consentStatuses[:], c) }
-
-// MarshalText returns c, or an error for a value outside [ConsentStatuses].
-func (c ConsentStatus) MarshalText() ([]byte, error) {
-	return enum.Marshal("referral: consent status", consentStatuses[:], c)
-}
-
-// UnmarshalText accepts exactly one of [ConsentStatuses].
-func (c *ConsentStatus) UnmarshalText(b []byte) (err error) {
-	*c, err = unmarshal(*c, "referral: consent status", consentStatuses[:], b)
-	return err
-}
 
 // Person is the person referred. It holds personal data: String, GoString and LogValue print a
 // masked form, and no error of this package contains a value from it.

@@ -7,11 +7,12 @@ import (
 	"strconv"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
-	"github.com/socialprescribing/go-socialprescribing/internal/enum"
 	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 )
 
 // ReferOnRoute says whether a signposted person was also referred on to a link worker.
+//
+//enum:list ReferOnRoutes
 type ReferOnRoute string
 
 // The refer-on routes.
@@ -23,25 +24,6 @@ const (
 	// ReferOnRouteReferred: the person was referred on to a link worker; ReferralID names the referral.
 	ReferOnRouteReferred ReferOnRoute = "referred"
 )
-
-var referOnRoutes = [...]ReferOnRoute{ReferOnRouteNotOffered, ReferOnRouteDeclined, ReferOnRouteReferred}
-
-// ReferOnRoutes returns every ReferOnRoute. The slice is new on each call.
-func ReferOnRoutes() []ReferOnRoute { return slices.Clone(referOnRoutes[:]) }
-
-// IsValid reports whether r is one of [ReferOnRoutes].
-func (r ReferOnRoute) IsValid() bool { return enum.Contains(referOnRoutes[:], r) }
-
-// MarshalText returns r, or an error for a value outside [ReferOnRoutes].
-func (r ReferOnRoute) MarshalText() ([]byte, error) {
-	return enum.Marshal("referral: refer-on route", referOnRoutes[:], r)
-}
-
-// UnmarshalText accepts exactly one of [ReferOnRoutes].
-func (r *ReferOnRoute) UnmarshalText(b []byte) (err error) {
-	*r, err = unmarshal(*r, "referral: refer-on route", referOnRoutes[:], b)
-	return err
-}
 
 // Signpost is one community group or service the person was pointed to. ServiceID may hold the
 // service's id in an Open Referral UK directory (SOURCES.md#open-referral).

@@ -189,6 +189,11 @@ func translateField(parent *jsonschema.Schema, name string, s *jsonschema.Schema
 				return fmt.Errorf("tag unique on a %s has no translation", kind)
 			}
 			s.UniqueItems = true
+		case "nocontrol":
+			if !isString {
+				return fmt.Errorf("tag nocontrol on a %s has no translation", kind)
+			}
+			s.Pattern = noControlPattern
 		case "enum":
 			if !isValue || kind != reflect.String {
 				return fmt.Errorf("tag enum on %s, which is not a registered enum", t)
@@ -242,3 +247,8 @@ func containsTag(key string) bool {
 }
 
 func ptrU64(n uint64) *uint64 { return &n }
+
+// noControlPattern is the schema of the "nocontrol" tag: no C0 or C1 control character, no DEL,
+// no line or paragraph separator (U+2028, U+2029, written as themselves). It reads the same as an
+// ECMA-262 regular expression, with or without the u flag, and as a Go one.
+const noControlPattern = `^[^\x00-\x1F\x7F-\x9F` + "\u2028\u2029" + `]*$`

@@ -2,9 +2,10 @@ package workforce_test
 
 import (
 	"fmt"
-	sp "github.com/socialprescribing/go-socialprescribing"
 	"runtime"
 	"testing"
+
+	sp "github.com/socialprescribing/go-socialprescribing"
 
 	"github.com/socialprescribing/go-socialprescribing/workforce"
 )

@@ -64,3 +64,5 @@
 // Every type of this package is a value type, immutable after construction or used by value, and
 // safe for concurrent use; Audit and the checks are pure functions of their arguments.
 package workforce
+
+//go:generate go run ../internal/enumgen

@@ -1,12 +1,8 @@
 package workforce
 
-import (
-	"slices"
-
-	"github.com/socialprescribing/go-socialprescribing/internal/enum"
-)
-
 // Employment says how a PCN engages a member of staff.
+//
+//enum:list Employments
 type Employment string
 
 // The kinds of employment.
@@ -18,26 +14,3 @@ const (
 	// be claimed inside the role's maximum.
 	EmploymentSubcontracted Employment = "subcontracted"
 )
-
-var employments = [...]Employment{EmploymentDirect, EmploymentSubcontracted}
-
-// Employments returns every Employment. The slice is new on each call.
-func Employments() []Employment { return slices.Clone(employments[:]) }
-
-// IsValid reports whether e is one of [Employments].
-func (e Employment) IsValid() bool { return slices.Contains(employments[:], e) }
-
-// MarshalText returns e, or an error for a value outside [Employments].
-func (e Employment) MarshalText() ([]byte, error) {
-	return enum.Marshal("workforce: employment", employments[:], e)
-}
-
-// UnmarshalText accepts exactly one of [Employments].
-func (e *Employment) UnmarshalText(b []byte) error {
-	v, err := enum.Unmarshal("workforce: employment", employments[:], b)
-	if err != nil {
-		return err
-	}
-	*e = v
-	return nil
-}

@@ -29,7 +29,7 @@ func checkDate(c *validation.Errors, path string, d sp.Date) {
 // PCN is a primary care network as the reimbursement engine needs it.
 type PCN struct {
 	// ID identifies the PCN (its ODS code, for example).
-	ID string `json:"id" validate:"required,max=64"`
+	ID string `json:"id" validate:"required,max=64,nocontrol"`
 	// ListSize is the PCN's registered list size. Above 100,000 the 2019/20 link worker
 	// entitlement is more than one WTE by an amount no source gives: see SPLWEntitlement2019.
 	ListSize int `json:"listSize" validate:"required,min=1"`
@@ -108,9 +108,9 @@ func (p PCN) check(c *validation.Errors, base string) {
 // additional to the PCN's 31 March 2019 baseline. ID is an identifier, never a name.
 type StaffMember struct {
 	// ID identifies the member of staff within the audit (an employee number, not a name).
-	ID string `json:"id" validate:"required,max=64"`
+	ID string `json:"id" validate:"required,max=64,nocontrol"`
 	// PCN is the ID of the PCN the person works for.
-	PCN string `json:"pcn" validate:"required,max=64"`
+	PCN string `json:"pcn" validate:"required,max=64,nocontrol"`
 	// Role is the person's role.
 	Role sp.Role `json:"role" validate:"required,enum,oneof=social-prescribing-link-worker health-and-wellbeing-coach care-coordinator"`
 	// Employment says whether the PCN employs the person or a subcontractor supplies them.
@@ -140,7 +140,7 @@ type Cover struct {
 	// AbsentWTE is the WTE that is absent; the cover is claimable for at most this WTE.
 	AbsentWTE WTE `json:"absentWte" validate:"required"`
 	// AbsentStaff is the ID of the absent member of staff, where known.
-	AbsentStaff string `json:"absentStaff,omitempty" validate:"max=64"`
+	AbsentStaff string `json:"absentStaff,omitempty" validate:"max=64,nocontrol"`
 }
 
 // Validate checks the member of staff: the fields; End not before Start ("date-order"); WTE
@@ -185,9 +185,9 @@ func (s StaffMember) String() string {
 // Claim is a PCN's monthly claim for one member of staff.
 type Claim struct {
 	// PCN is the ID of the claiming PCN.
-	PCN string `json:"pcn" validate:"required,max=64"`
+	PCN string `json:"pcn" validate:"required,max=64,nocontrol"`
 	// Staff is the ID of the member of staff.
-	Staff string `json:"staff" validate:"required,max=64"`
+	Staff string `json:"staff" validate:"required,max=64,nocontrol"`
 	// Month is the first day of the month claimed for.
 	Month sp.Date `json:"month" validate:"required"`
 	// Salary is the salary actually paid for the month (reduced pay during leave is simply the

@@ -34,15 +34,15 @@ type RoleRate struct {
 	// employer National Insurance and employer pension contributions, up to this amount.
 	AnnualMaximum Money `json:"annualMaximum" validate:"required"`
 	// Band is the Agenda for Change band the maximum is built on ("5"), where known.
-	Band string `json:"band,omitempty" validate:"max=40"`
+	Band string `json:"band,omitempty" validate:"max=40,nocontrol"`
 	// Source cites where the figure comes from.
-	Source string `json:"source" validate:"required,max=1000"`
+	Source string `json:"source" validate:"required,max=1000,nocontrol"`
 	// Confidence says how sure the figure is.
 	Confidence sp.Confidence `json:"confidence" validate:"required,enum"`
 	// Origin says where the row was loaded from: [OriginDefault] for the library's own rows, or
 	// the origin given to [Rules.Override]. It is set by [Rules]; a value in a loaded table is
 	// replaced.
-	Origin string `json:"origin,omitempty" validate:"max=200"`
+	Origin string `json:"origin,omitempty" validate:"max=200,nocontrol"`
 }
 
 // ID returns a stable identifier for the row: "role from..to origin".
@@ -61,11 +61,11 @@ type SumRate struct {
 	// source gives it.
 	SnapshotDate sp.Date `json:"snapshotDate,omitzero"`
 	// Source cites where the figure comes from.
-	Source string `json:"source" validate:"required,max=1000"`
+	Source string `json:"source" validate:"required,max=1000,nocontrol"`
 	// Confidence says how sure the figure is.
 	Confidence sp.Confidence `json:"confidence" validate:"required,enum"`
 	// Origin is set by [Rules] as for [RoleRate].
-	Origin string `json:"origin,omitempty" validate:"max=200"`
+	Origin string `json:"origin,omitempty" validate:"max=200,nocontrol"`
 }
 
 // ID returns a stable identifier for the row: "pcn-sum year origin".
@@ -84,11 +84,11 @@ type SubcontractRate struct {
 	// £200 a month).
 	AnnualMaximum Money `json:"annualMaximum" validate:"required"`
 	// Source cites where the figure comes from.
-	Source string `json:"source" validate:"required,max=1000"`
+	Source string `json:"source" validate:"required,max=1000,nocontrol"`
 	// Confidence says how sure the figure is.
 	Confidence sp.Confidence `json:"confidence" validate:"required,enum"`
 	// Origin is set by [Rules] as for [RoleRate].
-	Origin string `json:"origin,omitempty" validate:"max=200"`
+	Origin string `json:"origin,omitempty" validate:"max=200,nocontrol"`
 }
 
 // ID returns a stable identifier for the row: "subcontract from..to origin".
@@ -113,11 +113,11 @@ type Entitlement struct {
 	// MaxListSize is the largest list size the row's WTE applies to.
 	MaxListSize int `json:"maxListSize" validate:"required,min=1"`
 	// Source cites where the figure comes from.
-	Source string `json:"source" validate:"required,max=1000"`
+	Source string `json:"source" validate:"required,max=1000,nocontrol"`
 	// Confidence says how sure the figure is.
 	Confidence sp.Confidence `json:"confidence" validate:"required,enum"`
 	// Origin is set by [Rules] as for [RoleRate].
-	Origin string `json:"origin,omitempty" validate:"max=200"`
+	Origin string `json:"origin,omitempty" validate:"max=200,nocontrol"`
 }
 
 // ID returns a stable identifier for the row: "entitlement role from..to origin".
@@ -372,6 +372,9 @@ func (r Rules) Override(t RuleTable, origin string) (Rules, error) {
 	}
 	if len(origin) > 200 {
 		return r, fmt.Errorf("workforce: rules: origin longer than 200 bytes: %w", sp.ErrInvalid)
+	}
+	if !validation.NoControl(origin) {
+		return r, fmt.Errorf("workforce: rules: origin holds a control character or line break: %w", sp.ErrInvalid)
 	}
 	if err := t.Validate(); err != nil {
 		return r, err

@@ -92,6 +92,9 @@ func tagcheckWorkforcePCN(x *PCN) bool {
 	if !(len(x.ID) <= 64 || validation.Runes(x.ID) <= 64) {
 		return false
 	}
+	if !(validation.NoControl(string(x.ID))) {
+		return false
+	}
 	if !(x.ListSize != 0) {
 		return false
 	}
@@ -119,10 +122,16 @@ func tagcheckWorkforceStaffMember(x *StaffMember) bool {
 	if !(len(x.ID) <= 64 || validation.Runes(x.ID) <= 64) {
 		return false
 	}
+	if !(validation.NoControl(string(x.ID))) {
+		return false
+	}
 	if !(x.PCN != "") {
 		return false
 	}
 	if !(len(x.PCN) <= 64 || validation.Runes(x.PCN) <= 64) {
+		return false
+	}
+	if !(validation.NoControl(string(x.PCN))) {
 		return false
 	}
 	if !(x.Role != "") {
@@ -170,10 +179,16 @@ func tagcheckWorkforceClaim(x *Claim) bool {
 	if !(len(x.PCN) <= 64 || validation.Runes(x.PCN) <= 64) {
 		return false
 	}
+	if !(validation.NoControl(string(x.PCN))) {
+		return false
+	}
 	if !(x.Staff != "") {
 		return false
 	}
 	if !(len(x.Staff) <= 64 || validation.Runes(x.Staff) <= 64) {
+		return false
+	}
+	if !(validation.NoControl(string(x.Staff))) {
 		return false
 	}
 	if !(validation.NonZero(x.Month)) {
@@ -369,6 +384,9 @@ func tagcheckWorkforceCover(x *Cover) bool {
 	if !(len(x.AbsentStaff) <= 64 || validation.Runes(x.AbsentStaff) <= 64) {
 		return false
 	}
+	if !(validation.NoControl(string(x.AbsentStaff))) {
+		return false
+	}
 	return true
 }
 
@@ -395,10 +413,16 @@ func tagcheckWorkforceRoleRate(x *RoleRate) bool {
 	if !(len(x.Band) <= 40 || validation.Runes(x.Band) <= 40) {
 		return false
 	}
+	if !(validation.NoControl(string(x.Band))) {
+		return false
+	}
 	if !(x.Source != "") {
 		return false
 	}
 	if !(len(x.Source) <= 1000 || validation.Runes(x.Source) <= 1000) {
+		return false
+	}
+	if !(validation.NoControl(string(x.Source))) {
 		return false
 	}
 	if !(x.Confidence != "") {
@@ -408,6 +432,9 @@ func tagcheckWorkforceRoleRate(x *RoleRate) bool {
 		return false
 	}
 	if !(len(x.Origin) <= 200 || validation.Runes(x.Origin) <= 200) {
+		return false
+	}
+	if !(validation.NoControl(string(x.Origin))) {
 		return false
 	}
 	return true
@@ -427,6 +454,9 @@ func tagcheckWorkforceSumRate(x *SumRate) bool {
 	if !(len(x.Source) <= 1000 || validation.Runes(x.Source) <= 1000) {
 		return false
 	}
+	if !(validation.NoControl(string(x.Source))) {
+		return false
+	}
 	if !(x.Confidence != "") {
 		return false
 	}
@@ -434,6 +464,9 @@ func tagcheckWorkforceSumRate(x *SumRate) bool {
 		return false
 	}
 	if !(len(x.Origin) <= 200 || validation.Runes(x.Origin) <= 200) {
+		return false
+	}
+	if !(validation.NoControl(string(x.Origin))) {
 		return false
 	}
 	return true
@@ -456,6 +489,9 @@ func tagcheckWorkforceSubcontractRate(x *SubcontractRate) bool {
 	if !(len(x.Source) <= 1000 || validation.Runes(x.Source) <= 1000) {
 		return false
 	}
+	if !(validation.NoControl(string(x.Source))) {
+		return false
+	}
 	if !(x.Confidence != "") {
 		return false
 	}
@@ -463,6 +499,9 @@ func tagcheckWorkforceSubcontractRate(x *SubcontractRate) bool {
 		return false
 	}
 	if !(len(x.Origin) <= 200 || validation.Runes(x.Origin) <= 200) {
+		return false
+	}
+	if !(validation.NoControl(string(x.Origin))) {
 		return false
 	}
 	return true
@@ -500,6 +539,9 @@ func tagcheckWorkforceEntitlement(x *Entitlement) bool {
 	if !(len(x.Source) <= 1000 || validation.Runes(x.Source) <= 1000) {
 		return false
 	}
+	if !(validation.NoControl(string(x.Source))) {
+		return false
+	}
 	if !(x.Confidence != "") {
 		return false
 	}
@@ -507,6 +549,9 @@ func tagcheckWorkforceEntitlement(x *Entitlement) bool {
 		return false
 	}
 	if !(len(x.Origin) <= 200 || validation.Runes(x.Origin) <= 200) {
+		return false
+	}
+	if !(validation.NoControl(string(x.Origin))) {
 		return false
 	}
 	return true

@@ -32,7 +32,30 @@ import (
 // JSON Schema keywords and fails on any other, so a tag cannot be used in Go without the schema
 // knowing it.
 func Tags() []string {
-	return []string{"required", "omitempty", "min", "max", "len", "gte", "lte", "gt", "lt", "oneof", "dive", "unique", "enum"}
+	return []string{"required", "omitempty", "min", "max", "len", "gte", "lte", "gt", "lt", "oneof", "dive", "unique", "enum", "nocontrol"}
+}
+
+// NoControl reports whether s holds no control character (C0, DEL or C1), no Unicode line or
+// paragraph separator and no invalid UTF-8: text that cannot move a terminal's cursor, forge a line
+// of a report or hide what follows it. It is what the "nocontrol" tag checks, on identifiers and
+// other text that reports show to people.
+func NoControl(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r >= 0x80 && r <= 0x9f || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // validatable is what the "enum" tag calls.
@@ -75,6 +98,12 @@ func newValidator() *validator.Validate {
 			}
 		}
 		return false
+	}); err != nil {
+		panic(err)
+	}
+	if err := val.RegisterValidation("nocontrol", func(fl validator.FieldLevel) bool {
+		f := fl.Field()
+		return f.Kind() == reflect.String && NoControl(f.String())
 	}); err != nil {
 		panic(err)
 	}
@@ -175,6 +204,8 @@ func convert(fe validator.FieldError) *sp.FieldError {
 		err = fmt.Errorf("items must be unique: %w", sp.ErrInvalid)
 	case "enum":
 		err = fmt.Errorf("not one of the defined values: %w", sp.ErrInvalid)
+	case "nocontrol":
+		err = fmt.Errorf("must not hold a control character or line break: %w", sp.ErrInvalid)
 	default:
 		err = fmt.Errorf("breaks rule %q: %w", tag, sp.ErrInvalid)
 	}

@@ -401,6 +401,12 @@ func (g *gen) tags(expr string, t reflect.Type, tags []string, viaPointer bool, 
 			}
 			g.fail(depth, expr+".IsValid()")
 			continue
+		case "nocontrol":
+			if t.Kind() != reflect.String {
+				return fmt.Errorf("nocontrol on a %s is not supported by the generator", t.Kind())
+			}
+			g.fail(depth, "validation.NoControl(string("+expr+"))")
+			continue
 		case "unique":
 			if t.Kind() != reflect.Slice || !plainComparable(t.Elem()) {
 				return fmt.Errorf("unique on %s is not supported by the generator", t)
