@@ -100,26 +100,26 @@ type Code struct {
 	Confidence sp.Confidence `json:"confidence"`
 }
 
+// Sources of the codes (SOURCES.md#snomed-codes, #score-codes, #fhir-uk-core, #fhir-gravity, #ons4).
 const (
-	srcSPCodes   = "NHS England, social prescribing guidance and Network Contract DES (SNOMED CT codes for social prescribing)"
-	srcScores    = "one secondary source quoting the SNOMED CT UK edition; verify before relying"
-	srcLOINC     = "LOINC, Three-Item Loneliness scale panel, as found in the LOINC database; verify before relying"
-	srcGravity   = "HL7, SDOH Clinical Care implementation guide (Gravity), Task for referral management"
-	srcR4        = "HL7, FHIR R4 (4.0.1) specification"
-	srcUKCore    = "HL7 UK / NHS England, UK Core 2.0.0, Extension-UKCore-NHSNumberVerificationStatus"
-	srcOwn       = "this library's own code system (" + Canonical + "), as no national code exists"
-	srcONS       = "ONS, personal well-being harmonised standard (question wording); code system of this library, as no national code exists"
-	verifiedDisp = "Number present and verified"
+	srcSPCodes = "NHS England, social prescribing guidance and Network Contract DES (SNOMED CT codes for social prescribing); SOURCES.md#snomed-codes"
+	srcScores  = "SNOMED CT UK edition as quoted by one secondary source; verify before relying; SOURCES.md#score-codes"
+	srcLOINC   = "Regenstrief Institute, LOINC 106418-7 Three-Item Loneliness scale; verify before relying; SOURCES.md#score-codes"
+	srcGravity = "HL7 International, SDOH Clinical Care implementation guide (Gravity), Task for referral management; SOURCES.md#fhir-gravity"
+	srcR4      = "HL7 International, FHIR Release 4 (4.0.1), 2019"
+	srcUKCore  = "NHS England (HL7 UK), FHIR UK Core 2.0.0, Extension-UKCore-NHSNumberVerificationStatus; SOURCES.md#fhir-uk-core"
+	srcOwn     = "this library's own code system (" + Canonical + "), as no national code exists"
+	srcONS     = "ONS, personal well-being harmonised standard (question wording; SOURCES.md#ons4); this library's own code system, as no LOINC or SNOMED CT code exists for the 0–10 items"
 )
 
 // verificationStatuses are the codes of UK Core's NHS number verification status (England), in
 // order 01–08.
 var verificationStatuses = [...]Coding{
-	{SystemNHSNumberVerificationStatus, "01", verifiedDisp},
+	{SystemNHSNumberVerificationStatus, "01", "Number present and verified"},
 	{SystemNHSNumberVerificationStatus, "02", "Number present but not traced"},
 	{SystemNHSNumberVerificationStatus, "03", "Trace required"},
 	{SystemNHSNumberVerificationStatus, "04", "Trace attempted - No match or multiple match found"},
-	{SystemNHSNumberVerificationStatus, "05", "Trace needs to be resolved - (NHS Number or patient detail conflict)"},
+	{SystemNHSNumberVerificationStatus, "05", "Trace needs to be resolved - (NHS number or patient detail conflict)"},
 	{SystemNHSNumberVerificationStatus, "06", "Trace in progress"},
 	{SystemNHSNumberVerificationStatus, "07", "Number not present and trace not required"},
 	{SystemNHSNumberVerificationStatus, "08", "Trace postponed (baby under six weeks old)"},

@@ -173,10 +173,46 @@ func (m *importer) elements(e *entry, known ...string) {
 		case k == "modifierExtension":
 			m.fail(e.ptr+"/modifierExtension", "modifier-extension", errf("a modifier extension changes the meaning of the "+e.typ+" and is not understood", sp.ErrInvalid))
 		case k == "resourceType" || k == "id" || k == "meta" || k == "text" || k == "contained" || k == "extension":
-		case !slices.Contains(known, k):
+		case !slices.Contains(known, k) && nameLike(k):
 			m.ignore(e.ptr+"/"+escape(k), "element "+k+" of "+e.typ+" (not read)")
+		case !slices.Contains(known, k):
+			// A key that is no element name could hold anything: it is reported at its resource,
+			// not shown.
+			m.ignore(e.ptr, "an element of "+e.typ+" whose name is not a FHIR element name (not read, not shown)")
 		}
 	}
+}
+
+// nameLike reports whether k has the shape of a FHIR element name, and so can be shown.
+func nameLike(k string) bool {
+	if k == "" || len(k) > 64 {
+		return false
+	}
+	for i, c := range k {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '_'):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// extensionWhat describes an ignored extension by its URL when the URL has the shape of one (an
+// absolute http, https or urn URL of printable ASCII, or an element-like name within a complex
+// extension), and without it otherwise, so that no stray text of the document is shown.
+func extensionWhat(url string) string {
+	ok := len(url) <= 256 && (strings.HasPrefix(url, "http://") || strings.HasPrefix(url, "https://") || strings.HasPrefix(url, "urn:") || nameLike(url))
+	for _, c := range url {
+		if c <= ' ' || c > '~' {
+			ok = false
+		}
+	}
+	if !ok {
+		return "extension whose url is not a URL (not read, not shown)"
+	}
+	return "extension " + url
 }
 
 func escape(t string) string { return sp.JoinPointer("", t)[1:] }
@@ -351,7 +387,7 @@ func (m *importer) patient(r *referral.Referral, ptr string, p Patient) {
 		for k, x := range id.Extension {
 			xp := ip + "/extension/" + strconv.Itoa(k)
 			if x.URL != ExtNHSNumberVerificationStatus {
-				m.ignore(xp, "extension "+x.URL)
+				m.ignore(xp, extensionWhat(x.URL))
 				continue
 			}
 			ok := false
@@ -398,7 +434,7 @@ func (m *importer) patient(r *referral.Referral, ptr string, p Patient) {
 			m.where["/person/accessNotes"] = xp + "/valueString"
 			m.str(xp+"/valueString", x.ValueString, &r.Person.AccessNotes)
 		default:
-			m.ignore(xp, "extension "+x.URL)
+			m.ignore(xp, extensionWhat(x.URL))
 		}
 	}
 	if len(r.Person.AccessNeeds) > 0 {
@@ -507,7 +543,7 @@ func (m *importer) serviceRequest(r *referral.Referral, ptr string, sr ServiceRe
 		case ExtSafeguarding:
 			m.safeguarding(r, xp, x)
 		default:
-			m.ignore(xp, "extension "+x.URL)
+			m.ignore(xp, extensionWhat(x.URL))
 		}
 	}
 	if !sourceRead && selfRequested {
@@ -642,7 +678,7 @@ func (m *importer) sub(ptr string, x Extension, known ...string) map[string][]in
 	out := map[string][]int{}
 	for j, s := range x.Extension {
 		if !slices.Contains(known, s.URL) {
-			m.ignore(ptr+"/extension/"+strconv.Itoa(j), "extension "+s.URL)
+			m.ignore(ptr+"/extension/"+strconv.Itoa(j), extensionWhat(s.URL))
 			continue
 		}
 		out[s.URL] = append(out[s.URL], j)
@@ -739,7 +775,7 @@ func (m *importer) task(r *referral.Referral, srE *entry) {
 	for k, x := range t.Extension {
 		xp := tE.ptr + "/extension/" + strconv.Itoa(k)
 		if x.URL != ExtReferralEvent {
-			m.ignore(xp, "extension "+x.URL)
+			m.ignore(xp, extensionWhat(x.URL))
 			continue
 		}
 		base := "/history/" + strconv.Itoa(len(r.History))

@@ -388,3 +388,21 @@ func FuzzImport(f *testing.F) {
 		roundTrip(t, got.Referral, fhir.Options{NHSNumberVerification: got.NHSNumberVerification})
 	})
 }
+
+// TestImportIgnoredShowsNoValue: an unknown key or extension url that is not a name or URL could
+// hold anything, so Ignored reports it without showing it.
+func TestImportIgnoredShowsNoValue(t *testing.T) {
+	doc := strings.Replace(minimalBundle(foreignSR), `"status":"active"`, `"status":"active","4010232137":1`, 1)
+	doc = strings.Replace(doc, `"https://example.org/colour"`, `"4010232137 Jane"`, 1)
+	got, err := fhir.Import([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(got.Ignored)
+	if strings.Contains(string(b), "4010232137") || strings.Contains(string(b), "Jane") {
+		t.Errorf("Ignored shows a value: %s", b)
+	}
+	if len(got.Ignored) != 3 {
+		t.Errorf("got %d ignored, want 3 (note, the odd key, the odd extension): %s", len(got.Ignored), b)
+	}
+}
