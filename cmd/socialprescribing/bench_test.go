@@ -32,7 +32,7 @@ func BenchmarkAuditCommand150000(b *testing.B) {
 	if err := f.Close(); err != nil {
 		b.Fatal(err)
 	}
-	if fi, _ := os.Stat(input); fi.Size() < 24<<20 || fi.Size() > 26<<20 {
+	if fi, _ := os.Stat(input); fi.Size() < 24_000_000 || fi.Size() > 26_000_000 {
 		b.Fatalf("input is %d bytes, want about 25 MB", fi.Size())
 	}
 	run := func(format string) func() {
