@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	socialprescribing audit [-format text|json|csv] [-rules FILE [-origin NAME]] INPUT.json
+//	socialprescribing audit [-format text|json|csv|html|xlsx] [-o FILE] [-min-severity error|warning|info] [-summary] [-rules FILE [-origin NAME]] INPUT.json|-
 //	socialprescribing validate NAME FILE...   (FILE - is standard input)
 //	socialprescribing schema [NAME]
 //	socialprescribing fhir export [-nhs-number-status CODE] NAME FILE
@@ -39,7 +39,7 @@ func main() {
 }
 
 const usage = `usage:
-  socialprescribing audit [-format text|json|csv] [-rules FILE [-origin NAME]] INPUT.json
+  socialprescribing audit [-format text|json|csv|html|xlsx] [-o FILE] [-min-severity error|warning|info] [-summary] [-rules FILE [-origin NAME]] INPUT.json|-
   socialprescribing validate NAME FILE...   (FILE - is standard input)
   socialprescribing schema [NAME]
   socialprescribing fhir export [-nhs-number-status CODE] NAME FILE
@@ -54,7 +54,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "audit":
-		return audit(args[1:], stdout, stderr)
+		return audit(args[1:], os.Stdin, stdout, stderr)
 	case "validate":
 		return validate(args[1:], os.Stdin, stdout, stderr)
 	case "schema":
