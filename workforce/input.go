@@ -306,6 +306,7 @@ func (in *Input) validateForAudit() error {
 			c.Merge("/pcns/"+validation.Itoa(i), validation.Struct("workforce.PCN", &in.PCNs[i]).Err())
 		}
 	}
+	// The generated checks say a value holds before any path or collector is built for it.
 	for i := range in.Staff {
 		if !validation.Holds(&in.Staff[i]) {
 			c.Merge("/staff/"+validation.Itoa(i), validation.Struct("workforce.StaffMember", &in.Staff[i]).Err())
