@@ -1,6 +1,7 @@
 package workforce_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -80,8 +81,12 @@ func FuzzAuditInput(f *testing.F) {
 			return
 		}
 		rep := workforce.Audit(in, workforce.DefaultRules())
-		if _, err := rep.JSON(); err != nil {
+		js, err := rep.JSON()
+		if err != nil {
 			t.Fatalf("JSON: %v", err)
+		}
+		if want, err := json.MarshalIndent(rep, "", "  "); err != nil || !bytes.Equal(js, append(want, '\n')) {
+			t.Fatalf("WriteJSON differs from encoding/json (%v)", err)
 		}
 		if _, err := rep.CSV(); err != nil {
 			t.Fatalf("CSV: %v", err)
@@ -93,6 +98,26 @@ func FuzzAuditInput(f *testing.F) {
 		}
 		if sum != rep.Totals.Allowed.Pence() {
 			t.Fatalf("totals do not reconcile")
+		}
+	})
+}
+
+// FuzzClaimRef: a claim reference that parses writes back as the same text.
+func FuzzClaimRef(f *testing.F) {
+	for _, s := range []string{"/claims/0", "/claims/149999", "/claims/01", "/claims/", "/claims/-1", "claims/1", "/claims/999999999", "/claims/1x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var c workforce.ClaimRef
+		if err := c.UnmarshalText([]byte(s)); err != nil {
+			return
+		}
+		out, err := c.MarshalText()
+		if err != nil || string(out) != s {
+			t.Fatalf("%q parses but writes back as %q (%v)", s, out, err)
+		}
+		if i, ok := c.Index(); !ok || workforce.ClaimAt(i) != c {
+			t.Fatalf("%q: index %d does not point back", s, i)
 		}
 	})
 }
