@@ -161,8 +161,8 @@ func disagreement() []*FieldError {
 	return []*FieldError{{Rule: "syntax", Err: fmt.Errorf("socialprescribing: document rejected by encoding/json: %w", ErrSyntax)}}
 }
 
-// syntaxError describes malformed JSON without quoting it: trailing data after a complete document,
-// a document that ends too soon, or a malformed byte at an offset.
+// syntaxError describes malformed JSON without quoting it, with the line and column where it goes
+// wrong: trailing data after a complete document, a document that ends too soon, or a malformed byte.
 func syntaxError(data []byte) *FieldError {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var raw json.RawMessage
@@ -170,13 +170,28 @@ func syntaxError(data []byte) *FieldError {
 	var se *json.SyntaxError
 	switch {
 	case err == nil:
-		return &FieldError{Rule: "trailing-data", Err: fmt.Errorf("socialprescribing: data after the end of the JSON document: %w", ErrSyntax)}
+		off := int(dec.InputOffset())
+		for off < len(data) && (data[off] == ' ' || data[off] == '\t' || data[off] == '\n' || data[off] == '\r') {
+			off++
+		}
+		return &FieldError{Rule: "trailing-data", Err: fmt.Errorf("socialprescribing: data after the end of the JSON document, at %s: %w", position(data, off), ErrSyntax)}
 	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
-		return &FieldError{Rule: "syntax", Err: fmt.Errorf("socialprescribing: JSON document ends too soon: %w", ErrSyntax)}
+		return &FieldError{Rule: "syntax", Err: fmt.Errorf("socialprescribing: JSON document ends too soon, at %s: %w", position(data, len(data)), ErrSyntax)}
 	case errors.As(err, &se):
-		return &FieldError{Rule: "syntax", Err: fmt.Errorf("socialprescribing: malformed JSON near byte offset %d: %w", se.Offset, ErrSyntax)}
+		// encoding/json counts the bytes read, the malformed one included.
+		return &FieldError{Rule: "syntax", Err: fmt.Errorf("socialprescribing: malformed JSON at %s: %w", position(data, int(se.Offset)-1), ErrSyntax)}
 	}
 	return &FieldError{Rule: "syntax", Err: fmt.Errorf("socialprescribing: malformed JSON: %w", ErrSyntax)}
+}
+
+// position describes byte offset off of data (0-based) as people count: "line 2, column 5 (byte
+// offset 17)", lines and columns from 1, a column counting characters.
+func position(data []byte, off int) string {
+	off = max(0, min(off, len(data)))
+	line := 1 + bytes.Count(data[:off], []byte{'\n'})
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	col := 1 + utf8.RuneCount(data[start:off])
+	return fmt.Sprintf("line %d, column %d (byte offset %d)", line, col, off)
 }
 
 func typeName(t reflect.Type) string {
@@ -636,11 +651,17 @@ type walker struct {
 	keys     [][]byte      // the keys of the open maps, for duplicate detection
 	limit    int           // the item limit of the array about to be walked (0: none), from its field's tag
 	limitMax bool          // the limit is a max (else a len)
+
+	pbuf      []byte        // the current path as a JSON Pointer, when an error is recorded
+	scratchTI *typeInfo     // the type of scratch
+	scratch   reflect.Value // a pointer to a value that text is checked into when not filling
 }
 
 // pointer returns the JSON Pointer of the current path, escaped as JoinPointer escapes.
-func (w *walker) pointer() string {
-	var b []byte
+func (w *walker) pointer() string { return string(w.appendPointer(nil)) }
+
+// appendPointer appends the JSON Pointer of the current path to b.
+func (w *walker) appendPointer(b []byte) []byte {
 	for _, s := range w.path {
 		b = append(b, '/')
 		if s.idx >= 0 {
@@ -658,7 +679,7 @@ func (w *walker) pointer() string {
 			}
 		}
 	}
-	return string(b)
+	return b
 }
 
 // add records that the value at the current path breaks rule, reporting whether it was kept: the
@@ -672,15 +693,44 @@ func (w *walker) add(rule string, err error) bool {
 }
 
 // note records a problem at the current path that does not make its value fail (a key of the object
-// not shown), reporting whether it was kept.
+// not shown), reporting whether it was kept: not if as many are kept as a ValidationError lists, or
+// if the same rule is already broken at the path.
 func (w *walker) note(rule string, err error) bool {
-	w.nerr++
 	if len(w.errs) >= maxErrors {
+		w.nerr++
 		return false
 	}
-	w.errs = append(w.errs, &FieldError{Path: w.pointer(), Rule: rule, Err: err})
+	w.pbuf = w.appendPointer(w.pbuf[:0])
+	for _, e := range w.errs {
+		if e.Rule == rule && e.Path == string(w.pbuf) {
+			return false // the same problem again (a key three times): reported once
+		}
+	}
+	w.nerr++
+	w.errs = append(w.errs, &FieldError{Path: string(w.pbuf), Rule: rule, Err: err})
 	return true
 }
+
+// full reports whether no more errors are kept, counting the problem the caller found if so: the
+// caller then builds no message.
+func (w *walker) full() bool {
+	if len(w.errs) < maxErrors {
+		return false
+	}
+	w.nerr++
+	return true
+}
+
+// The decoder's messages that take no argument, built once.
+var (
+	errNull      = fmt.Errorf("socialprescribing: null is not allowed; leave the key out: %w", ErrInvalid)
+	errBase64    = fmt.Errorf("socialprescribing: want base64 data: %w", ErrInvalid)
+	errUTF8      = fmt.Errorf("socialprescribing: string is not valid UTF-8: %w", ErrInvalid)
+	errInt       = fmt.Errorf("socialprescribing: want an integer in range for the field: %w", ErrInvalid)
+	errUint      = fmt.Errorf("socialprescribing: want a non-negative integer in range for the field: %w", ErrInvalid)
+	errFloat     = fmt.Errorf("socialprescribing: number out of range: %w", ErrInvalid)
+	errDuplicate = fmt.Errorf("socialprescribing: key appears more than once: %w", ErrDuplicateField)
+)
 
 func (w *walker) ws() {
 	for w.pos < len(w.data) {
@@ -1062,7 +1112,9 @@ func jsonKindOf(c byte) string {
 }
 
 func (w *walker) typeErr(c byte, want string) bool {
-	w.add("type", fmt.Errorf("socialprescribing: want %s, got %s: %w", want, jsonKindOf(c), ErrInvalid))
+	if !w.full() {
+		w.add("type", fmt.Errorf("socialprescribing: want %s, got %s: %w", want, jsonKindOf(c), ErrInvalid))
+	}
 	return w.skip()
 }
 
@@ -1078,7 +1130,7 @@ func (w *walker) value(ti *typeInfo, dst reflect.Value) bool {
 		if !w.lit("null") {
 			return false
 		}
-		w.add("null", fmt.Errorf("socialprescribing: null is not allowed; leave the key out: %w", ErrInvalid))
+		w.add("null", errNull)
 		return true
 	}
 	if w.fill && ti.ptrs > 0 {
@@ -1141,7 +1193,7 @@ func (w *walker) filled(ti *typeInfo, dst reflect.Value, c byte) bool {
 			b := make([]byte, base64.StdEncoding.DecodedLen(len(s)))
 			n, err := base64.StdEncoding.Decode(b, s)
 			if err != nil {
-				w.add("type", fmt.Errorf("socialprescribing: want base64 data: %w", ErrInvalid))
+				w.add("type", errBase64)
 			} else if w.fill {
 				dst.SetBytes(b[:n])
 			}
@@ -1160,7 +1212,7 @@ func (w *walker) filled(ti *typeInfo, dst reflect.Value, c byte) bool {
 			return false
 		}
 		if !esc && hi && !utf8.Valid(raw) {
-			w.add("type", fmt.Errorf("socialprescribing: string is not valid UTF-8: %w", ErrInvalid))
+			w.add("type", errUTF8)
 			return true
 		}
 		if w.fill {
@@ -1203,7 +1255,9 @@ func (w *walker) filled(ti *typeInfo, dst reflect.Value, c byte) bool {
 		w.numberValue(ti, dst, lit, frac)
 		return true
 	default:
-		w.add("type", fmt.Errorf("socialprescribing: a field of kind %s cannot be decoded: %w", ti.base.Kind(), ErrInvalid))
+		if !w.full() {
+			w.add("type", fmt.Errorf("socialprescribing: a field of kind %s cannot be decoded: %w", ti.base.Kind(), ErrInvalid))
+		}
 		return w.skip()
 	}
 }
@@ -1226,8 +1280,19 @@ func (w *walker) opaque(ti *typeInfo, dst reflect.Value, raw []byte) {
 // would. quoted is the string with its quotes.
 func (w *walker) textValue(ti *typeInfo, dst reflect.Value, raw []byte, esc, hi bool, quoted []byte) {
 	s := text(raw, esc)
+	if ti.asJSON && !dateTime(s) {
+		w.textErr(ti, nil)
+		return
+	}
 	if !w.fill {
-		if err := reflect.New(ti.base).Interface().(encoding.TextUnmarshaler).UnmarshalText(s); err != nil {
+		// Check into a scratch value, kept for the next value of the type: the items of an array
+		// past its limit cost no memory each.
+		if w.scratchTI != ti {
+			w.scratchTI, w.scratch = ti, reflect.New(ti.base)
+		} else {
+			w.scratch.Elem().SetZero()
+		}
+		if err := w.scratch.Interface().(encoding.TextUnmarshaler).UnmarshalText(s); err != nil {
 			w.textErr(ti, err)
 		}
 		return
@@ -1259,9 +1324,51 @@ func (w *walker) textValue(ti *typeInfo, dst reflect.Value, raw []byte, esc, hi 
 
 func (w *walker) textErr(ti *typeInfo, err error) {
 	if ti.base == timeType {
-		err = fmt.Errorf("socialprescribing: want an RFC 3339 date-time: %w", ErrSyntax)
+		err = errDateTime
 	}
 	w.add(ti.rule, err)
+}
+
+var errDateTime = fmt.Errorf("socialprescribing: want an RFC 3339 date-time, such as 2024-05-15T10:30:00Z or 2024-05-15T10:30:00+01:00: %w", ErrSyntax)
+
+// dateTime reports whether s has the form of an RFC 3339 date-time (section 5.6), as JSON Schema's
+// "date-time" format and the pattern the library's schemas give it require, and as time.Time's own
+// parser does not quite (it takes an offset of +24:00 or +23:60, a comma before the fraction, a
+// one-digit hour): YYYY-MM-DDTHH:MM:SS, an optional fraction, then Z or ±HH:MM, with the hour at
+// most 23, minutes and seconds at most 59, and month and day in range. time.Time's parser checks
+// the calendar (no 30 February) besides.
+func dateTime(s []byte) bool {
+	if len(s) < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' {
+		return false
+	}
+	for _, i := range [...]int{0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18} {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	two := func(i int) int { return int(s[i]-'0')*10 + int(s[i+1]-'0') }
+	if m, d := two(5), two(8); m < 1 || m > 12 || d < 1 || d > 31 || two(11) > 23 || two(14) > 59 || two(17) > 59 {
+		return false
+	}
+	rest := s[19:]
+	if rest[0] == '.' {
+		n := 1
+		for n < len(rest) && isDigit(rest[n]) {
+			n++
+		}
+		if n == 1 {
+			return false
+		}
+		rest = rest[n:]
+	}
+	switch {
+	case len(rest) == 1 && rest[0] == 'Z':
+		return true
+	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' &&
+		isDigit(rest[1]) && isDigit(rest[2]) && isDigit(rest[4]) && isDigit(rest[5]):
+		return (rest[1]-'0')*10+rest[2]-'0' <= 23 && (rest[4]-'0')*10+rest[5]-'0' <= 59
+	}
+	return false
 }
 
 // numberValue checks a number against an int, uint or float type as encoding/json does and fills dst.
@@ -1270,14 +1377,14 @@ func (w *walker) numberValue(ti *typeInfo, dst reflect.Value, lit []byte, frac b
 	case kInt:
 		i, ok := parseInt(lit, frac)
 		if !ok || ti.bits < 64 && (i < -1<<(ti.bits-1) || i > 1<<(ti.bits-1)-1) {
-			w.add("type", fmt.Errorf("socialprescribing: want an integer in range for the field: %w", ErrInvalid))
+			w.add("type", errInt)
 		} else if w.fill {
 			dst.SetInt(i)
 		}
 	case kUint:
 		u, ok := parseUint(lit, frac)
 		if !ok || ti.bits < 64 && u > 1<<ti.bits-1 {
-			w.add("type", fmt.Errorf("socialprescribing: want a non-negative integer in range for the field: %w", ErrInvalid))
+			w.add("type", errUint)
 		} else if w.fill {
 			dst.SetUint(u)
 		}
@@ -1286,7 +1393,7 @@ func (w *walker) numberValue(ti *typeInfo, dst reflect.Value, lit []byte, frac b
 		if err != nil {
 			// ParseFloat reports overflow, the only error for a well-formed number, as ErrRange
 			// with an infinity: encoding/json refuses it too.
-			w.add("type", fmt.Errorf("socialprescribing: number out of range: %w", ErrInvalid))
+			w.add("type", errFloat)
 		} else if w.fill {
 			dst.SetFloat(f)
 		}
@@ -1386,7 +1493,9 @@ func (w *walker) object(ti *typeInfo, dst reflect.Value) bool {
 			}
 			dup = seenBig[f.idx]
 			seenBig[f.idx] = true
-		default:
+		case len(w.errs) < maxErrors:
+			// Once no more errors are kept, an unknown key repeated is counted as one more problem
+			// like any other, and the keys need not be remembered.
 			if seenUnknown == nil {
 				seenUnknown = map[string]bool{}
 			}
@@ -1399,13 +1508,13 @@ func (w *walker) object(ti *typeInfo, dst reflect.Value) bool {
 			w.path = w.path[:depth]
 		}
 		if dup {
-			w.add("duplicate-field", fmt.Errorf("socialprescribing: key appears more than once: %w", ErrDuplicateField))
+			w.add("duplicate-field", errDuplicate)
 		}
 		if !found {
 			right, wrongCase := ti.fold[strings.ToLower(string(key))]
 			switch {
 			case wrongCase:
-				if w.add("unknown-field", fmt.Errorf("socialprescribing: key in the wrong case; the key is %q: %w", right, ErrUnknownField)) {
+				if !w.full() && w.add("unknown-field", fmt.Errorf("socialprescribing: key in the wrong case; the key is %q: %w", right, ErrUnknownField)) {
 					// The value meant for the right key is not decoded: validation says nothing of it.
 					at := w.path
 					w.path = w.path[:depth]
@@ -1413,6 +1522,7 @@ func (w *walker) object(ti *typeInfo, dst reflect.Value) bool {
 					w.path = at
 				}
 			case dup:
+			case w.full():
 			case len(w.path) == depth:
 				w.note("unknown-field", fmt.Errorf("socialprescribing: a key not defined for %s and not shown, as it does not look like a field name: %w", typeName(ti.t), ErrUnknownField))
 			default:
@@ -1511,7 +1621,7 @@ func (w *walker) mapObject(ti *typeInfo, dst reflect.Value) bool {
 			}
 		}
 		if dup {
-			w.add("duplicate-field", fmt.Errorf("socialprescribing: key appears more than once: %w", ErrDuplicateField))
+			w.add("duplicate-field", errDuplicate)
 		}
 		fill := w.fill
 		if ti.key != nil {
@@ -1620,6 +1730,7 @@ func (w *walker) array(ti *typeInfo, dst reflect.Value) bool {
 		w.fill = fill
 	}
 	switch {
+	case (ti.kind == kArray && n != ti.base.Len() || n > keep && keep >= 0) && w.full():
 	case ti.kind == kArray && n != ti.base.Len():
 		w.add("type", fmt.Errorf("socialprescribing: want exactly %d items: %w", ti.base.Len(), ErrInvalid))
 	case n > keep && keep >= 0 && limitMax:

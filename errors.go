@@ -47,7 +47,7 @@ func (e *FieldError) Error() string {
 	b.WriteString(": ")
 	b.WriteString(e.Rule)
 	if e.Err != nil {
-		if msg := causeText(e.Err); msg != "" {
+		if msg := causeText(e.Err, e.Rule); msg != "" {
 			b.WriteString(": ")
 			b.WriteString(msg)
 		}
@@ -58,9 +58,16 @@ func (e *FieldError) Error() string {
 // sentinels are the categories whose text FieldError.Error leaves out.
 var sentinels = [...]error{ErrInvalid, ErrRequired, ErrSyntax, ErrUnknownField, ErrDuplicateField}
 
-// causeText returns err's message without a trailing ": <category>" of a sentinel it wraps.
-func causeText(err error) string {
+// causeText returns err's message without a trailing ": <category>" of a sentinel it wraps, and
+// without the rule's name where the message repeats it after its package ("socialprescribing: date:
+// no such day" under rule "date").
+func causeText(err error, rule string) string {
 	msg := err.Error()
+	if i := strings.Index(msg, ": "); i > 0 && rule != "" && !strings.Contains(msg[:i], " ") {
+		if rest, ok := strings.CutPrefix(msg[i+2:], rule+": "); ok {
+			msg = msg[:i+2] + rest
+		}
+	}
 	for _, s := range sentinels {
 		t := s.Error()
 		if !strings.HasSuffix(msg, t) || !errors.Is(err, s) {

@@ -184,7 +184,7 @@ func ExampleNewReport() {
 	fmt.Println(string(b))
 	// Output:
 	// 2 unconfirmed
-	// [{"provider":"Age Friendly Riverside","connections":1,"referred":0,"attended":0,"referredAttended":0,"people":1,"peopleAttending":0},{"provider":"Riverside Allotment Society","connections":1,"referred":1,"attended":1,"referredAttended":1,"people":1,"peopleAttending":1}]
+	// [{"provider":"Age Friendly Riverside","connections":1,"referred":0,"signposted":1,"attended":0,"referredAttended":0,"people":1,"peopleAttending":0},{"provider":"Riverside Allotment Society","connections":1,"referred":1,"signposted":0,"attended":1,"referredAttended":1,"people":1,"peopleAttending":1}]
 }
 
 // The activity records of an episode: the referral's acceptance and contacts, then the plan's

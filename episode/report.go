@@ -2,9 +2,11 @@ package episode
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/internal/keygroup"
 	"github.com/socialprescribing/go-socialprescribing/outcomes"
 	"github.com/socialprescribing/go-socialprescribing/plan"
 	"github.com/socialprescribing/go-socialprescribing/referral"
@@ -36,6 +38,12 @@ type Report struct {
 	// From and To are the earliest and latest days a referral was received; absent for no episodes.
 	From sp.Date `json:"from,omitzero"`
 	To   sp.Date `json:"to,omitzero"`
+	// Exclusions counts the episodes left out before reporting: invalid, or outside the period
+	// asked for.
+	Exclusions Exclusions `json:"exclusions"`
+	// Suppression says which numbers were hidden as small; absent when none were (see
+	// [ReportOptions.Suppress]).
+	Suppression *Suppression `json:"suppression,omitempty"`
 	// Framework is [FrameworkNote]; FrameworkConfidence is unconfirmed.
 	Framework           string        `json:"framework"`
 	FrameworkConfidence sp.Confidence `json:"frameworkConfidence"`
@@ -50,6 +58,18 @@ type Report struct {
 	System SystemImpact `json:"system"`
 	// Community is the impact on community groups.
 	Community CommunityImpact `json:"community"`
+}
+
+// Exclusions counts the episodes given but left out of a report. Episodes counts only those reported.
+type Exclusions struct {
+	// Invalid is the number of episodes left out because they failed validation
+	// ([ReportOptions.Invalid]).
+	Invalid int `json:"invalid"`
+	// OutsidePeriod is the number of episodes whose referral was not received between PeriodFrom
+	// and PeriodTo, the bounds asked for (absent for no bound).
+	OutsidePeriod int     `json:"outsidePeriod"`
+	PeriodFrom    sp.Date `json:"periodFrom,omitzero"`
+	PeriodTo      sp.Date `json:"periodTo,omitzero"`
 }
 
 // StateCount is the number of episodes in one referral state.
@@ -133,10 +153,12 @@ type StatusCount struct {
 
 // Counts are the counts of a group of connections.
 type Counts struct {
-	// Connections is the number of connections; Referred those in mode referred; Attended those the
-	// person went to; ReferredAttended those both referred and attended.
+	// Connections is the number of connections; Referred those in mode referred and Signposted
+	// those in mode signposted; Attended those the person went to; ReferredAttended those both
+	// referred and attended.
 	Connections      int `json:"connections"`
 	Referred         int `json:"referred"`
+	Signposted       int `json:"signposted"`
 	Attended         int `json:"attended"`
 	ReferredAttended int `json:"referredAttended"`
 	// People is the number of episodes with at least one connection in the group; PeopleAttending the
@@ -162,36 +184,94 @@ func attended(s plan.ConnectionStatus) bool {
 	return s == plan.ConnectionStatusAttended || s == plan.ConnectionStatusOngoing || s == plan.ConnectionStatusStopped
 }
 
-// NewReport builds the common-outcomes report over eps. It reads the episodes as they are and does
-// not validate them (validate each episode when it is recorded: doing it again here would cost more
-// than the report itself); values outside the enums are counted under the Unknown… counts, records
-// keyed to another episode are counted as Mismatched and left out, and the outcomes package counts
-// and excludes invalid measurements and service-use records, so every count still adds up.
-//
-// The report depends on nothing but the episodes, and not on their order: the statistics are those of
-// [outcomes.Summarise] and [outcomes.SummariseServiceUse], which are order-independent, and every
-// list is in a fixed order. NewReport changes nothing it is given and is safe for concurrent use.
+// ReportOptions are the choices of [NewReportWith]. The zero value reports on every episode given,
+// with nothing hidden.
+type ReportOptions struct {
+	// From and To, when valid, keep only the episodes whose referral was received on or after From
+	// and on or before To; the others are counted under [Exclusions.OutsidePeriod]. Either may be
+	// the zero Date for no bound on that side. An episode with no valid received date is outside
+	// any period that has a bound.
+	From, To sp.Date
+	// Suppress, when 2 or more, hides every count from 1 to Suppress − 1 and every statistic
+	// computed from a hidden count, as published statistics do with small numbers (see
+	// [Suppression]); 0 or 1 hides nothing.
+	Suppress int
+	// Invalid is the number of episodes the caller left out of eps because they failed
+	// [Episode.Validate]; the report counts them under [Exclusions.Invalid].
+	Invalid int
+}
+
+// NewReport builds the common-outcomes report over eps: [NewReportWith] with no options.
 func NewReport(eps []Episode) Report {
+	r, _ := NewReportWith(eps, ReportOptions{})
+	return r
+}
+
+// NewReportWith builds the common-outcomes report over the episodes of eps within the options'
+// period, then hides small numbers if the options ask. It returns an error, and no report, when an
+// option is out of range: To before From, a negative Suppress or Invalid.
+//
+// It reads the episodes as they are and does not validate them (validate each episode when it is
+// recorded, or before reporting, and pass the number left out as [ReportOptions.Invalid]: doing it
+// here again would cost more than the report itself); values outside the enums are counted under
+// the Unknown… counts, records keyed to another episode are counted as Mismatched and left out, and
+// the outcomes package counts and excludes invalid measurements and service-use records, so every
+// count still adds up.
+//
+// The report depends on nothing but the episodes and the options, and not on the episodes' order:
+// the statistics are those of [outcomes.Summarise] and [outcomes.SummariseServiceUse], which are
+// order-independent, and every list is in a fixed order. NewReportWith changes nothing it is given
+// and is safe for concurrent use. Its cost grows in proportion to the number of episodes.
+func NewReportWith(eps []Episode, o ReportOptions) (Report, error) {
+	if o.From.IsValid() && o.To.IsValid() && o.To.Before(o.From) {
+		return Report{}, fmt.Errorf("episode: report period ends before it starts: %w", sp.ErrInvalid)
+	}
+	if o.Suppress < 0 || o.Invalid < 0 {
+		return Report{}, fmt.Errorf("episode: report options: a negative threshold or count: %w", sp.ErrInvalid)
+	}
 	rep := Report{
-		Episodes:            len(eps),
 		Framework:           FrameworkNote,
 		FrameworkConfidence: sp.ConfidenceUnconfirmed,
+		Exclusions:          Exclusions{Invalid: o.Invalid, PeriodFrom: o.From, PeriodTo: o.To},
 	}
+	bounded := o.From.IsValid() || o.To.IsValid()
+	in := func(r *referral.Referral) bool {
+		if !bounded {
+			return true
+		}
+		d := r.Received
+		return d.IsValid() && (!o.From.IsValid() || !d.Before(o.From)) && (!o.To.IsValid() || !d.After(o.To))
+	}
+	keep := eps
+	if bounded {
+		keep = make([]Episode, 0, len(eps))
+		for i := range eps {
+			if in(&eps[i].Referral) {
+				keep = append(keep, eps[i])
+			} else {
+				rep.Exclusions.OutsidePeriod++
+			}
+		}
+	}
+	build(&rep, keep)
+	if o.Suppress >= 2 {
+		suppress(&rep, o.Suppress)
+	}
+	return rep, nil
+}
+
+// build fills the report from eps.
+func build(rep *Report, eps []Episode) {
+	rep.Episodes = len(eps)
 	states := referral.States()
 	stateCount := make([]int, len(states))
-	nMeasurements := 0
-	ids := make(map[string]int, len(eps))
-	for i := range eps {
-		nMeasurements += len(eps[i].Measurements)
-		ids[eps[i].Referral.EpisodeID]++
-	}
-	ms := make([]outcomes.Measurement, 0, nMeasurements)
+	dup := keygroup.Shared(len(eps), func(i int) (string, bool) { return eps[i].Referral.EpisodeID, true })
 	var us []outcomes.ServiceUse
 	com := newCommunity()
 	for i := range eps {
 		e := &eps[i]
 		r := &e.Referral
-		if ids[r.EpisodeID] > 1 {
+		if dup[i] {
 			rep.DuplicateIDs++
 		}
 		if k := slices.Index(states, r.State); k >= 0 {
@@ -208,12 +288,11 @@ func NewReport(eps []Episode) Report {
 			}
 		}
 		own := 0
-		for _, m := range e.Measurements {
-			if m.EpisodeID != r.EpisodeID {
+		for k := range e.Measurements {
+			if e.Measurements[k].EpisodeID != r.EpisodeID {
 				rep.Person.Mismatched++
 				continue
 			}
-			ms = append(ms, m)
 			own++
 		}
 		if own > 0 {
@@ -235,10 +314,19 @@ func NewReport(eps []Episode) Report {
 	for k, s := range states {
 		rep.States[k] = StateCount{State: s, Episodes: stateCount[k]}
 	}
-	rep.Person.Wellbeing = outcomes.Summarise(ms)
+	// The measurements stay where they are: the summary ranges over each episode's own.
+	rep.Person.Wellbeing = outcomes.SummariseSeq(func(yield func(*outcomes.Measurement) bool) {
+		for i := range eps {
+			e := &eps[i]
+			for k := range e.Measurements {
+				if m := &e.Measurements[k]; m.EpisodeID == e.Referral.EpisodeID && !yield(m) {
+					return
+				}
+			}
+		}
+	})
 	rep.System.ServiceUse = outcomes.SummariseServiceUse(us)
 	rep.Community = com.result()
-	return rep
 }
 
 // community accumulates the community impact.
@@ -322,7 +410,7 @@ func (c *community) add(p *plan.Plan) {
 			o.UnknownStatus++
 		}
 		if k := slices.Index(c.categories, cn.Category); k >= 0 {
-			countConnection(&c.catN[k], ref, att)
+			countConnection(&c.catN[k], cn.Mode, att)
 			c.seenCat = mark(c.seenCat, k, att)
 		} else {
 			o.UnknownCategory++
@@ -332,7 +420,7 @@ func (c *community) add(p *plan.Plan) {
 			pc = &Counts{}
 			c.providers[cn.Provider] = pc
 		}
-		countConnection(pc, ref, att)
+		countConnection(pc, cn.Mode, att)
 		c.seenProv = mark(c.seenProv, cn.Provider, att)
 	}
 	for _, g := range c.seenCat {
@@ -346,10 +434,14 @@ func (c *community) add(p *plan.Plan) {
 	}
 }
 
-func countConnection(n *Counts, referred, attended bool) {
+func countConnection(n *Counts, mode plan.ConnectionMode, attended bool) {
 	n.Connections++
-	if referred {
+	referred := mode == plan.ConnectionModeReferred
+	switch mode {
+	case plan.ConnectionModeReferred:
 		n.Referred++
+	case plan.ConnectionModeSignposted:
+		n.Signposted++
 	}
 	if attended {
 		n.Attended++

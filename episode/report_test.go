@@ -78,13 +78,13 @@ func TestReportFixtures(t *testing.T) {
 	}
 	wantCat := []GroupCount{
 		{Category: plan.CategoryGardening, Counts: Counts{Connections: 2, Referred: 2, Attended: 2, ReferredAttended: 2, People: 2, PeopleAttending: 2}},
-		{Category: plan.CategoryBefriending, Counts: Counts{Connections: 2, People: 2}},
+		{Category: plan.CategoryBefriending, Counts: Counts{Connections: 2, Signposted: 2, People: 2}},
 	}
 	if diff := cmp.Diff(wantCat, c.ByCategory); diff != "" {
 		t.Errorf("by category (-want +got):\n%s", diff)
 	}
 	wantProv := []ProviderCount{
-		{Provider: "Age Friendly Riverside", Counts: Counts{Connections: 2, People: 2}},
+		{Provider: "Age Friendly Riverside", Counts: Counts{Connections: 2, Signposted: 2, People: 2}},
 		{Provider: "Riverside Allotment Society", Counts: Counts{Connections: 2, Referred: 2, Attended: 2, ReferredAttended: 2, People: 2, PeopleAttending: 2}},
 	}
 	if diff := cmp.Diff(wantProv, c.ByProvider); diff != "" {
@@ -98,7 +98,7 @@ func TestReportPeopleCountedOnce(t *testing.T) {
 	e.Plan.Connections[1].Provider = e.Plan.Connections[0].Provider
 	e.Plan.Connections[1].Category = plan.CategoryGardening
 	r := NewReport([]Episode{e})
-	want := []ProviderCount{{Provider: "Riverside Allotment Society", Counts: Counts{Connections: 2, Referred: 1, Attended: 1, ReferredAttended: 1, People: 1, PeopleAttending: 1}}}
+	want := []ProviderCount{{Provider: "Riverside Allotment Society", Counts: Counts{Connections: 2, Referred: 1, Signposted: 1, Attended: 1, ReferredAttended: 1, People: 1, PeopleAttending: 1}}}
 	if diff := cmp.Diff(want, r.Community.ByProvider); diff != "" {
 		t.Errorf("by provider (-want +got):\n%s", diff)
 	}

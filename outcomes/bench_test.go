@@ -55,6 +55,30 @@ func BenchmarkSummarise100k(b *testing.B) {
 	}
 }
 
+// BenchmarkSummariseScale is the scale target: the cost per episode at 300,000 episodes within
+// 1.5× of the cost at 10,000 (ns/episode), both in a random order, so that a cohort ten or thirty
+// times larger takes ten or thirty times as long and not more. cpu-ns/episode is the processor time
+// the process used (with GOMAXPROCS=1, the work and the garbage collector's), which stays meaningful
+// on a busy machine where wall time does not.
+func BenchmarkSummariseScale(b *testing.B) {
+	for _, n := range []int{10_000, 300_000} {
+		b.Run(fmt.Sprintf("episodes=%d", n), func(b *testing.B) {
+			ms := benchCohort(n, true)
+			b.ReportAllocs()
+			b.ResetTimer()
+			cpu := cpuTime()
+			for b.Loop() {
+				if s := Summarise(ms); s.Invalid != 0 || s.Instruments[0].Paired != n/4 {
+					b.Fatalf("unexpected summary %+v", s)
+				}
+			}
+			cpu = cpuTime() - cpu
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/episode")
+			b.ReportMetric(float64(cpu)/float64(b.N)/float64(n), "cpu-ns/episode")
+		})
+	}
+}
+
 func BenchmarkSWEMWBSMetric(b *testing.B) {
 	s := SWEMWBS{Items: []int{3, 4, 2, 5, 3, 3, 1}}
 	b.ReportAllocs()

@@ -1,10 +1,12 @@
 package outcomes
 
 import (
+	"iter"
 	"math"
 	"math/big"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/internal/keygroup"
 )
 
 // CohortSummary is the result of [Summarise]: per instrument and scale, the statistics of the change
@@ -72,6 +74,28 @@ type ScaleSummary struct {
 	ShareImproved float64 `json:"shareImproved"`
 	// ShareWorsened is Worsened / N.
 	ShareWorsened float64 `json:"shareWorsened"`
+	// Bands counts the N episodes by their ONS threshold band ([ONS4Band]) at baseline and at
+	// follow-up, one line per band of the scale, lowest first; only for the ONS4 items, absent for
+	// the other scales.
+	Bands []BandMovement `json:"bands,omitempty"`
+}
+
+// BandMovement is the number of paired episodes in one ONS band at baseline and at follow-up.
+type BandMovement struct {
+	Band     Band `json:"band"`
+	Baseline int  `json:"baseline"`
+	FollowUp int  `json:"followUp"`
+}
+
+// ons4Bands returns the bands of an ONS4 item, lowest first, or nil for another scale.
+func ons4Bands(sc Scale) []Band {
+	switch sc {
+	case ScaleLifeSatisfaction, ScaleWorthwhile, ScaleHappiness:
+		return []Band{BandLow, BandMedium, BandHigh, BandVeryHigh}
+	case ScaleAnxiety:
+		return []Band{BandVeryLow, BandLow, BandMedium, BandHigh}
+	}
+	return nil
 }
 
 // Interval is a paired-t confidence interval of a mean change: Low = mean − T·SE, High = mean + T·SE,
@@ -99,14 +123,15 @@ type slot struct {
 	records              int32
 	hasB, hasF           bool
 	bConflict, fConflict bool
+	inst                 uint8 // index in instruments
 }
 
 // add offers one measurement to the slot: the earliest baseline and the latest follow-up win; a
 // different answer on the winning date flags a conflict. The outcome does not depend on the order
 // in which measurements are offered.
-func (s *slot) add(tp Timepoint, d sp.Date, cs *[maxScales]int32) {
+func (s *slot) add(baseline bool, d sp.Date, cs *[maxScales]int32) {
 	s.records++
-	if tp == TimepointBaseline {
+	if baseline {
 		switch {
 		case !s.hasB || d.Before(s.bDate):
 			s.hasB, s.bDate, s.bScores, s.bConflict = true, d, *cs, false
@@ -137,39 +162,62 @@ func (s *slot) add(tp Timepoint, d sp.Date, cs *[maxScales]int32) {
 // exact integer, and each statistic is computed from those sums with a single rounding at the end.
 // Sums are exact for any cohort below about 10¹¹ episodes. Summarise is safe for concurrent use.
 func Summarise(ms []Measurement) CohortSummary {
-	out := CohortSummary{Records: len(ms), Instruments: []InstrumentSummary{}}
-	// Size each instrument's map from a cheap first pass.
-	var count [len(instruments)]int
-	for i := range ms {
-		if k := instrumentIndex(ms[i].Instrument); k >= 0 {
-			count[k]++
+	return SummariseSeq(func(yield func(*Measurement) bool) {
+		for i := range ms {
+			if !yield(&ms[i]) {
+				return
+			}
 		}
+	})
+}
+
+// SummariseSeq is [Summarise] over measurements held elsewhere, such as in episodes, without copying
+// them into one slice. It ranges over ms once and changes nothing it is given.
+func SummariseSeq(ms iter.Seq[*Measurement]) CohortSummary {
+	out := CohortSummary{Instruments: []InstrumentSummary{}}
+	// Group the valid measurements by (instrument, episode id) with keygroup, whose cost per
+	// measurement does not grow with the cohort, and pair each group in its slot as its
+	// measurements come.
+	type scored struct {
+		cs   [maxScales]int32
+		date sp.Date
+		base bool
+		inst uint8
 	}
-	var index [len(instruments)]map[string]int32
-	var slots [len(instruments)][]slot
-	for i := range ms {
-		m := &ms[i]
-		var cs [maxScales]int32
-		if !m.validScores(&cs) {
-			out.Invalid++
-			continue
+	var slots []slot
+	valid := 0
+	keygroup.Group(func(yield func(keygroup.Item[scored]) bool) {
+		for m := range ms {
+			out.Records++
+			var v scored
+			if !m.validScores(&v.cs) {
+				continue
+			}
+			v.date, v.base, v.inst = m.Date, m.Timepoint == TimepointBaseline, uint8(instrumentIndex(m.Instrument))
+			if !yield(keygroup.Item[scored]{Key: keygroup.Key{Tag: uint32(v.inst), ID: m.EpisodeID}, Value: v}) {
+				return
+			}
 		}
-		k := instrumentIndex(m.Instrument)
-		if index[k] == nil {
-			index[k] = make(map[string]int32, count[k]/2+1)
-			slots[k] = make([]slot, 0, count[k]/2+1)
+	}, func(g int, v scored) {
+		if g == len(slots) {
+			if slots == nil {
+				// Most episodes have a baseline and a follow-up: half as many slots as
+				// measurements, or fewer.
+				slots = make([]slot, 0, out.Records/2+1)
+			}
+			slots = append(slots, slot{inst: v.inst})
 		}
-		j, ok := index[k][m.EpisodeID]
-		if !ok {
-			j = int32(len(slots[k]))
-			index[k][m.EpisodeID] = j
-			slots[k] = append(slots[k], slot{})
-		}
-		slots[k][j].add(m.Timepoint, m.Date, &cs)
+		slots[g].add(v.base, v.date, &v.cs)
+		valid++
+	})
+	out.Invalid = out.Records - valid
+	var present [len(instruments)]bool
+	for i := range slots {
+		present[slots[i].inst] = true
 	}
 	for k, inst := range instruments {
-		if index[k] != nil {
-			out.Instruments = append(out.Instruments, summariseInstrument(inst, slots[k]))
+		if present[k] {
+			out.Instruments = append(out.Instruments, summariseInstrument(inst, uint8(k), slots))
 		}
 	}
 	return out
@@ -194,14 +242,22 @@ type accumulator struct {
 	sumB, sumF, sumD   int64
 	sumD2              uint64
 	improved, worsened int
+	// bandB and bandF count the episodes per ONS band (index in the scale's bands) at baseline
+	// and follow-up, for the ONS4 items.
+	bandB, bandF [4]int
 }
 
-func summariseInstrument(inst Instrument, slots []slot) InstrumentSummary {
-	sum := InstrumentSummary{Instrument: inst, Episodes: len(slots), Scales: []ScaleSummary{}}
+// summariseInstrument summarises the slots of instrument inst, index ix of instruments.
+func summariseInstrument(inst Instrument, ix uint8, slots []slot) InstrumentSummary {
+	sum := InstrumentSummary{Instrument: inst, Scales: []ScaleSummary{}}
 	scs := inst.Scales()
 	var acc [maxScales]accumulator
 	for e := range slots {
 		s := &slots[e]
+		if s.inst != ix {
+			continue
+		}
+		sum.Episodes++
 		sum.Records += int(s.records)
 		switch {
 		case !s.hasB:
@@ -227,6 +283,10 @@ func summariseInstrument(inst Instrument, slots []slot) InstrumentSummary {
 					a.improved++
 				case DirectionWorsened:
 					a.worsened++
+				}
+				if inst == InstrumentONS4 {
+					a.bandB[bandIndex(sc, b/100)]++
+					a.bandF[bandIndex(sc, f/100)]++
 				}
 			}
 		}
@@ -255,6 +315,9 @@ func scaleSummary(sc Scale, n int, a *accumulator) ScaleSummary {
 		ShareImproved: float64(a.improved) / fn,
 		ShareWorsened: float64(a.worsened) / fn,
 	}
+	for k, b := range ons4Bands(sc) {
+		s.Bands = append(s.Bands, BandMovement{Band: b, Baseline: a.bandB[k], FollowUp: a.bandF[k]})
+	}
 	if n < 2 {
 		return s
 	}
@@ -271,4 +334,19 @@ func scaleSummary(sc Scale, n int, a *accumulator) ScaleSummary {
 	iv.High = s.MeanChange + iv.T*iv.SE
 	s.CI95 = iv
 	return s
+}
+
+// bandIndex returns the index in ons4Bands(sc) of the band of an ONS4 item's score (0 to 10), by
+// the thresholds of [ONS4Band].
+func bandIndex(sc Scale, score int64) int {
+	cut := [3]int64{4, 6, 8} // life satisfaction, worthwhile, happiness: 0–4, 5–6, 7–8, 9–10
+	if sc == ScaleAnxiety {
+		cut = [3]int64{1, 3, 5} // 0–1, 2–3, 4–5, 6–10
+	}
+	for k, c := range cut {
+		if score <= c {
+			return k
+		}
+	}
+	return 3
 }

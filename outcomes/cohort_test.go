@@ -52,8 +52,12 @@ func TestSummariseByHand(t *testing.T) {
 	// Anxiety: 6, 6, 6, 6 → 4, 4, 4, 8: changes −2, −2, −2, +2, mean −1, deviations −1, −1, −1, 3,
 	// sum of squares 12, variance 4, SD 2, SE 1. Three fell: improved.
 	// Worthwhile and happiness: 5 → 5 throughout.
+	// Bands (ONS thresholds): life satisfaction baselines 5, 3, 6, 4 are medium, low, medium, low;
+	// follow-ups 7, 4, 5, 6 high, low, medium, medium. Anxiety 6 is high; 4 medium, 8 high. 5 is
+	// medium on the other items.
 	flat := ScaleSummary{N: 4, MeanBaseline: 5, MeanFollowUp: 5, Unchanged: 4,
-		CI95: &Interval{Low: 0, High: 0, SD: 0, SE: 0, T: t3, DF: 3}}
+		CI95:  &Interval{Low: 0, High: 0, SD: 0, SE: 0, T: t3, DF: 3},
+		Bands: []BandMovement{{BandLow, 0, 0}, {BandMedium, 4, 4}, {BandHigh, 0, 0}, {BandVeryHigh, 0, 0}}}
 	worth, happy := flat, flat
 	worth.Scale, happy.Scale = ScaleWorthwhile, ScaleHappiness
 	want := CohortSummary{Records: 19, Invalid: 1, Instruments: []InstrumentSummary{
@@ -61,11 +65,13 @@ func TestSummariseByHand(t *testing.T) {
 			Conflicting: 1, DateOrder: 1, Unused: 9, Scales: []ScaleSummary{
 				{Scale: ScaleLifeSatisfaction, N: 4, MeanBaseline: 4.5, MeanFollowUp: 5.5, MeanChange: 1,
 					CI95:     &Interval{Low: 1 - t3*math.Sqrt2/2, High: 1 + t3*math.Sqrt2/2, SD: math.Sqrt2, SE: math.Sqrt2 / 2, T: t3, DF: 3},
-					Improved: 3, Worsened: 1, ShareImproved: 0.75, ShareWorsened: 0.25},
+					Improved: 3, Worsened: 1, ShareImproved: 0.75, ShareWorsened: 0.25,
+					Bands: []BandMovement{{BandLow, 2, 1}, {BandMedium, 2, 2}, {BandHigh, 0, 1}, {BandVeryHigh, 0, 0}}},
 				worth, happy,
 				{Scale: ScaleAnxiety, N: 4, MeanBaseline: 6, MeanFollowUp: 5, MeanChange: -1,
 					CI95:     &Interval{Low: -1 - t3, High: -1 + t3, SD: 2, SE: 1, T: t3, DF: 3},
-					Improved: 3, Worsened: 1, ShareImproved: 0.75, ShareWorsened: 0.25},
+					Improved: 3, Worsened: 1, ShareImproved: 0.75, ShareWorsened: 0.25,
+					Bands: []BandMovement{{BandVeryLow, 0, 0}, {BandLow, 0, 0}, {BandMedium, 0, 3}, {BandHigh, 4, 1}}},
 			}},
 		{Instrument: InstrumentSWEMWBS, Records: 1, Episodes: 1, BaselineOnly: 1, Unused: 1, Scales: []ScaleSummary{}},
 	}}
@@ -176,6 +182,25 @@ func referenceScales(ms []Measurement, inst Instrument) (paired int, scales []Sc
 			break
 		}
 		s.MeanBaseline, s.MeanFollowUp, s.MeanChange = sb/n, sf/n, sd/n
+		if inst == InstrumentONS4 {
+			// The bands of the item, lowest first, counted with ONS4Band.
+			order := []Band{BandLow, BandMedium, BandHigh, BandVeryHigh}
+			if sc == ScaleAnxiety {
+				order = []Band{BandVeryLow, BandLow, BandMedium, BandHigh}
+			}
+			for _, b := range order {
+				bm := BandMovement{Band: b}
+				for _, p := range pairs {
+					if got, _ := ONS4Band(sc, int(p.b[k].Value)); got == b {
+						bm.Baseline++
+					}
+					if got, _ := ONS4Band(sc, int(p.f[k].Value)); got == b {
+						bm.FollowUp++
+					}
+				}
+				s.Bands = append(s.Bands, bm)
+			}
+		}
 		s.ShareImproved, s.ShareWorsened = float64(s.Improved)/n, float64(s.Worsened)/n
 		if len(pairs) >= 2 {
 			var ss float64

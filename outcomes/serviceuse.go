@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/internal/keygroup"
 	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 )
 
@@ -208,16 +209,13 @@ func (u *ServiceUse) valid() bool {
 // use.
 func SummariseServiceUse(us []ServiceUse) ServiceUseSummary {
 	out := ServiceUseSummary{Records: len(us), Services: []ServiceCohortChange{}}
-	count := make(map[string]int, len(us))
 	ok := make([]bool, len(us))
 	for i := range us {
-		if !us[i].valid() {
+		if ok[i] = us[i].valid(); !ok[i] {
 			out.Invalid++
-			continue
 		}
-		ok[i] = true
-		count[us[i].EpisodeID]++
 	}
+	dup := keygroup.Shared(len(us), func(i int) (string, bool) { return us[i].EpisodeID, ok[i] })
 	type tot struct {
 		before, after, bd, ad int64
 		n                     int
@@ -228,7 +226,7 @@ func SummariseServiceUse(us []ServiceUse) ServiceUseSummary {
 			continue
 		}
 		u := &us[i]
-		if count[u.EpisodeID] > 1 {
+		if dup[i] {
 			out.Duplicate++
 			continue
 		}

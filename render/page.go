@@ -62,7 +62,7 @@ func (p Page) Execute(w io.Writer, body *template.Template, data any) error {
 	if p.Version == "" {
 		p.Version = Version
 	}
-	d := shellData{Page: p, CSS: template.CSS(css)}
+	d := shellData{Page: p, CSS: template.CSS(css + chartCSS)}
 	if err := head.Execute(w, d); err != nil {
 		return err
 	}
@@ -138,7 +138,6 @@ p.note{color:var(--muted);font-size:.95rem}
 p.warning{border-left:4px solid var(--warn);padding:.25rem .75rem;background:#fbeeee}
 figure{margin:1rem 0;padding:0}
 figcaption{font-weight:600;margin:.25rem 0}
-figure svg{display:block;width:100%;max-width:40rem;height:auto}
 svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
 .table-wrap{overflow-x:auto;max-width:100%;margin:.5rem 0}
 table{border-collapse:collapse;font-size:.95rem;min-width:50%}

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"reflect"
+	"time"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
 )
@@ -23,7 +24,8 @@ func rootDocuments() []document {
 
 func rootValueTypes() []valueType {
 	return []valueType{
-		stringType[sp.Date]("", "date", "A civil date, YYYY-MM-DD."),
+		stringType[sp.Date](datePattern, "date", "A civil date, YYYY-MM-DD."),
+		stringType[time.Time](dateTimePattern, "date-time", "An instant: an RFC 3339 date-time with Z or an offset, such as 2024-05-15T10:30:00+01:00."),
 		stringType[sp.NHSNumber]("^[0-9]{10}$", "", "An NHS number: ten digits, no spaces; the tenth is a Modulus 11 check digit that only Go checks."),
 		enumType(sp.Severities, "How serious a finding is."),
 		enumType(sp.Confidences, "How sure the library is of a figure or rule."),

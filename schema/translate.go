@@ -12,6 +12,15 @@ import (
 	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 )
 
+// Patterns that hold dates and instants to the form of JSON Schema's "date" and "date-time" formats
+// (RFC 3339 section 5.6), for a validator that treats format as an annotation only, as draft 2020-12
+// does by default: without them such a validator accepts "2024-1-5" as a date. The calendar (no 30
+// February) is left to the format, and to Go, which checks it always.
+const (
+	datePattern     = `^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`
+	dateTimePattern = `^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$`
+)
+
 // translateStruct adds to a struct's schema the keywords its fields' validate tags imply. It is the one
 // place where Go's constraints become JSON Schema keywords; a tag outside validation.Tags is an error,
 // so no constraint is executed in Go without the schema knowing of it.

@@ -1,83 +1,325 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
+	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/render"
 	"github.com/socialprescribing/go-socialprescribing/workforce"
 )
 
+const auditUsage = "usage: socialprescribing audit [-format text|json|csv|html|xlsx] [-o FILE] [-min-severity error|warning|info] [-summary] [-rules FILE [-origin NAME]] INPUT.json|-"
+
+// progressThreshold is the input size from which a progress line is shown on a terminal.
+const progressThreshold = 4 << 20
+
 // audit runs the ARRS claim audit of the workforce package over an input document (PCNs, staff,
-// claims) and prints the report. -rules loads rule rows of the caller's own over the library's
-// defaults. The status is 1 if the report has error findings, 2 if the input cannot be read.
-func audit(args []string, stdout, stderr io.Writer) int {
+// claims) and writes the report. Flags may come before or after the input; "-" reads standard
+// input. The status is 1 if the report has error findings, 2 if the input or the rules cannot be
+// read (one line on stderr says why) or the usage is wrong.
+func audit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("socialprescribing audit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output format: text, json or csv")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, auditUsage)
+		fs.PrintDefaults()
+	}
+	format := fs.String("format", "text", "output format: text, json, csv, html or xlsx")
+	outPath := fs.String("o", "", "write the report to `FILE` instead of standard output; with -format csv, the findings, PCN-years, rules and totals go beside it")
+	minSev := fs.String("min-severity", "info", "list findings of this `severity` or worse: error, warning or info (the totals count them all)")
+	summary := fs.Bool("summary", false, "only the totals, the PCN-year position and the finding counts")
 	rulesPath := fs.String("rules", "", "a rule table (JSON) to load over the default rules")
 	origin := fs.String("origin", "", "where the rule table came from, recorded on its rows (default: the file name)")
-	if err := fs.Parse(args); err != nil {
+	var inputs []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return 2
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		inputs = append(inputs, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	fail := func(msg string) int {
+		fmt.Fprintln(stderr, "socialprescribing audit: "+auditOneLine(msg))
 		return 2
 	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: socialprescribing audit [-format text|json|csv] [-rules FILE [-origin NAME]] INPUT.json")
+	if len(inputs) != 1 {
+		fmt.Fprintln(stderr, auditUsage)
 		return 2
 	}
-	data, err := os.ReadFile(fs.Arg(0))
-	if err != nil {
-		fmt.Fprintln(stderr, "socialprescribing audit:", err)
-		return 2
+	switch *format {
+	case "text", "json", "csv", "html", "xlsx":
+	default:
+		return fail("-format must be text, json, csv, html or xlsx")
+	}
+	var keep int
+	switch sp.Severity(*minSev) {
+	case sp.SeverityError:
+		keep = 1
+	case sp.SeverityWarning:
+		keep = 2
+	case sp.SeverityInfo:
+		keep = 3
+	default:
+		return fail("-min-severity must be error, warning or info")
+	}
+	if *format == "xlsx" && *outPath == "" && auditIsTerminal(stdout) {
+		return fail("a workbook is binary: write it to a file with -o FILE.xlsx")
+	}
+
+	progress := func(string) {}
+	name := inputs[0]
+	if f, ok := stderr.(*os.File); ok && auditIsTerminal(f) && name != "-" {
+		if fi, err := os.Stat(name); err == nil && fi.Size() >= progressThreshold {
+			progress = func(s string) {
+				if s == "" {
+					fmt.Fprint(stderr, "\r\x1b[K")
+					return
+				}
+				fmt.Fprint(stderr, "\r\x1b[Ksocialprescribing audit: "+s)
+			}
+		}
+	}
+	defer progress("")
+
+	progress("reading " + name + " …")
+	data, msg := readAuditInput(name, stdin)
+	if msg != "" {
+		progress("")
+		return fail(msg)
 	}
 	in, err := workforce.ParseInput(data)
+	data = nil // the decoded input is all the audit needs
 	if err != nil {
-		fmt.Fprintln(stderr, "socialprescribing audit: input:", err)
-		return 2
+		progress("")
+		return fail(auditInputError(name, err))
 	}
 	rules := workforce.DefaultRules()
 	if *rulesPath != "" {
 		b, err := os.ReadFile(*rulesPath)
 		if err != nil {
-			fmt.Fprintln(stderr, "socialprescribing audit:", err)
-			return 2
+			progress("")
+			return fail("rules: " + auditPathError(err))
 		}
 		table, err := workforce.ParseRuleTable(b)
 		if err != nil {
-			fmt.Fprintln(stderr, "socialprescribing audit: rules:", err)
-			return 2
+			progress("")
+			return fail("rules: " + *rulesPath + ": " + err.Error())
 		}
 		o := *origin
 		if o == "" {
-			o = *rulesPath
+			o = filepath.Base(*rulesPath)
 		}
 		if rules, err = rules.Override(table, o); err != nil {
-			fmt.Fprintln(stderr, "socialprescribing audit: rules:", err)
-			return 2
+			progress("")
+			return fail("rules: " + err.Error())
 		}
 	}
+	progress(fmt.Sprintf("auditing %d claims …", len(in.Claims)))
 	rep := workforce.Audit(in, rules)
-	var out []byte
-	switch *format {
-	case "text":
-		out = []byte(rep.Text())
-	case "json":
-		out, err = rep.JSON()
-	case "csv":
-		out, err = rep.CSV()
-	default:
-		fmt.Fprintln(stderr, "socialprescribing audit: -format must be text, json or csv")
-		return 2
+	in = workforce.Input{}
+	status := 0
+	if rep.HasErrors() {
+		status = 1
+	}
+	if keep < 3 {
+		kept := rep.Findings[:0:0]
+		for _, f := range rep.Findings {
+			if auditSeverityRank(f.Severity) < keep {
+				kept = append(kept, f)
+			}
+		}
+		rep.Findings = kept
+	}
+	if *summary {
+		rep.Lines, rep.StaffTotals, rep.MonthTotals, rep.Findings = []workforce.Line{}, []workforce.StaffTotal{}, []workforce.MonthTotal{}, []workforce.Finding{}
+	}
+
+	progress("writing the " + *format + " report …")
+	out := stdout
+	var file *os.File
+	if *outPath != "" {
+		if file, err = os.Create(*outPath); err != nil {
+			progress("")
+			return fail(auditPathError(err))
+		}
+		out = file
+	}
+	err = writeReport(out, rep, *format, *summary)
+	if err == nil && *format == "csv" && *outPath != "" {
+		err = writeCompanions(*outPath, rep, *summary)
+	}
+	if file != nil {
+		if cerr := file.Close(); err == nil {
+			err = cerr
+		}
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "socialprescribing audit:", err)
-		return 2
+		progress("")
+		return fail(err.Error())
 	}
-	if _, err := stdout.Write(out); err != nil {
-		return 2
+	return status
+}
+
+// writeReport writes rep in format to w.
+func writeReport(w io.Writer, rep workforce.Report, format string, summary bool) error {
+	switch format {
+	case "json":
+		return rep.WriteJSON(w)
+	case "csv":
+		if summary {
+			return rep.WriteTotalsCSV(w)
+		}
+		return rep.WriteCSV(w)
+	case "html":
+		bw := bufio.NewWriterSize(w, 64<<10)
+		if err := render.AuditHTML(bw, rep); err != nil {
+			return err
+		}
+		return bw.Flush()
+	case "xlsx":
+		return render.AuditWorkbook(w, rep)
 	}
-	if rep.HasErrors() {
+	if summary {
+		return rep.WriteSummaryText(w)
+	}
+	return rep.WriteText(w)
+}
+
+// writeCompanions writes the CSV files that go beside the lines' CSV: FILE with .findings.csv,
+// .pcn-years.csv, .rules.csv and .totals.csv in place of its extension.
+func writeCompanions(path string, rep workforce.Report, summary bool) error {
+	base := strings.TrimSuffix(path, filepath.Ext(path))
+	parts := []struct {
+		suffix string
+		write  func(io.Writer) error
+	}{
+		{".findings.csv", rep.WriteFindingsCSV},
+		{".pcn-years.csv", rep.WritePCNYearsCSV},
+		{".rules.csv", rep.WriteRulesCSV},
+		{".totals.csv", rep.WriteTotalsCSV},
+	}
+	for _, p := range parts {
+		if summary && p.suffix == ".totals.csv" {
+			continue // the main file holds the totals
+		}
+		f, err := os.Create(base + p.suffix)
+		if err != nil {
+			return errors.New(auditPathError(err))
+		}
+		bw := bufio.NewWriter(f)
+		err = p.write(bw)
+		if err == nil {
+			err = bw.Flush()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readAuditInput reads the named file, or standard input for "-", and says in one line why it cannot be
+// audited: missing, a directory, empty, or not JSON (naming CSV when it looks like CSV).
+func readAuditInput(name string, stdin io.Reader) ([]byte, string) {
+	var data []byte
+	var err error
+	if name == "-" {
+		name = "standard input"
+		data, err = io.ReadAll(stdin)
+	} else {
+		var fi os.FileInfo
+		if fi, err = os.Stat(name); err == nil && fi.IsDir() {
+			return nil, name + " is a directory; give the audit input document, a JSON file"
+		}
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return nil, auditPathError(err)
+	}
+	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	trimmed = bytes.TrimPrefix(trimmed, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(trimmed)) == 0 {
+		return nil, name + " is empty; the audit reads a JSON document of pcns, staff and claims"
+	}
+	if trimmed[0] != '{' {
+		if looksLikeCSV(trimmed) {
+			return nil, name + " looks like CSV; the audit reads a JSON document of pcns, staff and claims (see: socialprescribing schema workforce.audit-input)"
+		}
+		return nil, name + " is not a JSON object; the audit reads a JSON document of pcns, staff and claims (see: socialprescribing schema workforce.audit-input)"
+	}
+	return data, ""
+}
+
+// looksLikeCSV reports whether the first line of b reads as a CSV header or record: commas or
+// semicolons separating several fields, and no JSON bracket first.
+func looksLikeCSV(b []byte) bool {
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	if len(line) == 0 || line[0] == '[' || line[0] == '{' {
+		return false
+	}
+	return bytes.Count(line, []byte(",")) >= 1 || bytes.Count(line, []byte(";")) >= 1 || bytes.Count(line, []byte("\t")) >= 1
+}
+
+// auditInputError says in one line why the input document was rejected, with its first problem.
+func auditInputError(name string, err error) string {
+	if name == "-" {
+		name = "standard input"
+	}
+	var ve *sp.ValidationError
+	if errors.As(err, &ve) && len(ve.Errors) > 0 {
+		msg := name + ": not a valid audit input: " + ve.Errors[0].Error()
+		if n := len(ve.Errors) - 1; n > 0 {
+			msg += fmt.Sprintf(" (and %d more)", n)
+		}
+		return msg
+	}
+	return name + ": not a valid audit input: " + err.Error()
+}
+
+// auditPathError is a file error without Go's "open" prefix.
+func auditPathError(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Path + ": " + pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// auditOneLine keeps a message on one line.
+func auditOneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}
+
+func auditSeverityRank(s sp.Severity) int {
+	switch s {
+	case sp.SeverityError:
+		return 0
+	case sp.SeverityWarning:
 		return 1
 	}
-	return 0
+	return 2
+}
+
+// auditIsTerminal reports whether w is a character device such as a terminal.
+func auditIsTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

@@ -4,8 +4,8 @@
 //
 // Usage:
 //
-//	socialprescribing audit [-format text|json|csv] [-rules FILE [-origin NAME]] INPUT.json
-//	socialprescribing validate NAME FILE...
+//	socialprescribing audit [-format text|json|csv|html|xlsx] [-o FILE] [-min-severity error|warning|info] [-summary] [-rules FILE [-origin NAME]] INPUT.json|-
+//	socialprescribing validate NAME FILE...   (FILE - is standard input)
 //	socialprescribing schema [NAME]
 //	socialprescribing fhir export [-nhs-number-status CODE] NAME FILE
 //	socialprescribing fhir import FILE
@@ -26,13 +26,10 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
-	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/schema"
 	"github.com/socialprescribing/go-socialprescribing/workforce"
 )
@@ -42,8 +39,8 @@ func main() {
 }
 
 const usage = `usage:
-  socialprescribing audit [-format text|json|csv] [-rules FILE [-origin NAME]] INPUT.json
-  socialprescribing validate NAME FILE...
+  socialprescribing audit [-format text|json|csv|html|xlsx] [-o FILE] [-min-severity error|warning|info] [-summary] [-rules FILE [-origin NAME]] INPUT.json|-
+  socialprescribing validate NAME FILE...   (FILE - is standard input)
   socialprescribing schema [NAME]
   socialprescribing fhir export [-nhs-number-status CODE] NAME FILE
   socialprescribing fhir import FILE
@@ -57,9 +54,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "audit":
-		return audit(args[1:], stdout, stderr)
+		return audit(args[1:], os.Stdin, stdout, stderr)
 	case "validate":
-		return validate(args[1:], stdout, stderr)
+		return validate(args[1:], os.Stdin, stdout, stderr)
 	case "schema":
 		return printSchema(args[1:], stdout, stderr)
 	case "fhir":
@@ -73,44 +70,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "socialprescribing: unknown command %q\n%s", args[0], usage)
 	return 2
-}
-
-// validate checks each file as a document of the named type and prints one line per file, then one
-// line per broken rule (path, rule and cause; never a value from the document).
-func validate(args []string, stdout, stderr io.Writer) int {
-	if len(args) < 2 {
-		fmt.Fprint(stderr, "usage: socialprescribing validate NAME FILE...\nNAME is one of:\n  "+strings.Join(schema.Names(), "\n  ")+"\n")
-		return 2
-	}
-	name, files := args[0], args[1:]
-	if _, err := schema.Get(name); err != nil {
-		fmt.Fprintf(stderr, "socialprescribing validate: no document type %q; one of:\n  %s\n", name, strings.Join(schema.Names(), "\n  "))
-		return 2
-	}
-	status := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			fmt.Fprintln(stderr, "socialprescribing validate:", err)
-			return 2
-		}
-		err = schema.ValidateDocument(name, data)
-		if err == nil {
-			fmt.Fprintf(stdout, "%s: valid %s\n", f, name)
-			continue
-		}
-		status = 1
-		var ve *sp.ValidationError
-		if !errors.As(err, &ve) {
-			fmt.Fprintf(stdout, "%s: invalid: %v\n", f, err)
-			continue
-		}
-		fmt.Fprintf(stdout, "%s: invalid %s (%d)\n", f, name, len(ve.Errors))
-		for _, fe := range ve.Errors {
-			fmt.Fprintf(stdout, "  %s\n", fe)
-		}
-	}
-	return status
 }
 
 // printSchema lists the schema names, or prints the named schema.

@@ -227,6 +227,16 @@ func (b *Browser) Screenshot() []byte {
 	return png
 }
 
+// ViewportScreenshot returns a PNG of what the viewport shows.
+func (b *Browser) ViewportScreenshot() []byte {
+	b.t.Helper()
+	png, err := value(b, chromedp.CaptureScreenshot())
+	if err != nil {
+		b.t.Fatalf("browser: screenshot: %v", err)
+	}
+	return png
+}
+
 // Errors returns what the page logged as an error so far: console errors, uncaught exceptions and
 // the browser's error log entries (a blocked resource, a Content-Security-Policy violation).
 func (b *Browser) Errors() []string {

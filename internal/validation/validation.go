@@ -15,6 +15,7 @@ package validation
 
 import (
 	"cmp"
+	"encoding"
 	"errors"
 	"fmt"
 	"reflect"
@@ -187,7 +188,7 @@ func convert(fe validator.FieldError) *sp.FieldError {
 	var err error
 	switch tag {
 	case "required":
-		err = fmt.Errorf("value is required: %w", sp.ErrRequired)
+		err = fmt.Errorf("no value given: %w", sp.ErrRequired)
 	case "min", "gte":
 		err = fmt.Errorf("%s must be at least %s: %w", measure(fe), fe.Param(), sp.ErrInvalid)
 	case "max", "lte":
@@ -204,6 +205,12 @@ func convert(fe validator.FieldError) *sp.FieldError {
 		err = fmt.Errorf("items must be unique: %w", sp.ErrInvalid)
 	case "enum":
 		err = fmt.Errorf("not one of the defined values: %w", sp.ErrInvalid)
+		// The type's own UnmarshalText error lists its values; the empty string is none of them.
+		if u, ok := reflect.New(fe.Type()).Interface().(encoding.TextUnmarshaler); ok {
+			if uerr := u.UnmarshalText(nil); uerr != nil && errors.Is(uerr, sp.ErrInvalid) {
+				err = uerr
+			}
+		}
 	case "nocontrol":
 		err = fmt.Errorf("must not hold a control character or line break: %w", sp.ErrInvalid)
 	default:

@@ -1,0 +1,173 @@
+package render_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	stdhtml "html"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/socialprescribing/go-socialprescribing/episode"
+	"github.com/socialprescribing/go-socialprescribing/internal/cohortgen"
+	"github.com/socialprescribing/go-socialprescribing/render"
+)
+
+// The cohort of the page's tests and of the screenshot: 2,000 generated valid episodes.
+var testCohort = sync.OnceValue(func() []episode.Episode { return cohortgen.Cohort(2000, 1) })
+
+func outcomesHTML(t testing.TB, r episode.Report) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := render.Outcomes(&buf, r); err != nil {
+		t.Fatalf("Outcomes: %v", err)
+	}
+	return buf.Bytes()
+}
+
+// reportJSON returns the report as the JSON document a user receives, decoded.
+func reportJSON(t testing.TB, r episode.Report) map[string]any {
+	t.Helper()
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// get walks a decoded JSON document by keys and indices.
+func get(v any, path ...any) any {
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			v = v.(map[string]any)[k]
+		case int:
+			v = v.([]any)[k]
+		}
+	}
+	return v
+}
+
+// thousands formats a count as the page does, independently of the page's code.
+func thousands(f float64) string {
+	s := fmt.Sprintf("%d", int64(f))
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// signed formats a change as the page does: two decimals, a sign, a minus sign for a fall.
+func signed(f float64) string {
+	return strings.Replace(fmt.Sprintf("%+.2f", f), "-", "\u2212", 1)
+}
+
+func TestOutcomesPage(t *testing.T) {
+	eps := testCohort()
+	r := episode.NewReport(eps)
+	html := string(outcomesHTML(t, r))
+
+	for _, want := range []string{
+		"<h2>Impact on the person</h2>", "<h2>Impact on the health and care system</h2>", "<h2>Impact on community groups</h2>",
+		"the change measured, not an effect", "not confirmed as NHS England text", "lower is better",
+		`id="chart-ons4"`, `id="chart-other-measures"`, `id="chart-service-use"`, `id="chart-connections"`, `id="chart-attended"`, `id="chart-green"`,
+		`id="chart-bands-life-satisfaction"`, `id="chart-bands-anxiety"`,
+		"<dt>Small numbers</dt><dd>all shown</dd>",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	// Every chart has a title and a description, and a table of its numbers follows it.
+	charts := regexp.MustCompile(`<svg [^>]*id="([^"]+)"[^>]*aria-labelledby="([^"]+)-title ([^"]+)-desc"`).FindAllStringSubmatch(html, -1)
+	if len(charts) < 10 {
+		t.Fatalf("%d charts, want at least 10", len(charts))
+	}
+	for _, c := range charts {
+		id := c[1]
+		if c[2] != id || c[3] != id {
+			t.Errorf("chart %s is labelled by %s and %s", id, c[2], c[3])
+		}
+		rest := html[strings.Index(html, `id="`+id+`"`):]
+		if !strings.Contains(rest, `<title id="`+id+`-title">`) || !strings.Contains(rest, `<desc id="`+id+`-desc">`) {
+			t.Errorf("chart %s lacks its title or description", id)
+		}
+		if end := strings.Index(rest, "</svg>"); !strings.HasPrefix(strings.TrimSpace(rest[end+len("</svg>"):]), "</figure>\n<div class=\"table-wrap\"><table>") {
+			t.Errorf("chart %s is not followed by its table", id)
+		}
+	}
+	// The figures of the JSON report are on the page.
+	text := stdhtml.UnescapeString(html)
+	doc := reportJSON(t, r)
+	ons4 := get(doc, "person", "wellbeing", "instruments", 0)
+	if get(ons4, "instrument") != "ons4" {
+		t.Fatalf("the first instrument is %v", get(ons4, "instrument"))
+	}
+	for k := range 4 {
+		s := get(ons4, "scales", k)
+		for _, want := range []string{signed(get(s, "meanChange").(float64)), ">" + thousands(get(s, "n").(float64)) + "<"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("ONS4 %v: %q not on the page", get(s, "scale"), want)
+			}
+		}
+	}
+	// Nothing personal: no episode id, NHS number or date of birth of the cohort.
+	for _, e := range eps[:200] {
+		for _, s := range []string{e.Referral.EpisodeID, e.Referral.Person.NHSNumber.String(), e.Referral.Person.DateOfBirth.String()} {
+			if s != "" && strings.Contains(html, s) {
+				t.Fatalf("the page holds %q of an episode", s)
+			}
+		}
+	}
+	if regexp.MustCompile(`(?i)<script|\b(src|href)\s*=|url\(`).MatchString(html) {
+		t.Error("the page loads something or runs a script")
+	}
+}
+
+// With every count hidden, no count or statistic is left in the tables.
+func TestOutcomesPageSuppressed(t *testing.T) {
+	r, err := episode.NewReportWith(testCohort(), episode.ReportOptions{Suppress: 100_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(outcomesHTML(t, r))
+	if !strings.Contains(html, "Small numbers are hidden: a count from 1 to 99999 is shown as &lt;100000") ||
+		!strings.Contains(html, "<dt>Small numbers</dt><dd>counts below 100000 hidden</dd>") {
+		t.Error("the page does not say that small numbers are hidden")
+	}
+	cell := regexp.MustCompile(`<td class="num">([^<]*)</td>`)
+	allowed := regexp.MustCompile(`^(&lt;100000|hidden|hidden to hidden|0|100%|none|none from zero)$`)
+	for _, m := range cell.FindAllStringSubmatch(html, -1) {
+		if !allowed.MatchString(m[1]) {
+			t.Errorf("a cell shows %q although every count is hidden", m[1])
+		}
+	}
+}
+
+// The page summarises: a report of 100,000 episodes makes a page about the size of one of 100
+// (only longer numbers), not a larger one for more people.
+func TestOutcomesPageSize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 100,000 episodes")
+	}
+	small := len(outcomesHTML(t, episode.NewReport(cohortgen.Cohort(100, 1))))
+	large := len(outcomesHTML(t, episode.NewReport(cohortgen.Cohort(100_000, 1))))
+	t.Logf("page of 100 episodes: %d bytes; of 100,000: %d bytes", small, large)
+	if large > small+small/10 {
+		t.Errorf("page of 100,000 episodes is %d bytes, of 100 %d: it grows with the cohort", large, small)
+	}
+}
+
+// The page of no episodes renders, and says there is nothing to chart.
+func TestOutcomesPageEmpty(t *testing.T) {
+	html := string(outcomesHTML(t, episode.NewReport(nil)))
+	if !strings.Contains(html, "<dt>Episodes reported</dt><dd>0</dd>") || strings.Contains(html, "<svg") {
+		t.Errorf("empty report:\n%s", html)
+	}
+}
