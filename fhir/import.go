@@ -172,7 +172,7 @@ func (m *importer) elements(e *entry, known ...string) {
 		switch {
 		case k == "modifierExtension":
 			m.fail(e.ptr+"/modifierExtension", "modifier-extension", errf("a modifier extension changes the meaning of the "+e.typ+" and is not understood", sp.ErrInvalid))
-		case k == "resourceType" || k == "id" || k == "meta" || k == "text" || k == "contained" || k == "extension":
+		case k == "resourceType" || k == "id" || k == "extension" || k == "contained" && e.ptr == "":
 		case !slices.Contains(known, k) && nameLike(k):
 			m.ignore(e.ptr+"/"+escape(k), "element "+k+" of "+e.typ+" (not read)")
 		case !slices.Contains(known, k):
