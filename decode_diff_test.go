@@ -399,6 +399,7 @@ func checkAgainstReferences(t interface {
 		if !errors.As(got.err, &ve) || ve.Type != typeName(ty) || len(ve.Errors) == 0 {
 			t.Fatalf("Decode(%q) into %v: error %#v is not a non-empty ValidationError", data, ty, got.err)
 		}
+		checkErrorList(t, ve)
 	}
 	// When encoding/json refused a document the walk accepted, the previous decoder left v half
 	// filled; Decode leaves it unchanged, as it documents.

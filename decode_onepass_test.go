@@ -186,7 +186,7 @@ func TestDecodeErrorsAreBoundedAndDistinct(t *testing.T) {
 }
 
 // checkErrorList holds a ValidationError to the promises of its shape.
-func checkErrorList(t *rapid.T, ve *ValidationError) {
+func checkErrorList(t interface{ Fatalf(string, ...any) }, ve *ValidationError) {
 	errs := ve.Errors
 	if len(errs) > maxErrors+1 {
 		t.Fatalf("%d errors, more than %d", len(errs), maxErrors+1)

@@ -338,3 +338,34 @@ func ExampleConfidence() {
 	// true
 	// [high medium-high medium low unconfirmed]
 }
+
+// withoutTime drops the time from log lines, so that the examples' output is fixed.
+func withoutTime(groups []string, a slog.Attr) slog.Attr {
+	if len(groups) == 0 && a.Key == slog.TimeKey {
+		return slog.Attr{}
+	}
+	return a
+}
+
+func ExampleMasked() {
+	numbers := []sp.NHSNumber{sp.MustParseNHSNumber("9434765919")}
+	logger := slog.New(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: withoutTime}))
+
+	logger.Info("unmasked", "numbers", numbers) // the JSON handler encodes the slice as JSON
+	logger.Info("masked", "numbers", sp.Masked(numbers))
+	// Output:
+	// {"level":"INFO","msg":"unmasked","numbers":["9434765919"]}
+	// {"level":"INFO","msg":"masked","numbers":{"0":"*** *** ****"}}
+}
+
+func ExampleNewMaskingHandler() {
+	type visit struct {
+		Patient sp.NHSNumber `json:"patient"`
+		Room    string       `json:"room"`
+	}
+	logger := slog.New(sp.NewMaskingHandler(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: withoutTime})))
+
+	logger.Info("seen", "visits", []visit{{sp.MustParseNHSNumber("9434765919"), "B2"}})
+	// Output:
+	// {"level":"INFO","msg":"seen","visits":{"0":{"patient":"*** *** ****","room":"B2"}}}
+}

@@ -23,5 +23,15 @@ func TestFixtures(t *testing.T) {
 	fixturetest.Run(t, map[string]fixturetest.Decoder{
 		"episode":  fixturetest.Of[Episode](),
 		"feedback": fixturetest.Of[Feedback](),
+		"report":   decodeOnly[Report],
 	}, fixturetest.SameValue)
+}
+
+// decodeOnly is the verdict on an output document, which has no Validate: strict Decode.
+func decodeOnly[T any](b []byte) (any, error) {
+	var v T
+	if err := sp.Decode(b, &v); err != nil {
+		return nil, err
+	}
+	return v, nil
 }

@@ -14,6 +14,7 @@ import (
 func init() {
 	validation.Register(tagcheckEpisodeEpisode)
 	validation.Register(tagcheckEpisodeFeedback)
+	validation.Register(tagcheckEpisodeReport)
 }
 
 // tagcheckEpisodeEpisode reports whether every validate tag of x (a episode.Episode) holds.
@@ -105,6 +106,11 @@ func tagcheckEpisodeFeedback(x *Feedback) bool {
 			return false
 		}
 	}
+	return true
+}
+
+// tagcheckEpisodeReport reports whether every validate tag of x (a episode.Report) holds.
+func tagcheckEpisodeReport(x *Report) bool {
 	return true
 }
 

@@ -9,10 +9,12 @@ import (
 )
 
 func init() {
+	validation.Register(tagcheckOutcomesCohortSummary)
 	validation.Register(tagcheckOutcomesMeasurement)
 	validation.Register(tagcheckOutcomesONS4)
 	validation.Register(tagcheckOutcomesSWEMWBS)
 	validation.Register(tagcheckOutcomesServiceUse)
+	validation.Register(tagcheckOutcomesServiceUseSummary)
 	validation.Register(tagcheckOutcomesUCLA3)
 	validation.Register(tagcheckOutcomesWEMWBS)
 }
@@ -211,6 +213,16 @@ func tagcheckOutcomesUCLA3(x *UCLA3) bool {
 	if !(x.Isolated <= 3) {
 		return false
 	}
+	return true
+}
+
+// tagcheckOutcomesCohortSummary reports whether every validate tag of x (a outcomes.CohortSummary) holds.
+func tagcheckOutcomesCohortSummary(x *CohortSummary) bool {
+	return true
+}
+
+// tagcheckOutcomesServiceUseSummary reports whether every validate tag of x (a outcomes.ServiceUseSummary) holds.
+func tagcheckOutcomesServiceUseSummary(x *ServiceUseSummary) bool {
 	return true
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -167,4 +168,64 @@ func TestAnyFaultsAtOnce(t *testing.T) {
 			rt.Fatalf("reported (-want +got):\n%s", diff)
 		}
 	})
+}
+
+// TestManyAccessNeedsCostNoMemory: a referral with a million access needs, where the tag allows 11,
+// is refused while decoding, without storing the items: the decoder allocates a small fixed amount
+// besides the document (the needs alone would take 16 MB as a slice of strings).
+func TestManyAccessNeedsCostNoMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 15 MB document")
+	}
+	doc := typical(t)
+	needs := make([]any, 1_000_000)
+	for i := range needs {
+		needs[i] = "large-print"
+	}
+	obj(doc, "person")["accessNeeds"] = needs
+	data, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	var r referral.Referral
+	err = sp.DecodeAndValidate(data, &r)
+	runtime.ReadMemStats(&after)
+	var ve *sp.ValidationError
+	if !errors.As(err, &ve) || len(ve.Errors) != 1 || !ve.Has("/person/accessNeeds", "max") {
+		t.Fatalf("DecodeAndValidate: %v, want only max at /person/accessNeeds", err)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 1<<20 {
+		t.Errorf("DecodeAndValidate allocated %d bytes, want at most 1 MiB", got)
+	}
+}
+
+// TestGoBuiltEnumListsValues: an enum value set in Go, not decoded, is reported by Validate with the
+// values allowed.
+func TestGoBuiltEnumListsValues(t *testing.T) {
+	data, err := os.ReadFile("testdata/valid/referral.typical.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r referral.Referral
+	if err := sp.DecodeAndValidate(data, &r); err != nil {
+		t.Fatal(err)
+	}
+	r.Urgency = "Routine"
+	err = r.Validate()
+	var ve *sp.ValidationError
+	if !errors.As(err, &ve) || len(ve.Errors) != 1 || ve.Errors[0].Path != "/urgency" {
+		t.Fatalf("Validate: %v, want one error at /urgency", err)
+	}
+	msg := ve.Errors[0].Error()
+	for _, v := range referral.Urgencies() {
+		if !strings.Contains(msg, string(v)) {
+			t.Errorf("message %q does not list %q", msg, v)
+		}
+	}
+	if strings.Contains(msg, "Routine") {
+		t.Errorf("message %q shows the value", msg)
+	}
 }

@@ -2,7 +2,6 @@ package render_test
 
 import (
 	"bytes"
-	"flag"
 	"image"
 	"image/png"
 	"os"
@@ -18,8 +17,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/audit-report.png from the browser")
 
 // sampleReport audits the auditor example's sample claims.
 func sampleReport(t *testing.T) workforce.Report {

@@ -21,6 +21,11 @@ func episodeDocuments() []document {
 		}, nestedGoOnly(slices.Concat(referralDocuments(), planDocuments(), outcomesDocuments()),
 			"referral.referral", "plan.plan", "outcomes.measurement", "outcomes.service-use")),
 	}, {
+		Name:        "episode.report",
+		Type:        reflect.TypeFor[episode.Report](),
+		Title:       "Common-outcomes report",
+		Description: "The common-outcomes report over many episodes: impact on the person (wellbeing and loneliness change), on the health and care system (service use) and on community groups (connections to community offers), with the episodes excluded and, when small numbers are hidden, the threshold and the JSON Pointers of every value left out. Counts and statistics only: no episode is named.",
+	}, {
 		Name:        "episode.feedback",
 		Type:        reflect.TypeFor[episode.Feedback](),
 		Title:       "Closed-loop feedback",

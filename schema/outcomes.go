@@ -26,6 +26,16 @@ func outcomesDocuments() []document {
 			"unique-service: each service is listed at most once",
 			"bed-days: bed days do not exceed the days of their window",
 		},
+	}, {
+		Name:        "outcomes.cohort-summary",
+		Type:        reflect.TypeFor[outcomes.CohortSummary](),
+		Title:       "Cohort summary of outcome measures",
+		Description: "The change from baseline to follow-up over a cohort, per instrument and scale: the episodes paired and those excluded by reason, the means, the mean change with its 95% confidence interval, the shares improved and worsened, and the ONS band movement of the ONS4 items. Counts and statistics only.",
+	}, {
+		Name:        "outcomes.service-use-summary",
+		Type:        reflect.TypeFor[outcomes.ServiceUseSummary](),
+		Title:       "Cohort summary of service use",
+		Description: "Health and care service use over a cohort, per service: total uses and person-days before and after, the rates per 30 days and their change. The change measured, not an effect. Counts and statistics only.",
 	}}
 }
 

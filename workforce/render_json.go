@@ -1,11 +1,11 @@
 package workforce
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
 )
@@ -37,25 +37,48 @@ func (b *bytesWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// jsonWriter writes indented JSON as encoding/json's MarshalIndent does, value by value.
+// jsonWriter writes indented JSON as encoding/json's MarshalIndent does, value by value, into a
+// buffer it hands to the underlying writer whenever it holds 32 kB.
 type jsonWriter struct {
-	w     *bufio.Writer
+	w     io.Writer
+	out   []byte
 	err   error
 	first []bool // per open container: nothing written in it yet
-	buf   []byte
 }
 
+// jsonIndents[n] is a newline and the indent of depth n.
+var jsonIndents = func() (t [12]string) {
+	for n := range t {
+		t[n] = "\n" + strings.Repeat("  ", n)
+	}
+	return t
+}()
+
+const jsonFlushAt = 32 << 10
+
 func newJSONWriter(w io.Writer) *jsonWriter {
-	return &jsonWriter{w: bufio.NewWriterSize(w, 64<<10), first: make([]bool, 0, 8), buf: make([]byte, 0, 64)}
+	return &jsonWriter{w: w, out: make([]byte, 0, jsonFlushAt+4096), first: make([]bool, 0, 8)}
+}
+
+// spill hands the buffer to the writer once it is full.
+func (j *jsonWriter) spill() {
+	if len(j.out) < jsonFlushAt || j.err != nil {
+		return
+	}
+	if _, err := j.w.Write(j.out); err != nil {
+		j.err = fmt.Errorf("workforce: report json: %w", err)
+	}
+	j.out = j.out[:0]
 }
 
 func (j *jsonWriter) flush() error {
 	if j.err != nil {
 		return j.err
 	}
-	if err := j.w.Flush(); err != nil {
+	if _, err := j.w.Write(j.out); err != nil {
 		return fmt.Errorf("workforce: report json: %w", err)
 	}
+	j.out = j.out[:0]
 	return nil
 }
 
@@ -65,7 +88,18 @@ func (j *jsonWriter) fail(err error) {
 	}
 }
 
-func (j *jsonWriter) raw(s string) { _, _ = j.w.WriteString(s) }
+func (j *jsonWriter) raw(s string) { j.out = append(j.out, s...) }
+
+func (j *jsonWriter) indent(n int) {
+	if n < len(jsonIndents) {
+		j.out = append(j.out, jsonIndents[n]...)
+		return
+	}
+	j.out = append(j.out, '\n')
+	for range n {
+		j.out = append(j.out, "  "...)
+	}
+}
 
 // next starts an element of the open container: a comma after the previous one, a newline and
 // the indent.
@@ -75,17 +109,14 @@ func (j *jsonWriter) next() {
 		return
 	}
 	if !j.first[n-1] {
-		_ = j.w.WriteByte(',')
+		j.out = append(j.out, ',')
 	}
 	j.first[n-1] = false
-	_ = j.w.WriteByte('\n')
-	for range n {
-		_, _ = j.w.WriteString("  ")
-	}
+	j.indent(n)
 }
 
 func (j *jsonWriter) open(c byte) {
-	_ = j.w.WriteByte(c)
+	j.out = append(j.out, c)
 	j.first = append(j.first, true)
 }
 
@@ -94,20 +125,18 @@ func (j *jsonWriter) close(c byte) {
 	empty := j.first[n-1]
 	j.first = j.first[:n-1]
 	if !empty {
-		_ = j.w.WriteByte('\n')
-		for range n - 1 {
-			_, _ = j.w.WriteString("  ")
-		}
+		j.indent(n - 1)
 	}
-	_ = j.w.WriteByte(c)
+	j.out = append(j.out, c)
+	j.spill()
 }
 
 // key starts a member of the open object.
 func (j *jsonWriter) key(k string) {
 	j.next()
-	_ = j.w.WriteByte('"')
-	_, _ = j.w.WriteString(k)
-	_, _ = j.w.WriteString(`": `)
+	j.out = append(j.out, '"')
+	j.out = append(j.out, k...)
+	j.out = append(j.out, `": `...)
 }
 
 // jsonSafe reports whether encoding/json writes the byte as it is inside a string (HTML-escaping
@@ -127,20 +156,13 @@ func (j *jsonWriter) str(s string) {
 				j.fail(err)
 				return
 			}
-			_, _ = j.w.Write(b)
+			j.out = append(j.out, b...)
 			return
 		}
 	}
-	_ = j.w.WriteByte('"')
-	_, _ = j.w.WriteString(s)
-	_ = j.w.WriteByte('"')
-}
-
-// text writes an already-safe text form as a JSON string.
-func (j *jsonWriter) text(b []byte) {
-	_ = j.w.WriteByte('"')
-	_, _ = j.w.Write(b)
-	_ = j.w.WriteByte('"')
+	j.out = append(j.out, '"')
+	j.out = append(j.out, s...)
+	j.out = append(j.out, '"')
 }
 
 func (j *jsonWriter) money(m Money) {
@@ -148,8 +170,7 @@ func (j *jsonWriter) money(m Money) {
 		j.fail(fmt.Errorf("workforce: money: marshal the zero Money: %w", sp.ErrInvalid))
 		return
 	}
-	j.buf = m.appendTo(j.buf[:0])
-	j.text(j.buf)
+	j.out = append(m.appendTo(append(j.out, '"')), '"')
 }
 
 func (j *jsonWriter) date(d sp.Date) {
@@ -157,18 +178,15 @@ func (j *jsonWriter) date(d sp.Date) {
 		j.fail(fmt.Errorf("socialprescribing: date: marshal the zero date: %w", sp.ErrInvalid))
 		return
 	}
-	j.buf = appendDate(j.buf[:0], d)
-	j.text(j.buf)
+	j.out = append(appendDate(append(j.out, '"'), d), '"')
 }
 
 func (j *jsonWriter) fixed(v int64) {
-	j.buf = appendFixed(j.buf[:0], v)
-	j.text(j.buf)
+	j.out = append(appendFixed(append(j.out, '"'), v), '"')
 }
 
 func (j *jsonWriter) int(n int) {
-	j.buf = strconv.AppendInt(j.buf[:0], int64(n), 10)
-	_, _ = j.w.Write(j.buf)
+	j.out = strconv.AppendInt(j.out, int64(n), 10)
 }
 
 func (j *jsonWriter) bool(b bool) {
@@ -184,8 +202,7 @@ func (j *jsonWriter) year(y FinancialYear) {
 		j.fail(fmt.Errorf("workforce: financial year: marshal the zero FinancialYear: %w", sp.ErrInvalid))
 		return
 	}
-	j.buf = y.appendTo(j.buf[:0])
-	j.text(j.buf)
+	j.out = append(y.appendTo(append(j.out, '"')), '"')
 }
 
 func (j *jsonWriter) claim(c ClaimRef) {
@@ -193,8 +210,7 @@ func (j *jsonWriter) claim(c ClaimRef) {
 		j.fail(fmt.Errorf("workforce: claim reference: marshal the zero ClaimRef: %w", sp.ErrInvalid))
 		return
 	}
-	j.buf = c.appendTo(j.buf[:0])
-	j.text(j.buf)
+	j.out = append(c.appendTo(append(j.out, '"')), '"')
 }
 
 // enum writes the value of a string enum, failing as its MarshalText would for a value outside it.

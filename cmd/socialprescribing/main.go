@@ -9,6 +9,7 @@
 //	socialprescribing schema [NAME]
 //	socialprescribing fhir export [-nhs-number-status CODE] NAME FILE
 //	socialprescribing fhir import FILE
+//	socialprescribing report [-format text|json|html] [-o FILE] [-from DATE] [-to DATE] [-suppress N] FILE...
 //	socialprescribing version
 //
 // audit runs the ARRS claim audit over a workforce input document (PCNs, staff, claims) and prints the
@@ -17,7 +18,9 @@
 // schema) with strict decoding and every rule the library enforces, including those a JSON Schema
 // cannot express. schema lists the published JSON Schemas, or prints one. fhir export prints a
 // referral, episode or closed-loop message as HL7 FHIR R4 (UK Core, Gravity); fhir import reads a FHIR
-// referral back into a referral document.
+// referral back into a referral document. report prints the common-outcomes report over episode
+// documents (a file may hold a JSON array of them) as text, one episode.report JSON document or one
+// self-contained HTML page; invalid episodes are listed on standard error and counted as excluded.
 //
 // Exit status: 0 when everything is valid, 1 when a document is invalid or a report has error
 // findings, 2 for a usage error or a file that cannot be read. Install with
@@ -44,6 +47,7 @@ const usage = `usage:
   socialprescribing schema [NAME]
   socialprescribing fhir export [-nhs-number-status CODE] NAME FILE
   socialprescribing fhir import FILE
+  socialprescribing report [-format text|json|html] [-o FILE] [-from DATE] [-to DATE] [-suppress N] FILE...
   socialprescribing version
 `
 
@@ -61,6 +65,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return printSchema(args[1:], stdout, stderr)
 	case "fhir":
 		return fhirCmd(args[1:], os.Stdin, stdout, stderr)
+	case "report":
+		return report(args[1:], os.Stdin, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "socialprescribing", workforce.LibraryVersion)
 		return 0

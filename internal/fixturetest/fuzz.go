@@ -3,6 +3,7 @@ package fixturetest
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -37,10 +38,16 @@ func AddSeeds(f *testing.F, kind string, extra ...string) {
 func RoundTripBytes[T interface{ Validate() error }](t *testing.T, data []byte) (T, bool) {
 	t.Helper()
 	var v T
-	if err := sp.Decode(data, &v); err != nil {
+	err := sp.Decode(data, &v)
+	var verr error
+	if err == nil {
+		verr = v.Validate()
+	}
+	OnePass[T](t, data, err, verr)
+	if err != nil {
 		return v, false
 	}
-	if err := v.Validate(); err != nil {
+	if err := verr; err != nil {
 		_, _ = json.Marshal(v) // encoding an invalid value may fail, but must not panic
 		return v, true
 	}
@@ -63,4 +70,60 @@ func RoundTripBytes[T interface{ Validate() error }](t *testing.T, data []byte) 
 		t.Fatalf("not byte-identical after a round trip:\n%s\n%s", b, b2)
 	}
 	return v, true
+}
+
+// OnePass holds sp.DecodeAndValidate to the verdict of sp.Decode (decodeErr) then Validate
+// (validateErr) on the same data: it accepts exactly what they accept, reports every error they report
+// (Decode's all, or Validate's when Decode accepts), and keeps the shape a ValidationError promises —
+// at most 100 errors and one counting the rest, sorted by path and rule, no path and rule twice.
+func OnePass[T any](t *testing.T, data []byte, decodeErr, validateErr error) {
+	t.Helper()
+	var v T
+	err := sp.DecodeAndValidate(data, any(&v).(sp.Validator))
+	if (err == nil) != (decodeErr == nil && validateErr == nil) {
+		t.Fatalf("DecodeAndValidate: %v; Decode: %v, then Validate: %v", err, decodeErr, validateErr)
+	}
+	if err == nil {
+		return
+	}
+	var ve *sp.ValidationError
+	if !errors.As(err, &ve) || len(ve.Errors) == 0 {
+		if decodeErr == nil && errors.Is(err, validateErr) {
+			return // Validate's own error, not a ValidationError
+		}
+		t.Fatalf("DecodeAndValidate error %v is not a non-empty *ValidationError", err)
+	}
+	errs := ve.Errors
+	capped := errs[len(errs)-1].Rule == sp.RuleTooManyErrors
+	if capped {
+		errs = errs[:len(errs)-1]
+		if len(errs) != 100 {
+			t.Fatalf("%d errors before the count of the rest, want 100", len(errs))
+		}
+	}
+	type key struct{ path, rule string }
+	got := map[key]bool{}
+	for i, fe := range errs {
+		k := key{fe.Path, fe.Rule}
+		if got[k] {
+			t.Fatalf("%s %s reported twice", fe.Path, fe.Rule)
+		}
+		got[k] = true
+		if i > 0 && (errs[i-1].Path > fe.Path || errs[i-1].Path == fe.Path && errs[i-1].Rule > fe.Rule) {
+			t.Fatalf("errors not sorted: %v before %v", errs[i-1], fe)
+		}
+	}
+	want := decodeErr
+	if want == nil {
+		want = validateErr
+	}
+	var wve *sp.ValidationError
+	if capped || !errors.As(want, &wve) {
+		return
+	}
+	for _, fe := range wve.Errors {
+		if fe.Rule != sp.RuleTooManyErrors && !got[key{fe.Path, fe.Rule}] {
+			t.Fatalf("DecodeAndValidate does not report %s %s, which %s does", fe.Path, fe.Rule, map[bool]string{true: "Decode", false: "Validate"}[decodeErr != nil])
+		}
+	}
 }

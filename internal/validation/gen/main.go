@@ -47,6 +47,8 @@ var roots = []reflect.Type{
 	reflect.TypeFor[outcomes.SWEMWBS](),
 	reflect.TypeFor[outcomes.WEMWBS](),
 	reflect.TypeFor[outcomes.UCLA3](),
+	reflect.TypeFor[outcomes.CohortSummary](),
+	reflect.TypeFor[outcomes.ServiceUseSummary](),
 	reflect.TypeFor[workforce.CaseloadPolicy](),
 	reflect.TypeFor[workforce.Caseload](),
 	reflect.TypeFor[workforce.PCN](),
@@ -57,6 +59,7 @@ var roots = []reflect.Type{
 	reflect.TypeFor[workforce.Report](),
 	reflect.TypeFor[episode.Episode](),
 	reflect.TypeFor[episode.Feedback](),
+	reflect.TypeFor[episode.Report](),
 }
 
 const (
