@@ -317,12 +317,34 @@ func (m *importer) read(data []byte) (r referral.Referral, ok bool) {
 	m.patient(&r, patE.ptr, pat)
 	m.serviceRequest(&r, srE.ptr, sr)
 	m.task(&r, srE)
+	m.requestStatus(r, srE.ptr, sr)
 	for i := range m.entries {
 		if e := &m.entries[i]; !e.used {
 			m.ignore(e.ptr, "resource "+e.typ+" (not part of the referral)")
 		}
 	}
 	return r, true
+}
+
+// requestStatus checks the ServiceRequest's status and code against what was read: a request entered
+// in error is not a referral; a status other than the one the state gives, or a code other than
+// 871731000000106, is reported as not read.
+func (m *importer) requestStatus(r referral.Referral, ptr string, sr ServiceRequest) {
+	switch {
+	case sr.Status == "entered-in-error":
+		m.fail(ptr+"/status", "entered-in-error", errf("the ServiceRequest was entered in error", sp.ErrInvalid))
+	case sr.Status != "" && sr.Status != serviceRequestStatus(r.State):
+		m.ignore(ptr+"/status", "ServiceRequest status other than the one the referral's state gives (the state is read from the Task's history)")
+	}
+	if sr.Code == nil {
+		return
+	}
+	for _, c := range sr.Code.Coding {
+		if c.System == codeReferral.System && c.Code == codeReferral.Code {
+			return
+		}
+	}
+	m.ignore(ptr+"/code", "ServiceRequest code other than SNOMED CT 871731000000106 (read as a referral to social prescribing)")
 }
 
 func pointerOrRoot(p string) string {

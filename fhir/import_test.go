@@ -295,6 +295,7 @@ func TestImportErrors(t *testing.T) {
 		{"subject elsewhere", "the subject must be the Patient", strings.Replace(minimalBundle(foreignSR), `"reference":"urn:uuid:p"`, `"reference":"Patient/other"`, 1), "/entry/1/resource/subject", "reference"},
 		{"wrong type", "birthDate is a string", strings.Replace(minimalBundle(foreignSR), `"1948-02-29"`, `19480229`, 1), "/entry/0/resource", "type"},
 		{"modifier extension", "a modifier extension must not be ignored", strings.Replace(minimalBundle(foreignSR), `"status":"active"`, `"status":"active","modifierExtension":[{"url":"https://example.org/not"}]`, 1), "/entry/1/resource/modifierExtension", "modifier-extension"},
+		{"entered in error", "a request entered in error is no referral", strings.Replace(minimalBundle(foreignSR), `"status":"active"`, `"status":"entered-in-error"`, 1), "/entry/1/resource/status", "entered-in-error"},
 		{"not JSON", "syntax", `{"resourceType":`, "", "syntax"},
 		{"not a referral", "an Observation is neither", `{"resourceType":"Observation"}`, "/resourceType", "resource"},
 	} {
@@ -341,8 +342,8 @@ func TestImportTaskStatus(t *testing.T) {
 	if got.Referral.State != referral.StateReceived || len(got.Referral.History) != 0 {
 		t.Errorf("without history: got state %s", got.Referral.State)
 	}
-	if len(got.Ignored) != 1 || got.Ignored[0].Path != "/entry/2/resource/status" {
-		t.Errorf("without history: ignored %v, want the Task status", got.Ignored)
+	if len(got.Ignored) != 2 || got.Ignored[0].Path != "/entry/2/resource/status" || got.Ignored[1].Path != "/entry/1/resource/status" {
+		t.Errorf("without history: ignored %v, want the Task's and the ServiceRequest's status", got.Ignored)
 	}
 }
 
