@@ -99,6 +99,7 @@ type entry struct {
 	typ     string
 	id      string
 	raw     json.RawMessage
+	keys    map[string]json.RawMessage // the resource's top-level elements
 	used    bool
 }
 
@@ -159,12 +160,8 @@ func (m *importer) decode(e *entry, v any) bool {
 // elements reports the top-level elements of an entry that the import does not read, and rejects a
 // modifierExtension, which a reader must not ignore.
 func (m *importer) elements(e *entry, known ...string) {
-	var keys map[string]json.RawMessage
-	if json.Unmarshal(e.raw, &keys) != nil {
-		return
-	}
-	names := make([]string, 0, len(keys))
-	for k := range keys {
+	names := make([]string, 0, len(e.keys))
+	for k := range e.keys {
 		names = append(names, k)
 	}
 	slices.Sort(names)
@@ -255,15 +252,17 @@ func (m *importer) read(data []byte) (r referral.Referral, ok bool) {
 		return r, false
 	}
 	addEntry := func(ptr, fullURL string, raw json.RawMessage) {
-		var head struct {
-			ResourceType string `json:"resourceType"`
-			ID           string `json:"id"`
-		}
-		if json.Unmarshal(raw, &head) != nil || head.ResourceType == "" {
+		var keys map[string]json.RawMessage
+		var typ, id string
+		if json.Unmarshal(raw, &keys) != nil || json.Unmarshal(keys["resourceType"], &typ) != nil || typ == "" {
 			m.fail(ptr, "resource", errf("not a FHIR resource", sp.ErrSyntax))
 			return
 		}
-		m.entries = append(m.entries, entry{ptr: ptr, fullURL: fullURL, typ: head.ResourceType, id: head.ID, raw: raw})
+		if v, ok := keys["id"]; ok && json.Unmarshal(v, &id) != nil {
+			m.fail(ptr+"/id", "type", errf("element id has the wrong JSON type", sp.ErrSyntax))
+			return
+		}
+		m.entries = append(m.entries, entry{ptr: ptr, fullURL: fullURL, typ: typ, id: id, raw: raw, keys: keys})
 	}
 	switch top.ResourceType {
 	case "Bundle":
@@ -772,10 +771,8 @@ func (m *importer) task(r *referral.Referral, srE *entry) {
 		if e.typ != "Task" {
 			continue
 		}
-		var head struct {
-			Focus *Reference `json:"focus"`
-		}
-		if json.Unmarshal(e.raw, &head) != nil || head.Focus == nil || m.resolve(head.Focus.Reference) != srE {
+		var focus *Reference
+		if json.Unmarshal(e.keys["focus"], &focus) != nil || focus == nil || m.resolve(focus.Reference) != srE {
 			continue
 		}
 		if tE != nil {
