@@ -180,14 +180,20 @@ func (e Episode) Ended() (sp.Date, bool) {
 // rule, each reported once. No error holds a value from the episode.
 func (e Episode) Validate() error {
 	c := validation.New("episode.Episode")
-	seen := map[[2]string]bool{}
+	// The episode's tags cover its parts' tags too: a part's broken tag is reported by both, once
+	// kept. Nothing here is built for a valid episode.
+	var seen map[[2]string]bool
 	merge := func(prefix string, err error) {
+		if err == nil {
+			return
+		}
 		var ve *sp.ValidationError
 		if !errors.As(err, &ve) {
-			if err != nil {
-				c.Add(prefix, "invalid", err)
-			}
+			c.Add(prefix, "invalid", err)
 			return
+		}
+		if seen == nil {
+			seen = map[[2]string]bool{}
 		}
 		for _, fe := range ve.Errors {
 			k := [2]string{prefix + fe.Path, fe.Rule}
@@ -202,8 +208,10 @@ func (e Episode) Validate() error {
 	if e.Plan != nil {
 		merge("/plan", e.Plan.Validate())
 	}
-	for i, m := range e.Measurements {
-		merge("/measurements/"+strconv.Itoa(i), m.Validate())
+	for i := range e.Measurements {
+		if err := e.Measurements[i].Validate(); err != nil {
+			merge("/measurements/"+strconv.Itoa(i), err)
+		}
 	}
 	if e.ServiceUse != nil {
 		merge("/serviceUse", e.ServiceUse.Validate())
@@ -254,30 +262,30 @@ func (e Episode) checkLifecycle(c *validation.Errors) {
 		case p.Created.IsValid() && p.Created.Before(accepted):
 			bad("/plan/created", "plan created before the referral was accepted")
 		}
-		for i, ct := range p.Contacts {
-			path := "/plan/contacts/" + strconv.Itoa(i) + "/date"
+		for i := range p.Contacts {
+			date := p.Contacts[i].Date
 			switch {
-			case !ct.Date.IsValid():
-			case wasAccepted && ct.Date.Before(accepted):
-				bad(path, "contact before the referral was accepted")
-			case hasEnded && ct.Date.After(ended):
-				bad(path, "contact after the referral ended")
+			case !date.IsValid():
+			case wasAccepted && date.Before(accepted):
+				bad("/plan/contacts/"+strconv.Itoa(i)+"/date", "contact before the referral was accepted")
+			case hasEnded && date.After(ended):
+				bad("/plan/contacts/"+strconv.Itoa(i)+"/date", "contact after the referral ended")
 			}
 		}
 		if p.Closed.IsValid() && e.Referral.State.IsValid() && !e.Referral.State.IsTerminal() {
 			bad("/plan/closed", "plan closed while the referral is still open")
 		}
 	}
-	for i, m := range e.Measurements {
-		path := "/measurements/" + strconv.Itoa(i)
+	for i := range e.Measurements {
+		m := &e.Measurements[i]
 		switch {
 		case !wasAccepted:
-			bad(path, "a measurement for a referral the person never accepted")
+			bad("/measurements/"+strconv.Itoa(i), "a measurement for a referral the person never accepted")
 		case !m.Date.IsValid():
 		case m.Date.Before(accepted):
-			bad(path+"/date", "measurement before the referral was accepted")
+			bad("/measurements/"+strconv.Itoa(i)+"/date", "measurement before the referral was accepted")
 		case hasEnded && m.Timepoint == outcomes.TimepointBaseline && m.Date.After(ended):
-			bad(path+"/date", "baseline after the referral ended")
+			bad("/measurements/"+strconv.Itoa(i)+"/date", "baseline after the referral ended")
 		}
 	}
 	if u, rec := e.ServiceUse, e.Referral.Received; u != nil && rec.IsValid() {

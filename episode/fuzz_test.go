@@ -2,27 +2,18 @@ package episode
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/internal/fixturetest"
 )
 
 // FuzzEpisode: strict decode → Validate → codes due → feedback to both recipients → report →
 // re-encode never panics; a valid episode re-encodes to a document that decodes and validates again,
 // and every rendering of a valid episode encodes.
 func FuzzEpisode(f *testing.F) {
-	for _, dir := range []string{"valid", "invalid"} {
-		files, _ := filepath.Glob(filepath.Join("testdata", dir, "episode.*.json"))
-		for _, file := range files {
-			if b, err := os.ReadFile(file); err == nil {
-				f.Add(b)
-			}
-		}
-	}
-	f.Add([]byte(`{"referral":{}}`))
-	f.Add([]byte(`{"referral":{"id":"x"},"plan":{"episodeId":"y"},"measurements":[{"episodeId":"x"}],"serviceUse":{"episodeId":"x"}}`))
+	fixturetest.AddSeeds(f, "episode", `{"referral":{}}`,
+		`{"referral":{"id":"x"},"plan":{"episodeId":"y"},"measurements":[{"episodeId":"x"}],"serviceUse":{"episodeId":"x"}}`)
 	asOf := sp.MustParseDate("2025-01-01")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var e Episode
@@ -68,15 +59,7 @@ func FuzzEpisode(f *testing.F) {
 // FuzzFeedback: strict decode → Validate → re-encode of a received message never panics, and a valid
 // message re-encodes to one that decodes and validates again.
 func FuzzFeedback(f *testing.F) {
-	for _, dir := range []string{"valid", "invalid"} {
-		files, _ := filepath.Glob(filepath.Join("testdata", dir, "feedback.*.json"))
-		for _, file := range files {
-			if b, err := os.ReadFile(file); err == nil {
-				f.Add(b)
-			}
-		}
-	}
-	f.Add([]byte(`{"recipient":"referrer","person":{"dateOfBirth":"2000-01-01"},"withheld":[{"field":"person","reason":"minimum-necessary"}]}`))
+	fixturetest.AddSeeds(f, "feedback", `{"recipient":"referrer","person":{"dateOfBirth":"2000-01-01"},"withheld":[{"field":"person","reason":"minimum-necessary"}]}`)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var fb Feedback
 		if err := sp.Decode(data, &fb); err != nil {

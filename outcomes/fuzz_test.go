@@ -2,23 +2,13 @@ package outcomes
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/internal/fixturetest"
 )
 
-func addFixtureSeeds(f *testing.F, doc string) {
-	for _, dir := range []string{"valid", "invalid"} {
-		files, _ := filepath.Glob(filepath.Join("testdata", dir, doc+".*.json"))
-		for _, file := range files {
-			if b, err := os.ReadFile(file); err == nil {
-				f.Add(b)
-			}
-		}
-	}
-}
+func addFixtureSeeds(f *testing.F, doc string) { fixturetest.AddSeeds(f, doc) }
 
 // FuzzMeasurement: strict decode → validate → score → re-encode never panics, and a valid
 // measurement re-encodes to a document that decodes and validates again.

@@ -28,8 +28,9 @@ const (
 	// CodeOverPCNSum: a PCN's claims in a year exceed its Additional Roles Reimbursement Sum; the
 	// finding names the month in which the sum ran out and the excess.
 	CodeOverPCNSum = "workforce.over-pcn-sum"
-	// CodeSubcontractTooHigh: a subcontract contribution above £200 × WTE × the fraction of the
-	// month in post; only that much counts.
+	// CodeSubcontractTooHigh: a subcontract contribution above its cap (the [SubcontractRate] row's
+	// annual cap, £2,400 by default, × WTE ÷ 12 × the fraction of the month in post); only the cap
+	// counts.
 	CodeSubcontractTooHigh = "workforce.subcontract-too-high"
 	// CodeSubcontractNotSubcontracted: a subcontract contribution claimed for directly employed
 	// staff; it does not count.
@@ -41,8 +42,9 @@ const (
 	CodeDuplicateClaim = "workforce.duplicate-claim"
 	// CodeCoverOverAbsent: cover staff work more WTE than is absent; only the absent WTE counts.
 	CodeCoverOverAbsent = "workforce.cover-over-absent-wte"
-	// CodeOverEntitlement2019: in 2019/20 a PCN claimed for more link worker WTE in a month than
-	// its entitlement (one WTE, or the caller's figure above 100,000 patients).
+	// CodeOverEntitlement2019: a PCN claimed for more WTE in a role in a month than an
+	// [Entitlement] row allows (in 2019/20, one WTE link worker, or the caller's figure above 100,000
+	// patients).
 	CodeOverEntitlement2019 = "workforce.over-entitlement-2019"
 	// CodeEntitlementUnknown: a PCN of more than 100,000 patients claimed in 2019/20 without the
 	// caller giving its entitlement, which no source states.

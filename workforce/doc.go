@@ -22,8 +22,10 @@
 // # Rules as data
 //
 // The maximum reimbursable amount per WTE for a role is a set of effective-dated [RoleRate] rows,
-// and the ARRS sum rate per weighted patient a [SumRate] row per year; each row carries its source
-// and confidence. [DefaultRules] ships only the figures of the NHS England Network Contract DES
+// the ARRS sum rate per weighted patient a [SumRate] row per year, the subcontract contribution's
+// cap a [SubcontractRate] row and the 2019/20 link worker entitlement an [Entitlement] row; each row
+// carries its source and confidence, and the engine reads every figure and every cut of a month from
+// rows only. [DefaultRules] ships only the figures of the NHS England Network Contract DES
 // that the library's sources give with high, medium-high or medium confidence
 // (SOURCES.md#arrs-maximums and #arrs-sum); where a figure could not be confirmed there is no row,
 // and a claim for such a period is reported with [CodeNoRule] (never reimbursed at a silent zero).
@@ -33,20 +35,26 @@
 // # The engine
 //
 // [Audit] audits an [Input] (PCNs, staff, claims) under a [Rules] and returns a [Report]: one
-// [Line] per person-month (claimed, maximum, allowed, difference, the rule rows used), one
-// [PCNYearSummary] per PCN and year against the ARRS sum, the totals, and findings with stable codes
-// (the Code constants) citing the rule row, its source and confidence. The pro-rata rule is the
-// library's documented reading of the DES:
+// [Line] per claim audited (a person-month), pointing at its claim ([ClaimRef], "/claims/N") and
+// carrying how it was built ([Part]s, days, WTE, the contribution's cap; [Line.Derivation] says it
+// in words); one [PCNYearSummary] per PCN and year against the ARRS sum; subtotals per member of
+// staff and per PCN-month; the totals; each rule row used, once ([RuleUsed]); and [Finding]s with
+// stable codes (the Code constants) and fields of their own (PCN, staff, month or year, claim, the
+// rows they rest on by ID). The pro-rata rule is the library's documented reading of the DES:
 //
 //	monthly maximum = annual maximum × WTE ÷ 12 × days in post ÷ days in the month
 //	(a month split by a change of rate or WTE is the exact sum of its parts)
 //	allowed = min(salary + employer NI + employer pension [+ subcontract contribution
-//	          ≤ £200 × WTE × the same fraction], monthly maximum)
+//	          ≤ the row's annual cap × WTE ÷ 12 × the same fraction], monthly maximum)
 //
 // The arithmetic is exact (integers and rationals); the allowed amount is rounded once per
 // person-month, to the penny, half-up; totals are sums of rounded lines, so they reconcile to the
-// penny. The same input gives a byte-identical report, rendered by [Report.JSON], [Report.CSV] and
-// [Report.Text], and stamped with [LibraryVersion] and the ruleset digest.
+// penny. The same input gives a byte-identical report, stamped with [LibraryVersion] and the
+// ruleset digest and streamed to an io.Writer by [Report.WriteJSON], [Report.WriteCSV] (with
+// [Report.WriteFindingsCSV], [Report.WritePCNYearsCSV], [Report.WriteRulesCSV] and
+// [Report.WriteTotalsCSV] beside it; every cell made safe by [CSVCell]) and [Report.WriteText]. IDs
+// reject control characters and line breaks, so no ID can forge a line of a report; reports hold
+// IDs, never names.
 //
 // Leave needs nothing special: a month of reduced pay is reimbursed on what was paid. Cover for an
 // absence counts only the absent WTE ([Cover]). Only WTE above the PCN's 31 March 2019 baseline in a

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/workforce"
+
+	"pgregory.net/rapid"
 )
 
 // TestIDsRejectControlCharacters: an ID with an escape character and a newline could move a
@@ -132,4 +135,29 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 			t.Errorf("CSVCell(%q) = %q, want it prefixed with a quote", s, got)
 		}
 	}
+}
+
+// TestCSVCellProperty: a cell is changed only by a leading quote, only when it starts with a
+// character a spreadsheet reads as a formula and is not a plain number, and then always.
+func TestCSVCellProperty(t *testing.T) {
+	t.Parallel()
+	rapid.Check(t, func(t *rapid.T) {
+		s := rapid.OneOf(rapid.String(),
+			rapid.Custom(func(t *rapid.T) string {
+				return rapid.SampledFrom([]string{"=", "+", "-", "@", "\t", "\r", "'", "1", "-1", ""}).Draw(t, "lead") + rapid.String().Draw(t, "rest")
+			})).Draw(t, "cell")
+		got := workforce.CSVCell(s)
+		dangerous := s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0]))
+		plain := regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`).MatchString(s)
+		switch {
+		case dangerous && !plain:
+			if got != "'"+s {
+				t.Fatalf("CSVCell(%q) = %q, want it quoted", s, got)
+			}
+		default:
+			if got != s {
+				t.Fatalf("CSVCell(%q) = %q, want it unchanged", s, got)
+			}
+		}
+	})
 }

@@ -3,6 +3,8 @@ package validation
 import (
 	"regexp"
 	"testing"
+
+	"pgregory.net/rapid"
 )
 
 // TestNoControl checks the "nocontrol" rule against a table, and against the pattern the schema
@@ -40,4 +42,18 @@ func TestNoControl(t *testing.T) {
 	if NoControl("a\xffb") {
 		t.Errorf("NoControl accepts invalid UTF-8")
 	}
+}
+
+// TestNoControlMatchesSchemaPattern draws strings of any runes, control characters and separators
+// often among them, and holds NoControl to the schema's pattern.
+func TestNoControlMatchesSchemaPattern(t *testing.T) {
+	t.Parallel()
+	pattern := regexp.MustCompile(`^[^\x00-\x1F\x7F-\x9F` + "\u2028\u2029" + `]*$`)
+	rapid.Check(t, func(t *rapid.T) {
+		r := rapid.SliceOf(rapid.OneOf(rapid.Rune(), rapid.RuneFrom([]rune{0, 9, 10, 13, 0x1b, 0x7f, 0x85, 0x9f, 0xa0, 0x2028, 0x2029, 0x202e}))).Draw(t, "runes")
+		s := string(r)
+		if got, want := NoControl(s), pattern.MatchString(s); got != want {
+			t.Fatalf("NoControl(%q) = %v, the schema pattern says %v", s, got, want)
+		}
+	})
 }
