@@ -220,3 +220,24 @@ func ExampleFeedback_Validate() {
 	// episode.Feedback: /support/connections: minimum-necessary: episode: feedback: connection details in a message to the referrer
 	// /withheld/4/field: withheld: episode: feedback: a field listed as withheld is present
 }
+
+// A report for publication: one period, small numbers hidden. A hidden count is absent from the
+// JSON document and listed by its JSON Pointer; the text shows it as <N.
+func ExampleNewReportWith() {
+	eps := []episode.Episode{load("completed"), load("declined"), load("received"), load("self-referral-in-progress")}
+	r, err := episode.NewReportWith(eps, episode.ReportOptions{
+		From:     sp.MustParseDate("2024-05-01"),
+		To:       sp.MustParseDate("2024-12-31"),
+		Suppress: 3,
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.Episodes, "episodes,", r.Exclusions.OutsidePeriod, "outside the period")
+	fmt.Println("hidden below", r.Suppression.Threshold, "including", r.Suppression.Hidden[0])
+	fmt.Println(strings.SplitN(r.Text(), "\n", 2)[0])
+	// Output:
+	// 4 episodes, 0 outside the period
+	// hidden below 3 including /community/attended
+	// Common outcomes report: 4 episodes, referrals received 2024-05-13 to 2024-09-02
+}

@@ -319,3 +319,41 @@ func ExampleServiceUse_Validate() {
 	// Output:
 	// outcomes.ServiceUse: /after/from: window-order: outcomes: service use: the after window must begin after the before window ends
 }
+
+// SummariseSeq summarises measurements where they are, here those of two records of a service,
+// without gathering them into one slice first.
+func ExampleSummariseSeq() {
+	ons4 := func(id, date string, tp outcomes.Timepoint, life int) *outcomes.Measurement {
+		v, w, h, a := life, 6, 6, 3
+		return &outcomes.Measurement{EpisodeID: id, Date: sp.MustParseDate(date), Timepoint: tp,
+			Instrument: outcomes.InstrumentONS4,
+			ONS4:       &outcomes.ONS4{LifeSatisfaction: &v, Worthwhile: &w, Happiness: &h, Anxiety: &a}}
+	}
+	B, F := outcomes.TimepointBaseline, outcomes.TimepointFollowUp
+	records := [][]*outcomes.Measurement{
+		{ons4("a", "2025-01-01", B, 4), ons4("a", "2025-04-01", F, 7)},
+		{ons4("b", "2025-01-02", B, 5), ons4("b", "2025-04-02", F, 6)},
+	}
+	s := outcomes.SummariseSeq(func(yield func(*outcomes.Measurement) bool) {
+		for _, rec := range records {
+			for _, m := range rec {
+				if !yield(m) {
+					return
+				}
+			}
+		}
+	})
+	// By hand: life satisfaction 4 → 7 and 5 → 6, mean change (3 + 1) / 2 = 2; bands low → high and
+	// medium → medium.
+	sc := s.Instruments[0].Scales[0]
+	fmt.Printf("%s: n %d, change %+.2f\n", sc.Scale, sc.N, sc.MeanChange)
+	for _, b := range sc.Bands {
+		fmt.Printf("  %-9s %d → %d\n", b.Band, b.Baseline, b.FollowUp)
+	}
+	// Output:
+	// life-satisfaction: n 2, change +2.00
+	//   low       1 → 0
+	//   medium    1 → 1
+	//   high      0 → 1
+	//   very-high 0 → 0
+}

@@ -2,6 +2,8 @@ package workforce_test
 
 import (
 	"fmt"
+	"os"
+	"strings"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/workforce"
@@ -226,4 +228,58 @@ func ExampleNewMoney() {
 	// Output:
 	// 2400.00 <nil>
 	// workforce: money: more than two decimal places: invalid
+}
+
+// sampleInput is a one-PCN input for the examples: a full-time link worker claiming more than the
+// maximum in July 2023, twice.
+func sampleInput() workforce.Input {
+	st := workforce.StaffMember{ID: "S1", PCN: "U00001", Role: sp.RoleLinkWorker, Employment: workforce.EmploymentDirect,
+		Start: sp.MustParseDate("2023-04-01"), WTE: []workforce.WTEPeriod{{From: sp.MustParseDate("2023-04-01"), WTE: workforce.MustParseWTE("1")}}}
+	c := workforce.Claim{PCN: "U00001", Staff: "S1", Month: sp.MustParseDate("2023-07-01"), Salary: workforce.MustParseMoney("3000.00"),
+		EmployerNationalInsurance: workforce.MustParseMoney("300.00"), EmployerPension: workforce.MustParseMoney("400.00")}
+	return workforce.Input{PCNs: []workforce.PCN{{ID: "U00001", ListSize: 42000}}, Staff: []workforce.StaffMember{st}, Claims: []workforce.Claim{c, c}}
+}
+
+// The summary: totals, the PCN-year position and the finding counts. The second, duplicate claim
+// is allowed nothing.
+func ExampleReport_WriteSummaryText() {
+	rep := workforce.Audit(sampleInput(), workforce.DefaultRules())
+	var b strings.Builder
+	if err := rep.WriteSummaryText(&b); err != nil {
+		fmt.Println(err)
+	}
+	_, summary, _ := strings.Cut(b.String(), "\n\n") // after the title, the library version and the ruleset digest
+	fmt.Print(summary)
+	// Output:
+	// totals: lines 2 (capped 1)  claimed 7400.00  allowed 3346.58  difference 4053.42  excess over ARRS sums 0.00  payable 3346.58
+	// findings: 1 errors, 2 warnings, 0 infos
+	//
+	// PCN-years
+	//    pcn     year  lines  claimed      sum  other roles  allowed  excess  ran out  payable
+	// U00001  2023/24      2  7400.00  unknown         0.00  3346.58    0.00        -  3346.58
+}
+
+// Findings name the claim they are about by its position in the input, so two claims for one
+// person-month can be told apart.
+func ExampleReport_WriteFindingsCSV() {
+	rep := workforce.Audit(sampleInput(), workforce.DefaultRules())
+	if err := rep.WriteFindingsCSV(os.Stdout); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// severity,rule,pcn,staff,month,year,claim,ruleRows,path,message
+	// error,workforce.duplicate-claim,U00001,S1,2023-07-01,,/claims/1,,,a second claim for the same member of staff and month; nothing is allowed on it
+	// warning,workforce.no-weighted-population,U00001,,,2023/24,,pcn-sum 2023/24 default,,the PCN's weighted population for the year is not given: its ARRS sum cannot be checked
+	// warning,workforce.over-maximum,U00001,S1,2023-07-01,,/claims/0,social-prescribing-link-worker 2023-07-01..2024-03-31 default,,the costs claimed are more than the month's maximum; the maximum is allowed
+}
+
+func ExampleClaimRef() {
+	c := workforce.ClaimAt(3)
+	i, _ := c.Index()
+	fmt.Println(c, i)
+	var back workforce.ClaimRef
+	fmt.Println(back.UnmarshalText([]byte("/claims/03")))
+	// Output:
+	// /claims/3 3
+	// workforce: claim reference: want /claims/N: syntax
 }
