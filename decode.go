@@ -1329,7 +1329,7 @@ func (w *walker) textErr(ti *typeInfo, err error) {
 	w.add(ti.rule, err)
 }
 
-var errDateTime = fmt.Errorf("socialprescribing: want an RFC 3339 date-time, such as 2024-05-15T10:30:00Z or 2024-05-15T10:30:00+01:00: %w", ErrSyntax)
+var errDateTime = fmt.Errorf("socialprescribing: want an RFC 3339 date-time, such as 2006-01-02T15:04:05Z or 2006-01-02T15:04:05+01:00: %w", ErrSyntax)
 
 // dateTime reports whether s has the form of an RFC 3339 date-time (section 5.6), as JSON Schema's
 // "date-time" format and the pattern the library's schemas give it require, and as time.Time's own

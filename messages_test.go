@@ -188,3 +188,42 @@ func BenchmarkDecodeOversizedArray(b *testing.B) {
 		sinkErr = sp.Decode(data, &l)
 	}
 }
+
+// TestDecodeDateTimeIsRFC3339 holds time.Time fields to RFC 3339 section 5.6, which JSON Schema's
+// date-time format and the schemas' pattern follow; Go's own parser is looser in the cases marked.
+func TestDecodeDateTimeIsRFC3339(t *testing.T) {
+	tests := []struct {
+		name   string
+		reason string
+		at     string
+		ok     bool
+	}{
+		{"utc", "Z for UTC", "2024-05-15T10:30:00Z", true},
+		{"offset", "a numeric offset", "2024-05-15T10:30:00+01:00", true},
+		{"negative zero offset", "RFC 3339 4.3 allows -00:00", "2024-05-15T10:30:00-00:00", true},
+		{"fraction", "any number of fraction digits", "2024-05-15T10:30:00.123456789+14:00", true},
+		{"offset hour 24", "time-numoffset's hour is 00-23; Go accepts it", "2024-05-15T10:30:00+24:00", false},
+		{"offset minute 60", "time-numoffset's minute is 00-59; Go accepts it", "2024-05-15T10:30:00+23:60", false},
+		{"comma fraction", "time-secfrac starts with a dot; Go accepts a comma", "2024-05-15T10:30:00,5Z", false},
+		{"one-digit hour", "time-hour is two digits; Go accepts one", "2024-05-15T9:30:00Z", false},
+		{"hour 24", "time-hour is 00-23", "2024-05-15T24:00:00Z", false},
+		{"no offset", "a date-time has Z or an offset", "2024-05-15T10:30:00", false},
+		{"offset without colon", "time-numoffset has a colon", "2024-05-15T10:30:00+0100", false},
+		{"space separator", "the library writes and reads T", "2024-05-15 10:30:00Z", false},
+		{"empty fraction", "a dot needs digits", "2024-05-15T10:30:00.Z", false},
+		{"no such day", "the calendar is checked too", "2024-02-30T10:30:00Z", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var d testDoc
+			err := sp.Decode([]byte(`{"name":"x","at":"`+tt.at+`"}`), &d)
+			if (err == nil) != tt.ok {
+				t.Fatalf("Decode of at %q: %v, want ok %v (%s)", tt.at, err, tt.ok, tt.reason)
+			}
+			var ve *sp.ValidationError
+			if err != nil && (!errors.As(err, &ve) || !ve.Has("/at", "date-time") || strings.Contains(err.Error(), tt.at)) {
+				t.Fatalf("error %v, want rule date-time at /at without the value", err)
+			}
+		})
+	}
+}

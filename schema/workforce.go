@@ -56,7 +56,8 @@ func workforceDocuments() []document {
 			Title:       "ARRS rule table",
 			Description: "Effective-dated maximum reimbursable amounts per role, ARRS sum rates per year, subcontract contribution caps and entitlements in WTE, each with its source and confidence, to load over the library's own.",
 			GoOnly: []string{goOnlyDateRange, goOnlyFinancialYr, goOnlyDuplicateYr, "date-order: a row does not end before it starts",
-				"overlap: rows of one role do not overlap", "money-range: an annual maximum from 0.01 to 10000000.00"},
+				"overlap: rows of one role (maximums, entitlements) do not overlap, nor do subcontract rows",
+				"money-range: an annual maximum from 0.01 to 10000000.00"},
 		},
 		{
 			Name:        "workforce.audit-report",
