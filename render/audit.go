@@ -159,17 +159,10 @@ var auditFuncs = template.FuncMap{
 		return d.String()[:7]
 	},
 	"figure": func(u workforce.RuleUsed) string {
-		switch u.Kind {
-		case workforce.RuleKindSumRate:
-			s := "£" + u.Rate.String() + " per weighted patient"
-			if u.SnapshotDate.IsValid() {
-				s += " at " + u.SnapshotDate.String()
-			}
-			return s
-		case workforce.RuleKindEntitlement:
-			return u.WTE.String() + " WTE per PCN of up to " + strconv.Itoa(u.MaxListSize) + " patients"
+		if u.AnnualMaximum.IsValid() {
+			return pounds(u.AnnualMaximum) + " per WTE per year"
 		}
-		return pounds(u.AnnualMaximum) + " per WTE per year"
+		return u.Figure()
 	},
 	"period": func(u workforce.RuleUsed) string {
 		if u.Year.IsValid() {

@@ -57,24 +57,10 @@ func AuditWorkbook(w io.Writer, rep workforce.Report) (err error) {
 
 	lineHead := []string{"Claim", "PCN", "Staff", "Month", "Role", "Employment", "Days in month", "Days in post", "Parts", "Baseline WTE",
 		"Costs", "Contribution claimed", "Contribution cap", "Contribution counted", "Claimed", "Maximum", "Allowed", "Difference", "Capped", "Duplicate", "Rule rows"}
-	var parts strings.Builder
 	err = x.sheet("Lines", lineHead, []float64{12, 12, 14, 11, 28, 13, 8, 8, 60, 8, 12, 12, 12, 12, 12, 12, 12, 12, 8, 8, 50}, len(rep.Lines), func(i int) []any {
 		l := &rep.Lines[i]
-		parts.Reset()
-		for k, p := range l.Parts {
-			if k > 0 {
-				parts.WriteString("; ")
-			}
-			parts.WriteString(p.From.String() + ".." + p.To.String() + " " + p.WTE.String() + " WTE")
-			if p.Rule != "" {
-				parts.WriteString(" × " + p.AnnualMaximum.String() + " [" + p.Rule + "]")
-			}
-			if p.SubcontractRule != "" {
-				parts.WriteString(" cap " + p.SubcontractAnnualMaximum.String() + " [" + p.SubcontractRule + "]")
-			}
-		}
 		return []any{l.Claim.String(), l.PCN, l.Staff, l.Month.String(), string(l.Role), string(l.Employment), l.DaysInMonth, l.DaysInPost,
-			parts.String(), optText(l.BaselineWTE.String(), !l.BaselineWTE.IsZero()), x.amount(l.Costs), x.amount(l.SubcontractClaimed),
+			l.PartsText(), optText(l.BaselineWTE.String(), !l.BaselineWTE.IsZero()), x.amount(l.Costs), x.amount(l.SubcontractClaimed),
 			x.amount(l.SubcontractCap), x.amount(l.SubcontractCounted), x.amount(l.Claimed), x.amount(l.Maximum), x.amount(l.Allowed),
 			x.amount(l.Difference), yesNo(l.Capped), yesNo(l.Duplicate), strings.Join(l.Rules, "; ")}
 	})

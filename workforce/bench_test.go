@@ -1,15 +1,12 @@
 package workforce_test
 
 import (
-	"fmt"
 	"io"
 	"runtime"
 	"testing"
 
+	"github.com/socialprescribing/go-socialprescribing/internal/auditgen"
 	"github.com/socialprescribing/go-socialprescribing/internal/benchcmp"
-
-	sp "github.com/socialprescribing/go-socialprescribing"
-
 	"github.com/socialprescribing/go-socialprescribing/workforce"
 )
 
@@ -17,43 +14,9 @@ import (
 // roles, part-time and subcontracted staff, a WTE change and a mid-year starter.
 func benchInput() workforce.Input { return benchInputN(1250) }
 
-// benchInputN is benchInput with n PCNs.
-func benchInputN(n int) workforce.Input {
-	var in workforce.Input
-	for p := range n {
-		pid := fmt.Sprintf("U%05d", p)
-		in.PCNs = append(in.PCNs, workforce.PCN{ID: pid, ListSize: 40000, Years: []workforce.PCNYear{{
-			Year: workforce.MustParseFinancialYear("2023/24"), WeightedPopulation: workforce.MustParseWeightedPopulation("45123.25"),
-			SnapshotDate: day("2023-01-01"), OtherRolesClaimed: money("900000.00")}}})
-		for s := range 5 {
-			st := workforce.StaffMember{ID: fmt.Sprintf("%s-E%d", pid, s), PCN: pid, Role: sp.RoleLinkWorker,
-				Employment: workforce.EmploymentDirect, Start: day("2022-01-01"),
-				WTE: []workforce.WTEPeriod{{From: day("2022-01-01"), WTE: wte("1")}}}
-			switch s {
-			case 1:
-				st.Role = sp.RoleCareCoordinator
-				st.WTE[0].WTE = wte("0.8")
-			case 2:
-				st.Employment = workforce.EmploymentSubcontracted
-				st.WTE[0].WTE = wte("0.6")
-			case 3:
-				st.WTE = append(st.WTE, workforce.WTEPeriod{From: day("2023-09-15"), WTE: wte("0.5")})
-			case 4:
-				st.Start, st.WTE[0].From = day("2023-04-10"), day("2023-04-10")
-			}
-			in.Staff = append(in.Staff, st)
-			for m := range 12 {
-				c := workforce.Claim{PCN: pid, Staff: st.ID, Month: day("2023-04-01").AddMonths(m),
-					Salary: money("2650.00"), EmployerNationalInsurance: money("290.50"), EmployerPension: money("380.25")}
-				if s == 2 {
-					c.SubcontractContribution = money("120.00")
-				}
-				in.Claims = append(in.Claims, c)
-			}
-		}
-	}
-	return in
-}
+// benchInputN is benchInput with n PCNs: the input the audit command's benchmark reads, as
+// internal/auditgen makes it.
+func benchInputN(n int) workforce.Input { return auditgen.Input(n) }
 
 func BenchmarkAudit75000(b *testing.B) {
 	in := benchInput()

@@ -65,6 +65,30 @@ func (l Line) Derivation() string {
 	return b.String()
 }
 
+// PartsText writes the line's parts on one line, separated by "; ", each as "from..to N days W WTE
+// × annual maximum [row]" and, for a contribution, "cap annual cap [row]": the parts column of the
+// CSV and of the workbook.
+func (l Line) PartsText() string {
+	var b strings.Builder
+	for k, p := range l.Parts {
+		if k > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(p.From.String() + ".." + p.To.String() + " " + strconv.Itoa(p.Days) + " days " + p.WTE.String() + " WTE")
+		if p.Rule != "" {
+			b.WriteString(" × " + p.AnnualMaximum.String() + " [" + p.Rule + "]")
+		}
+		if p.SubcontractRule != "" {
+			b.WriteString(" cap " + p.SubcontractAnnualMaximum.String() + " [" + p.SubcontractRule + "]")
+		}
+	}
+	return b.String()
+}
+
+// Figure is a rule row's figure in words: "40159.00 per WTE per year", "22.671 per weighted
+// patient at 2023-01-01", "1 WTE per PCN of up to 100000 patients".
+func (u RuleUsed) Figure() string { return ruleFigure(u) }
+
 // safeText returns s as it is when it holds no control character, line or paragraph separator, or
 // else quoted with those escaped, so that no text written from the report can move the cursor,
 // forge a line or hide its content in a terminal. IDs that reach a report are validated already;
@@ -395,24 +419,10 @@ func (r Report) WriteCSV(w io.Writer) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	c := newCSV(bw)
 	c.write(linesCSVHeader...)
-	var parts strings.Builder
 	for i := range r.Lines {
 		l := &r.Lines[i]
-		parts.Reset()
-		for k, p := range l.Parts {
-			if k > 0 {
-				parts.WriteString("; ")
-			}
-			parts.WriteString(p.From.String() + ".." + p.To.String() + " " + strconv.Itoa(p.Days) + " days " + p.WTE.String() + " WTE")
-			if p.Rule != "" {
-				parts.WriteString(" × " + p.AnnualMaximum.String() + " [" + p.Rule + "]")
-			}
-			if p.SubcontractRule != "" {
-				parts.WriteString(" cap " + p.SubcontractAnnualMaximum.String() + " [" + p.SubcontractRule + "]")
-			}
-		}
 		c.write(l.Claim.String(), l.PCN, l.Staff, l.Month.String(), string(l.Role), string(l.Employment), strconv.Itoa(l.DaysInMonth),
-			strconv.Itoa(l.DaysInPost), parts.String(), optFixed(l.BaselineWTE), l.Costs.String(), l.SubcontractClaimed.String(),
+			strconv.Itoa(l.DaysInPost), l.PartsText(), optFixed(l.BaselineWTE), l.Costs.String(), l.SubcontractClaimed.String(),
 			l.SubcontractCap.String(), l.SubcontractCounted.String(), l.Claimed.String(), l.Maximum.String(), l.Allowed.String(),
 			l.Difference.String(), yes(l.Capped), yes(l.Duplicate), strings.Join(l.Rules, "; "))
 	}
