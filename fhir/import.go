@@ -554,7 +554,7 @@ func (m *importer) serviceRequest(r *referral.Referral, ptr string, sr ServiceRe
 			}
 		case ExtReferrerRole:
 			m.where["/referrer/role"] = xp + "/valueString"
-			m.str(xp+"/valueString", x.ValueString, &r.Referrer.Role)
+			m.str(xp+"/valueString", x.ValueString, &r.Referrer.JobTitle)
 		case ExtReferrerContact:
 			m.where["/referrer/contact"] = xp + "/valueCode"
 			m.parseText(xp+"/valueCode", "enum", x.ValueCode, &r.Referrer.Contact)

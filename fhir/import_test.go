@@ -111,7 +111,7 @@ func genReferral() *rapid.Generator[referral.Referral] {
 			ref.Organisation = text(1, 100).Draw(t, "organisation")
 		}
 		if rapid.Bool().Draw(t, "hasRole") {
-			ref.Role = text(1, 100).Draw(t, "role")
+			ref.JobTitle = text(1, 100).Draw(t, "role")
 		}
 		if src == referral.SourceSelf && rapid.Bool().Draw(t, "none") {
 			ref.Contact = referral.ContactRouteNone
