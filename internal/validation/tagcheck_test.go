@@ -1,6 +1,7 @@
 package validation_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,6 +13,7 @@ import (
 	"pgregory.net/rapid"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/episode"
 	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 	"github.com/socialprescribing/go-socialprescribing/schema"
 )
@@ -282,5 +284,39 @@ func TestEveryDocumentTypeIsGenerated(t *testing.T) {
 		if !byName[e.GoType] {
 			t.Errorf("%s has no generated tag check: add it to the roots of internal/validation/gen and run go generate", e.GoType)
 		}
+	}
+}
+
+// TestStructOwn: StructOwn reports the broken tags of the document's own fields and leaves those
+// inside its parts to the parts' Validate; Struct reports both.
+func TestStructOwn(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "episode", "testdata", "valid", "episode.completed.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e episode.Episode
+	if err := sp.Decode(data, &e); err != nil {
+		t.Fatal(err)
+	}
+	e.Referral.EpisodeID = strings.Repeat("a", 65) // breaks max=64 inside the referral
+	for len(e.Measurements) <= 100 {               // breaks the episode's own max=100
+		e.Measurements = append(e.Measurements, e.Measurements[0])
+	}
+	paths := func(err error) []string {
+		var ve *sp.ValidationError
+		if !errors.As(err, &ve) {
+			t.Fatalf("not a *ValidationError: %v", err)
+		}
+		var out []string
+		for _, fe := range ve.Errors {
+			out = append(out, fe.Path+" "+fe.Rule)
+		}
+		return out
+	}
+	if got, want := paths(validation.StructOwn("episode.Episode", &e).Err()), []string{"/measurements max"}; !slices.Equal(got, want) {
+		t.Errorf("StructOwn reports %v, want only the episode's own tag %v", got, want)
+	}
+	if got := paths(validation.Struct("episode.Episode", &e).Err()); !slices.Contains(got, "/measurements max") || !slices.Contains(got, "/referral/id max") {
+		t.Errorf("Struct reports %v, want both /measurements max and /referral/id max", got)
 	}
 }
