@@ -12,6 +12,7 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/go-playground/validator/v10"
 	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/episode"
 	"github.com/socialprescribing/go-socialprescribing/internal/validation"
@@ -319,4 +320,37 @@ func TestStructOwn(t *testing.T) {
 	if got := paths(validation.Struct("episode.Episode", &e).Err()); !slices.Contains(got, "/measurements max") || !slices.Contains(got, "/referral/id max") {
 		t.Errorf("Struct reports %v, want both /measurements max and /referral/id max", got)
 	}
+}
+
+// TestFindingValidateAgreesWithValidator: the root package sits below the validator, so
+// Finding.Validate checks its validate tags itself; on random findings it reports exactly the
+// paths and rules validator/v10 reports for those tags.
+func TestFindingValidateAgreesWithValidator(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		f := sp.Finding{
+			Rule:     rapid.SampledFrom([]string{"", "coding.late-recording"}).Draw(rt, "rule"),
+			Severity: rapid.SampledFrom(append(sp.Severities(), "", "bogus", "Error")).Draw(rt, "severity"),
+			Message:  rapid.SampledFrom([]string{"", "m"}).Draw(rt, "message"),
+			Subject:  rapid.SampledFrom([]string{"", "s"}).Draw(rt, "subject"),
+		}
+		var want []string
+		var ves validator.ValidationErrors
+		if err := validation.ValidatorVerdict(&f); errors.As(err, &ves) {
+			for _, fe := range ves {
+				want = append(want, validation.Pointer(fe.Namespace())+" "+fe.Tag())
+			}
+		}
+		var got []string
+		var ve *sp.ValidationError
+		if err := f.Validate(); errors.As(err, &ve) {
+			for _, fe := range ve.Errors {
+				got = append(got, fe.Path+" "+fe.Rule)
+			}
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			rt.Fatalf("Finding.Validate reports %v, the validator %v", got, want)
+		}
+	})
 }
