@@ -369,3 +369,29 @@ func ExampleNewMaskingHandler() {
 	// Output:
 	// {"level":"INFO","msg":"seen","visits":{"0":{"patient":"*** *** ****","room":"B2"}}}
 }
+
+// One role vocabulary serves every package; the three roles of the Additional Roles Reimbursement
+// Scheme are the ones with reimbursement rules.
+func ExampleRole() {
+	for _, r := range sp.Roles() {
+		fmt.Println(r, r.IsARRS())
+	}
+	var r sp.Role
+	err := r.UnmarshalText([]byte("link-worker"))
+	fmt.Println(err != nil, errors.Is(err, sp.ErrInvalid))
+	// Output:
+	// social-prescribing-link-worker true
+	// health-and-wellbeing-coach true
+	// care-coordinator true
+	// care-navigator false
+	// clinician false
+	// practice-staff false
+	// administrator false
+	// referrer false
+	// true true
+}
+
+func ExampleARRSRoles() {
+	fmt.Println(sp.ARRSRoles())
+	// Output: [social-prescribing-link-worker health-and-wellbeing-coach care-coordinator]
+}

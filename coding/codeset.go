@@ -76,7 +76,7 @@ type Entry struct {
 // Sources of the code set (SOURCES.md#snomed-codes, #score-codes, #referral-sources).
 const (
 	sourceNHSE       = "NHS England, Social prescribing FAQs, recording and coding activity; Network Contract DES 2024/25"
-	sourceScore      = "SNOMED CT UK edition, as quoted by one secondary source; verify before relying"
+	sourceScore      = "SNOMED CT UK edition: identifier found in a secondary listing, not yet checked against a UK edition release; verify before relying"
 	sourceReferredBy = "SNOMED CT UK edition, nearest national codes (no official coded list of referral sources)"
 )
 

@@ -180,8 +180,9 @@ func (e Episode) Ended() (sp.Date, bool) {
 // rule, each reported once. No error holds a value from the episode.
 func (e Episode) Validate() error {
 	c := validation.New("episode.Episode")
-	// The episode's tags cover its parts' tags too: a part's broken tag is reported by both, once
-	// kept. Nothing here is built for a valid episode.
+	// The validator runs over the episode's own tags only, and each part's Validate over the part's:
+	// no tag is checked twice. An error two checks report alike is kept once. Nothing here is built
+	// for a valid episode.
 	var seen map[[2]string]bool
 	merge := func(prefix string, err error) {
 		if err == nil {
@@ -203,7 +204,7 @@ func (e Episode) Validate() error {
 			}
 		}
 	}
-	merge("", validation.Struct("episode.Episode", &e).Err())
+	merge("", validation.StructOwn("episode.Episode", &e).Err())
 	merge("/referral", e.Referral.Validate())
 	if e.Plan != nil {
 		merge("/plan", e.Plan.Validate())

@@ -229,3 +229,34 @@ func TestSuppressionText(t *testing.T) {
 		t.Errorf("a mean is shown although every n is hidden:\n%s", txt)
 	}
 }
+
+// TestReportPeriodProperty: with a period, every episode is either reported or counted outside it,
+// and the report is that of exactly the episodes received within it.
+func TestReportPeriodProperty(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		eps := genEpisodes().Draw(t, "episodes")
+		day0 := sp.MustParseDate("2024-01-01")
+		from := day0.AddDays(rapid.IntRange(0, 365).Draw(t, "from"))
+		to := from.AddDays(rapid.IntRange(0, 200).Draw(t, "length"))
+		var in []Episode
+		for _, e := range eps {
+			if d := e.Referral.Received; !d.Before(from) && !d.After(to) {
+				in = append(in, e)
+			}
+		}
+		r, err := NewReportWith(eps, ReportOptions{From: from, To: to})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Episodes+r.Exclusions.OutsidePeriod != len(eps) || r.Episodes != len(in) {
+			t.Fatalf("%d reported + %d outside, of %d; %d within", r.Episodes, r.Exclusions.OutsidePeriod, len(eps), len(in))
+		}
+		want := NewReport(in)
+		want.Exclusions = r.Exclusions
+		a, _ := json.Marshal(r)
+		b, _ := json.Marshal(want)
+		if !bytes.Equal(a, b) {
+			t.Fatalf("the report of the period differs from the report of its episodes:\n%s\n%s", a, b)
+		}
+	})
+}

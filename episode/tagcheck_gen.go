@@ -495,7 +495,7 @@ func tagcheckReferralReferrer(x *referral.Referrer) bool {
 	if !(len(x.Organisation) <= 200 || validation.Runes(x.Organisation) <= 200) {
 		return false
 	}
-	if !(len(x.Role) <= 100 || validation.Runes(x.Role) <= 100) {
+	if !(len(x.JobTitle) <= 100 || validation.Runes(x.JobTitle) <= 100) {
 		return false
 	}
 	if !(x.Contact != "") {

@@ -3,9 +3,9 @@
 // the HL7 Gravity SDOH Clinical Care implementation guide (ServiceRequest + Task).
 //
 // Export: [ExportReferral] writes a referral as a Bundle of a Patient, a ServiceRequest, a Task, two
-// Consents and a Condition per need; [ExportEpisode] adds a Goal per goal of the plan and an
-// Observation per outcome measurement; [ExportFeedback] writes the closed-loop message as a
-// Communication. Import: [Import] reads a Bundle (or a ServiceRequest with its Patient contained)
+// Consents and a Condition per need; [ExportEpisode] adds the plan as a CarePlan with a Goal per goal,
+// an Observation per outcome measurement and one for the service-use record; [ExportFeedback] writes
+// the closed-loop message as a Communication. Import: [Import] reads a Bundle (or a ServiceRequest with its Patient contained)
 // into a referral, validated as any referral is, and [Import] of [ExportReferral]'s output gives the
 // same referral back.
 //

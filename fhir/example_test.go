@@ -131,3 +131,26 @@ func ExampleImport() {
 	// GP-77 2024-05-13 received soon general-practice loneliness-isolation not-asked
 	// ignored /entry/0/resource/name element name of Patient (not read)
 }
+
+func ExampleCodes() {
+	for _, c := range fhir.Codes()[:7] {
+		fmt.Println(c.Element, "|", c.Coding.System, c.Coding.Code, "|", c.Confidence)
+	}
+	// Output:
+	// ServiceRequest.code | http://snomed.info/sct 871731000000106 | high
+	// Task.code | http://hl7.org/fhir/CodeSystem/task-code fulfill | high
+	// Patient.identifier.extension (the caller's code, never guessed) | https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland 01–08 | high
+	// Observation.code (UCLA-3) | http://loinc.org 106418-7 | medium
+	// Observation.code (SWEMWBS) | http://snomed.info/sct 718466001 | medium
+	// Observation.code (WEMWBS) | http://snomed.info/sct 718426000 | medium
+	// Observation.code (ONS4) | https://github.com/socialprescribing/go-socialprescribing/fhir/CodeSystem/outcome ons4 | high
+}
+
+func ExampleVerificationStatuses() {
+	for _, c := range fhir.VerificationStatuses()[:2] {
+		fmt.Println(c.Code, c.Display)
+	}
+	// Output:
+	// 01 Number present and verified
+	// 02 Number present but not traced
+}

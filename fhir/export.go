@@ -250,8 +250,8 @@ func (b *builder) referral(r referral.Referral, opt Options) {
 	case r.Referrer.Source == referral.SourceSelf:
 		sr.Requester = &Reference{Reference: b.patient, Type: "Patient"}
 	}
-	if r.Referrer.Role != "" {
-		sr.Extension = append(sr.Extension, stringExt(ExtReferrerRole, r.Referrer.Role))
+	if r.Referrer.JobTitle != "" {
+		sr.Extension = append(sr.Extension, stringExt(ExtReferrerRole, r.Referrer.JobTitle))
 	}
 	sr.Extension = append(sr.Extension, codeExt(ExtReferrerContact, string(r.Referrer.Contact)))
 	if r.WhatMattersToMe != "" {

@@ -99,6 +99,7 @@ type entry struct {
 	typ     string
 	id      string
 	raw     json.RawMessage
+	keys    map[string]json.RawMessage // the resource's top-level elements
 	used    bool
 }
 
@@ -159,12 +160,8 @@ func (m *importer) decode(e *entry, v any) bool {
 // elements reports the top-level elements of an entry that the import does not read, and rejects a
 // modifierExtension, which a reader must not ignore.
 func (m *importer) elements(e *entry, known ...string) {
-	var keys map[string]json.RawMessage
-	if json.Unmarshal(e.raw, &keys) != nil {
-		return
-	}
-	names := make([]string, 0, len(keys))
-	for k := range keys {
+	names := make([]string, 0, len(e.keys))
+	for k := range e.keys {
 		names = append(names, k)
 	}
 	slices.Sort(names)
@@ -172,7 +169,7 @@ func (m *importer) elements(e *entry, known ...string) {
 		switch {
 		case k == "modifierExtension":
 			m.fail(e.ptr+"/modifierExtension", "modifier-extension", errf("a modifier extension changes the meaning of the "+e.typ+" and is not understood", sp.ErrInvalid))
-		case k == "resourceType" || k == "id" || k == "meta" || k == "text" || k == "contained" || k == "extension":
+		case k == "resourceType" || k == "id" || k == "extension" || k == "contained" && e.ptr == "":
 		case !slices.Contains(known, k) && nameLike(k):
 			m.ignore(e.ptr+"/"+escape(k), "element "+k+" of "+e.typ+" (not read)")
 		case !slices.Contains(known, k):
@@ -255,15 +252,17 @@ func (m *importer) read(data []byte) (r referral.Referral, ok bool) {
 		return r, false
 	}
 	addEntry := func(ptr, fullURL string, raw json.RawMessage) {
-		var head struct {
-			ResourceType string `json:"resourceType"`
-			ID           string `json:"id"`
-		}
-		if json.Unmarshal(raw, &head) != nil || head.ResourceType == "" {
+		var keys map[string]json.RawMessage
+		var typ, id string
+		if json.Unmarshal(raw, &keys) != nil || json.Unmarshal(keys["resourceType"], &typ) != nil || typ == "" {
 			m.fail(ptr, "resource", errf("not a FHIR resource", sp.ErrSyntax))
 			return
 		}
-		m.entries = append(m.entries, entry{ptr: ptr, fullURL: fullURL, typ: head.ResourceType, id: head.ID, raw: raw})
+		if v, ok := keys["id"]; ok && json.Unmarshal(v, &id) != nil {
+			m.fail(ptr+"/id", "type", errf("element id has the wrong JSON type", sp.ErrSyntax))
+			return
+		}
+		m.entries = append(m.entries, entry{ptr: ptr, fullURL: fullURL, typ: typ, id: id, raw: raw, keys: keys})
 	}
 	switch top.ResourceType {
 	case "Bundle":
@@ -317,12 +316,34 @@ func (m *importer) read(data []byte) (r referral.Referral, ok bool) {
 	m.patient(&r, patE.ptr, pat)
 	m.serviceRequest(&r, srE.ptr, sr)
 	m.task(&r, srE)
+	m.requestStatus(r, srE.ptr, sr)
 	for i := range m.entries {
 		if e := &m.entries[i]; !e.used {
 			m.ignore(e.ptr, "resource "+e.typ+" (not part of the referral)")
 		}
 	}
 	return r, true
+}
+
+// requestStatus checks the ServiceRequest's status and code against what was read: a request entered
+// in error is not a referral; a status other than the one the state gives, or a code other than
+// 871731000000106, is reported as not read.
+func (m *importer) requestStatus(r referral.Referral, ptr string, sr ServiceRequest) {
+	switch {
+	case sr.Status == "entered-in-error":
+		m.fail(ptr+"/status", "entered-in-error", errf("the ServiceRequest was entered in error", sp.ErrInvalid))
+	case sr.Status != "" && sr.Status != serviceRequestStatus(r.State):
+		m.ignore(ptr+"/status", "ServiceRequest status other than the one the referral's state gives (the state is read from the Task's history)")
+	}
+	if sr.Code == nil {
+		return
+	}
+	for _, c := range sr.Code.Coding {
+		if c.System == codeReferral.System && c.Code == codeReferral.Code {
+			return
+		}
+	}
+	m.ignore(ptr+"/code", "ServiceRequest code other than SNOMED CT 871731000000106 (read as a referral to social prescribing)")
 }
 
 func pointerOrRoot(p string) string {
@@ -533,7 +554,7 @@ func (m *importer) serviceRequest(r *referral.Referral, ptr string, sr ServiceRe
 			}
 		case ExtReferrerRole:
 			m.where["/referrer/role"] = xp + "/valueString"
-			m.str(xp+"/valueString", x.ValueString, &r.Referrer.Role)
+			m.str(xp+"/valueString", x.ValueString, &r.Referrer.JobTitle)
 		case ExtReferrerContact:
 			m.where["/referrer/contact"] = xp + "/valueCode"
 			m.parseText(xp+"/valueCode", "enum", x.ValueCode, &r.Referrer.Contact)
@@ -750,10 +771,8 @@ func (m *importer) task(r *referral.Referral, srE *entry) {
 		if e.typ != "Task" {
 			continue
 		}
-		var head struct {
-			Focus *Reference `json:"focus"`
-		}
-		if json.Unmarshal(e.raw, &head) != nil || head.Focus == nil || m.resolve(head.Focus.Reference) != srE {
+		var focus *Reference
+		if json.Unmarshal(e.keys["focus"], &focus) != nil || focus == nil || m.resolve(focus.Reference) != srE {
 			continue
 		}
 		if tE != nil {

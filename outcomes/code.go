@@ -48,7 +48,7 @@ type Code struct {
 // Where the codes come from: SOURCES.md#score-codes. The sources do not say whether the SWEMWBS code records the raw or the metric score; the library
 // reports both and leaves the choice to the caller's clinical system.
 func (i Instrument) Code() (Code, error) {
-	const src = "SNOMED CT UK edition, as quoted by one secondary source; verify before relying"
+	const src = "SNOMED CT UK edition: identifier found in a secondary listing, not yet checked against a UK edition release; verify before relying"
 	switch i {
 	case InstrumentSWEMWBS:
 		return Code{System: SystemSNOMED, Code: "718466001", Display: "SWEMWBS score", Confidence: sp.ConfidenceMedium, Source: src}, nil

@@ -9,7 +9,7 @@ import (
 	"github.com/socialprescribing/go-socialprescribing/referral"
 )
 
-// benchPlan is the benchmark plan: 12 contacts, 5 goals, 8 connections, 4 review dates, as
+// benchPlan is a typical plan for the benchmark: 12 contacts, 5 goals, 8 connections, 4 review dates, as
 // of 2024-09-30 (so every review date has passed), with a few findings to report.
 func benchPlan(b *testing.B) (plan.Plan, referral.Referral) {
 	p := typical(b)

@@ -105,7 +105,7 @@ func enumCase[T interface {
 }
 
 func TestEnumsStrict(t *testing.T) {
-	// The value counts are those of issue 4 (six goal statuses, five contact modes, four contact
+	// The value counts are those the plan documents (six goal statuses, five contact modes, four contact
 	// kinds, two connection modes, six connection statuses) and of TestCategoriesMatchDomain.
 	enumCase(t, "GoalStatus", plan.GoalStatuses(), 6)
 	enumCase(t, "ContactMode", plan.ContactModes(), 5)

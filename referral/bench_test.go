@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/internal/benchcmp"
 	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 	"github.com/socialprescribing/go-socialprescribing/referral"
 )
@@ -45,6 +46,29 @@ func BenchmarkValidate(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkValidateVsDecode times Validate against the strict decode of the same referral, call by
+// call in one run (target: Validate at most a quarter of decode, the "validate/decode" metric).
+func BenchmarkValidateVsDecode(b *testing.B) {
+	data := loadTypical(b)
+	var r referral.Referral
+	if err := sp.Decode(data, &r); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	benchcmp.Interleaved(b,
+		"validate", func() {
+			if err := r.Validate(); err != nil {
+				b.Fatal(err)
+			}
+		},
+		"decode", func() {
+			var d referral.Referral
+			if err := sp.Decode(data, &d); err != nil {
+				b.Fatal(err)
+			}
+		})
 }
 
 // BenchmarkUnmarshal is plain encoding/json on the same document, for scale.

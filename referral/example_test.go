@@ -135,7 +135,7 @@ func ExampleSignposting_ReferToLinkWorker() {
 		referral.Referrer{Source: referral.SourceGeneralPractice, Organisation: "Riverside Medical Practice", Contact: referral.ContactRouteGPSystem},
 		referral.UrgencyRoutine, referral.Consent{Referral: referral.ConsentStatusGiven, ShareOutcomes: referral.ConsentStatusNotAsked})
 	fmt.Println(r, r.Needs[0].Need, err)
-	fmt.Println(s, s.ReferOn.Route, s.ReferOn.ReferralID)
+	fmt.Println(s, s.ReferOn.Route, s.ReferOn.EpisodeID)
 	// Output:
 	// referral "ep-2024-0050" (received) welfare-benefits <nil>
 	// signposting "sg-2024-0890" referred ep-2024-0050

@@ -21,7 +21,7 @@ func sample() referral.Referral {
 		Referrer: referral.Referrer{
 			Source:       referral.SourceGeneralPractice,
 			Organisation: "Riverside Medical Practice",
-			Role:         "Practice nurse",
+			JobTitle:     "Practice nurse",
 			Contact:      referral.ContactRouteGPSystem,
 		},
 		Needs: []referral.NeedItem{

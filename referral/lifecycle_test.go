@@ -37,10 +37,10 @@ func TestApply(t *testing.T) {
 		event  referral.Event
 		want   referral.State // "" means the event must be refused
 	}{
-		{"accept", "the person agrees (issue 3: received → accepted)", nil, ev(referral.EventKindAccept, at(14, 9)), referral.StateAccepted},
+		{"accept", "the person agrees (received → accepted)", nil, ev(referral.EventKindAccept, at(14, 9)), referral.StateAccepted},
 		{"decline", "the person declines from received", nil, ev(referral.EventKindDecline, at(14, 9)), referral.StateDeclined},
 		{"reject with reason", "the service rejects with a reason", nil, evr(referral.EventKindReject, at(14, 9), referral.ReasonOutOfArea), referral.StateRejected},
-		{"reject without reason", "a reason is required on rejection (issue 3; FHIR Gravity)", nil, ev(referral.EventKindReject, at(14, 9)), ""},
+		{"reject without reason", "a reason is required on rejection (the Gravity closed-loop referral)", nil, ev(referral.EventKindReject, at(14, 9)), ""},
 		{"cancel without reason", "the referrer must give a reason to cancel", nil, ev(referral.EventKindCancel, at(14, 9)), ""},
 		{"cancel with reason", "the referrer withdraws the referral", nil, evr(referral.EventKindCancel, at(14, 9), referral.ReasonNoLongerNeeded), referral.StateCancelled},
 		{"close unable to contact", "closed without completion before any contact", nil, evr(referral.EventKindClose, at(30, 9), referral.ReasonUnableToContact), referral.StateClosedIncomplete},

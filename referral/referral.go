@@ -52,10 +52,12 @@ func (p Person) LogValue() slog.Value { return slog.StringValue(maskedPerson) }
 // Referrer is who made the referral and how to report back to them (the closed loop). Organisation
 // is required except on a self-referral; ContactRoute "none" is allowed only on a self-referral.
 type Referrer struct {
-	Source       Source       `json:"source" validate:"required,enum"`
-	Organisation string       `json:"organisation,omitempty" validate:"max=200"`
-	Role         string       `json:"role,omitempty" validate:"max=100"`
-	Contact      ContactRoute `json:"contact" validate:"required,enum"`
+	Source       Source `json:"source" validate:"required,enum"`
+	Organisation string `json:"organisation,omitempty" validate:"max=200"`
+	// JobTitle is the referrer's job as they give it, in free text (its JSON key is "role"); the
+	// library's own role vocabulary is the root package's Role.
+	JobTitle string       `json:"role,omitempty" validate:"max=100"`
+	Contact  ContactRoute `json:"contact" validate:"required,enum"`
 }
 
 // NeedItem is one reason for the referral; Description is required for [NeedOther] and optional
@@ -164,15 +166,9 @@ func (r Referral) LogValue() slog.Value {
 // socialprescribing.ErrInvalid, and leaves r as it was, if e is incomplete or earlier than the last
 // escalation.
 func (r Referral) Escalate(e Escalation) (Referral, error) {
-	switch {
-	case e.At.IsZero():
-		return r, fmt.Errorf("referral: escalation: time is required: %w", sp.ErrInvalid)
-	case !e.To.IsValid():
-		return r, fmt.Errorf("referral: escalation: target not defined: %w", sp.ErrInvalid)
-	case !e.By.IsValid():
-		return r, fmt.Errorf("referral: escalation: role not defined: %w", sp.ErrInvalid)
-	case len(e.Note) > 1000:
-		return r, fmt.Errorf("referral: escalation: note longer than 1000 bytes: %w", sp.ErrInvalid)
+	// The escalation's own limits are its validate tags, checked here as Validate checks them.
+	if err := validation.Struct("referral.Escalation", &e).Err(); err != nil {
+		return r, fmt.Errorf("referral: escalation: %w", err)
 	}
 	if n := len(r.Safeguarding.Escalations); n > 0 && e.At.Before(r.Safeguarding.Escalations[n-1].At) {
 		return r, fmt.Errorf("referral: escalation: time is before the last escalation: %w", sp.ErrInvalid)

@@ -36,7 +36,7 @@ func TestSourcesMatchDomain(t *testing.T) {
 
 func TestNeedsMatchIssue(t *testing.T) {
 	if got, want := len(referral.Needs()), 15; got != want {
-		t.Errorf("Needs: got %d values, want %d (issue 3 lists fifteen)", got, want)
+		t.Errorf("Needs: got %d values, want %d (the library lists fifteen needs)", got, want)
 	}
 }
 
@@ -264,7 +264,7 @@ func TestSignpostingReferToLinkWorker(t *testing.T) {
 	if r.EpisodeID != "ep-9" || r.State != referral.StateReceived || len(r.Needs) != 1 || r.Needs[0].Need != referral.NeedEmployment {
 		t.Errorf("referral: got id %q state %s needs %v", r.EpisodeID, r.State, r.Needs)
 	}
-	want := referral.ReferOn{Route: referral.ReferOnRouteReferred, ReferralID: "ep-9", Date: sp.MustParseDate("2024-04-23")}
+	want := referral.ReferOn{Route: referral.ReferOnRouteReferred, EpisodeID: "ep-9", Date: sp.MustParseDate("2024-04-23")}
 	if diff := cmp.Diff(want, s2.ReferOn); diff != "" {
 		t.Errorf("ReferOn (-want +got):\n%s", diff)
 	}
@@ -330,7 +330,7 @@ func TestPropertyRoundTrip(t *testing.T) {
 }
 
 // TestPropertyNHSNumberRule: a referral without an NHS number is valid exactly when it is a
-// self-referral (issue 3).
+// self-referral.
 func TestPropertyNHSNumberRule(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		r := genReferral().Draw(t, "r")

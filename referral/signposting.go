@@ -21,7 +21,7 @@ const (
 	ReferOnRouteNotOffered ReferOnRoute = "not-offered"
 	// ReferOnRouteDeclined: a referral to a link worker was offered and the person said no.
 	ReferOnRouteDeclined ReferOnRoute = "offered-declined"
-	// ReferOnRouteReferred: the person was referred on to a link worker; ReferralID names the referral.
+	// ReferOnRouteReferred: the person was referred on to a link worker; EpisodeID names the referral (its episode id).
 	ReferOnRouteReferred ReferOnRoute = "referred"
 )
 
@@ -32,13 +32,13 @@ type Signpost struct {
 	ServiceID string `json:"serviceId,omitempty" validate:"max=100"`
 }
 
-// ReferOn records the route from signposting to a link worker. With Route "referred", ReferralID
+// ReferOn records the route from signposting to a link worker. With Route "referred", EpisodeID
 // (the episode id of the [Referral]) and Date are required; with the other routes they must be left
 // out.
 type ReferOn struct {
-	Route      ReferOnRoute `json:"route" validate:"required,enum"`
-	ReferralID string       `json:"referralId,omitempty" validate:"max=64"`
-	Date       sp.Date      `json:"date,omitzero"`
+	Route     ReferOnRoute `json:"route" validate:"required,enum"`
+	EpisodeID string       `json:"referralId,omitempty" validate:"max=64"`
+	Date      sp.Date      `json:"date,omitzero"`
 }
 
 // Signposting is a light-touch signpost by a care navigator or other staff ("active signposting"),
@@ -83,7 +83,7 @@ func (s Signposting) Validate() error {
 	checkNeeds(c, "/needs", s.Needs)
 	switch s.ReferOn.Route {
 	case ReferOnRouteReferred:
-		if s.ReferOn.ReferralID == "" {
+		if s.ReferOn.EpisodeID == "" {
 			c.Add("/referOn/referralId", "refer-on", fmt.Errorf("referral: a referral on needs the referral id: %w", sp.ErrRequired))
 		}
 		if !s.ReferOn.Date.IsValid() {
@@ -92,7 +92,7 @@ func (s Signposting) Validate() error {
 			c.Add("/referOn/date", "date-order", fmt.Errorf("referral: referred on before the signposting: %w", sp.ErrInvalid))
 		}
 	case ReferOnRouteNotOffered, ReferOnRouteDeclined:
-		if s.ReferOn.ReferralID != "" || s.ReferOn.Date.IsValid() {
+		if s.ReferOn.EpisodeID != "" || s.ReferOn.Date.IsValid() {
 			c.Add("/referOn", "refer-on", fmt.Errorf("referral: referral id and date only for route referred: %w", sp.ErrInvalid))
 		}
 	}
@@ -114,7 +114,7 @@ func (s Signposting) ReferToLinkWorker(id string, received sp.Date, p Person, re
 	out := s
 	out.Needs = slices.Clone(s.Needs)
 	out.SignpostedTo = slices.Clone(s.SignpostedTo)
-	out.ReferOn = ReferOn{Route: ReferOnRouteReferred, ReferralID: id, Date: received}
+	out.ReferOn = ReferOn{Route: ReferOnRouteReferred, EpisodeID: id, Date: received}
 	if err := out.Validate(); err != nil {
 		return Referral{}, Signposting{}, err
 	}

@@ -12,7 +12,7 @@ import (
 	"pgregory.net/rapid"
 )
 
-// modelNext is an independent statement of the lifecycle of issue 3, written as a map rather than
+// modelNext is an independent statement of the lifecycle documented on State, written as a map rather than
 // read from the package's table: from a state, an event kind leads to a state. Resume is handled by
 // the model itself.
 var modelNext = map[referral.State]map[referral.EventKind]referral.State{
@@ -36,7 +36,7 @@ var modelNext = map[referral.State]map[referral.EventKind]referral.State{
 	},
 }
 
-// reasonRequired is the model's list of kinds that need a reason (issue 3).
+// reasonRequired is the model's list of kinds that need a reason (documented on ReasonsFor).
 var reasonRequired = map[referral.EventKind]bool{referral.EventKindReject: true, referral.EventKindCancel: true, referral.EventKindClose: true}
 
 type lifecycleMachine struct {

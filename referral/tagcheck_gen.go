@@ -218,7 +218,7 @@ func tagcheckReferralReferrer(x *Referrer) bool {
 	if !(len(x.Organisation) <= 200 || validation.Runes(x.Organisation) <= 200) {
 		return false
 	}
-	if !(len(x.Role) <= 100 || validation.Runes(x.Role) <= 100) {
+	if !(len(x.JobTitle) <= 100 || validation.Runes(x.JobTitle) <= 100) {
 		return false
 	}
 	if !(x.Contact != "") {
@@ -296,7 +296,7 @@ func tagcheckReferralReferOn(x *ReferOn) bool {
 	if !(x.Route.IsValid()) {
 		return false
 	}
-	if !(len(x.ReferralID) <= 64 || validation.Runes(x.ReferralID) <= 64) {
+	if !(len(x.EpisodeID) <= 64 || validation.Runes(x.EpisodeID) <= 64) {
 		return false
 	}
 	return true

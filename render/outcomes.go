@@ -315,6 +315,7 @@ func (v *outcomesView) bandFigure(sp string, s outcomes.ScaleSummary) figure {
 		Chart:   Bars(id, name+": episodes by ONS band at baseline and at follow-up", describeBars(name+" bands, episodes at baseline and at follow-up", []string{"baseline", "follow-up"}, rows), "paired episodes", []string{"Baseline", "Follow-up"}, rows),
 		Caption: name + ": paired episodes by ONS threshold band at baseline and at follow-up (" + better + ").",
 		First:   "Band", Head: []string{"Baseline", "Follow-up"}, Rows: trows,
+		Notes: []string{"n = " + f.count(sp+"/n", int64(s.N)) + " paired episodes, each counted once at baseline and once at follow-up; the exclusions are those of the ONS4 chart above."},
 	}
 }
 

@@ -88,7 +88,7 @@ func collectComments(f *ast.File, importPath string, out map[string]string) {
 				if t == "" {
 					t = field.Comment.Text()
 				}
-				t = strings.Join(strings.Fields(t), " ")
+				t = stripDocLinks(strings.Join(strings.Fields(t), " "))
 				if t == "" {
 					continue
 				}

@@ -370,8 +370,8 @@ func (r Rules) Override(t RuleTable, origin string) (Rules, error) {
 	if strings.TrimSpace(origin) == "" {
 		return r, fmt.Errorf("workforce: rules: an origin naming where the rows came from is required: %w", sp.ErrRequired)
 	}
-	if len(origin) > 200 {
-		return r, fmt.Errorf("workforce: rules: origin longer than 200 bytes: %w", sp.ErrInvalid)
+	if validation.Runes(origin) > 200 {
+		return r, fmt.Errorf("workforce: rules: origin longer than 200 characters (the limit of a row's origin): %w", sp.ErrInvalid)
 	}
 	if !validation.NoControl(origin) {
 		return r, fmt.Errorf("workforce: rules: origin holds a control character or line break: %w", sp.ErrInvalid)

@@ -20,8 +20,8 @@ const fhirUsage = `usage:
 export prints a document as FHIR R4: NAME referral.referral or episode.episode as a Bundle,
 episode.feedback as a Communication. -nhs-number-status writes UK Core's NHS number verification
 status (01 to 08) on the NHS number; without it none is written. import reads a FHIR Bundle (or a
-ServiceRequest with its Patient contained) and prints the referral.referral document; what it did not
-read is listed on standard error. FILE - reads standard input.
+ServiceRequest with its Patient contained) and prints the referral.referral document; the NHS number
+verification status, and what it did not read, are listed on standard error. FILE - reads standard input.
 `
 
 // fhirCmd runs "fhir export" and "fhir import". The output document goes to stdout; errors (path,
@@ -152,6 +152,9 @@ func fhirImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		printErrors(stderr, args[0], "FHIR referral", err)
 		return 1
+	}
+	if got.NHSNumberVerification != "" {
+		fmt.Fprintf(stderr, "NHS number verification status %s (UK Core; not part of the referral document)\n", got.NHSNumberVerification)
 	}
 	for _, ig := range got.Ignored {
 		fmt.Fprintf(stderr, "ignored %s: %s\n", pointer(ig.Path), ig.What)

@@ -29,7 +29,7 @@ func wholeEpisode(w io.Writer) error {
 	// 1. The referral, received from a community pharmacy.
 	r, err := referral.New("EP-3001", day("2024-03-04"),
 		referral.Person{NHSNumber: sp.MustParseNHSNumber("9434765919"), DateOfBirth: day("1951-10-12")},
-		referral.Referrer{Source: referral.SourcePharmacy, Organisation: "High Street Pharmacy", Role: "Pharmacist", Contact: referral.ContactRouteNHSMail},
+		referral.Referrer{Source: referral.SourcePharmacy, Organisation: "High Street Pharmacy", JobTitle: "Pharmacist", Contact: referral.ContactRouteNHSMail},
 		[]referral.NeedItem{{Need: referral.NeedLoneliness}, {Need: referral.NeedBereavement}},
 		referral.UrgencyRoutine,
 		referral.Consent{Referral: referral.ConsentStatusNotAsked, ShareOutcomes: referral.ConsentStatusGiven},

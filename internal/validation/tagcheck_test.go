@@ -1,6 +1,7 @@
 package validation_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,7 +12,9 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/go-playground/validator/v10"
 	sp "github.com/socialprescribing/go-socialprescribing"
+	"github.com/socialprescribing/go-socialprescribing/episode"
 	"github.com/socialprescribing/go-socialprescribing/internal/validation"
 	"github.com/socialprescribing/go-socialprescribing/schema"
 )
@@ -283,4 +286,71 @@ func TestEveryDocumentTypeIsGenerated(t *testing.T) {
 			t.Errorf("%s has no generated tag check: add it to the roots of internal/validation/gen and run go generate", e.GoType)
 		}
 	}
+}
+
+// TestStructOwn: StructOwn reports the broken tags of the document's own fields and leaves those
+// inside its parts to the parts' Validate; Struct reports both.
+func TestStructOwn(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "episode", "testdata", "valid", "episode.completed.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e episode.Episode
+	if err := sp.Decode(data, &e); err != nil {
+		t.Fatal(err)
+	}
+	e.Referral.EpisodeID = strings.Repeat("a", 65) // breaks max=64 inside the referral
+	for len(e.Measurements) <= 100 {               // breaks the episode's own max=100
+		e.Measurements = append(e.Measurements, e.Measurements[0])
+	}
+	paths := func(err error) []string {
+		var ve *sp.ValidationError
+		if !errors.As(err, &ve) {
+			t.Fatalf("not a *ValidationError: %v", err)
+		}
+		var out []string
+		for _, fe := range ve.Errors {
+			out = append(out, fe.Path+" "+fe.Rule)
+		}
+		return out
+	}
+	if got, want := paths(validation.StructOwn("episode.Episode", &e).Err()), []string{"/measurements max"}; !slices.Equal(got, want) {
+		t.Errorf("StructOwn reports %v, want only the episode's own tag %v", got, want)
+	}
+	if got := paths(validation.Struct("episode.Episode", &e).Err()); !slices.Contains(got, "/measurements max") || !slices.Contains(got, "/referral/id max") {
+		t.Errorf("Struct reports %v, want both /measurements max and /referral/id max", got)
+	}
+}
+
+// TestFindingValidateAgreesWithValidator: the root package sits below the validator, so
+// Finding.Validate checks its validate tags itself; on random findings it reports exactly the
+// paths and rules validator/v10 reports for those tags.
+func TestFindingValidateAgreesWithValidator(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		f := sp.Finding{
+			Rule:     rapid.SampledFrom([]string{"", "coding.late-recording"}).Draw(rt, "rule"),
+			Severity: rapid.SampledFrom(append(sp.Severities(), "", "bogus", "Error")).Draw(rt, "severity"),
+			Message:  rapid.SampledFrom([]string{"", "m"}).Draw(rt, "message"),
+			Subject:  rapid.SampledFrom([]string{"", "s"}).Draw(rt, "subject"),
+		}
+		var want []string
+		var ves validator.ValidationErrors
+		if err := validation.ValidatorVerdict(&f); errors.As(err, &ves) {
+			for _, fe := range ves {
+				want = append(want, validation.Pointer(fe.Namespace())+" "+fe.Tag())
+			}
+		}
+		var got []string
+		var ve *sp.ValidationError
+		if err := f.Validate(); errors.As(err, &ve) {
+			for _, fe := range ve.Errors {
+				got = append(got, fe.Path+" "+fe.Rule)
+			}
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			rt.Fatalf("Finding.Validate reports %v, the validator %v", got, want)
+		}
+	})
 }

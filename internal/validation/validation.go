@@ -14,6 +14,7 @@ package validation
 //go:generate go run -tags tagcheckgen ./gen
 
 import (
+	"bytes"
 	"cmp"
 	"encoding"
 	"errors"
@@ -128,6 +129,32 @@ func Struct(typ string, s any) *Errors {
 		return c
 	}
 	err := v.Struct(s)
+	if err == nil {
+		return c
+	}
+	var ves validator.ValidationErrors
+	if !errors.As(err, &ves) {
+		c.Add("", "validate", fmt.Errorf("validation: %w", sp.ErrInvalid))
+		return c
+	}
+	for _, fe := range ves {
+		c.errs = append(c.errs, convert(fe))
+	}
+	return c
+}
+
+// StructOwn is Struct for a document that holds other documents, each with a Validate of its own:
+// it checks the tags on s's own fields (a required part, a limit on a list of parts) and not the
+// tags inside the parts, which their Validate reports. It asks the generated check of the whole
+// document first, which holds only if every tag inside it holds.
+func StructOwn(typ string, s any) *Errors {
+	c := New(typ)
+	if Holds(s) {
+		return c
+	}
+	// The filter sees the Go namespace of each field: "Episode.Referral" is the document's own,
+	// "Episode.Referral.ID" and "Episode.Measurements[0].Date" are inside a part.
+	err := v.StructFiltered(s, func(ns []byte) bool { return bytes.Count(ns, []byte{'.'}) > 1 })
 	if err == nil {
 		return c
 	}
