@@ -230,7 +230,7 @@ func ExampleONS4_Validate() {
 	fmt.Println(o.Validate()) // a missing answer is nil, never 0
 	// Output:
 	// <nil>
-	// outcomes.ONS4: /anxiety: required: no value given
+	// outcomes.ONS4: /anxiety: required: missing or empty
 }
 
 func ExampleONS4_Band() {

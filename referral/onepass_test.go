@@ -229,3 +229,64 @@ func TestGoBuiltEnumListsValues(t *testing.T) {
 		t.Errorf("message %q shows the value", msg)
 	}
 }
+
+// A part reported missing is reported once: the rules of its members (an NHS number required unless
+// self-referred, an organisation, a consent answer) say nothing more about a part that is not there.
+func TestMissingPartReportedOnce(t *testing.T) {
+	raw, err := os.ReadFile("testdata/valid/referral.typical.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, reason, key string }{
+		{"person", "the NHS number rule would otherwise add /person/nhsNumber", "person"},
+		{"referrer", "the organisation rule would otherwise add /referrer/organisation", "referrer"},
+		{"consent", "the consent rule would otherwise add /consent/referral", "consent"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var doc map[string]any
+			if err := json.Unmarshal(raw, &doc); err != nil {
+				t.Fatal(err)
+			}
+			delete(doc, tc.key)
+			b, _ := json.Marshal(doc)
+			var r referral.Referral
+			err := sp.DecodeAndValidate(b, &r)
+			var ve *sp.ValidationError
+			if !errors.As(err, &ve) {
+				t.Fatalf("got %v, want a *ValidationError", err)
+			}
+			var got []ruleAt
+			for _, fe := range ve.Errors {
+				got = append(got, ruleAt{fe.Path, fe.Rule})
+			}
+			if want := []ruleAt{{"/" + tc.key, "required"}}; !slices.Equal(got, want) {
+				t.Errorf("got %v, want %v; reason: %s", got, want, tc.reason)
+			}
+		})
+	}
+}
+
+// Validate of a referral built in Go says the same: a zero Person is missing, and nothing is said of
+// its NHS number.
+func TestValidateMissingPartReportedOnce(t *testing.T) {
+	raw, err := os.ReadFile("testdata/valid/referral.typical.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r referral.Referral
+	if err := sp.Decode(raw, &r); err != nil {
+		t.Fatal(err)
+	}
+	r.Person = referral.Person{}
+	var ve *sp.ValidationError
+	if err := r.Validate(); !errors.As(err, &ve) {
+		t.Fatalf("Validate = %v, want a *ValidationError", err)
+	}
+	var got []ruleAt
+	for _, fe := range ve.Errors {
+		got = append(got, ruleAt{fe.Path, fe.Rule})
+	}
+	if want := []ruleAt{{"/person", "required"}}; !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
@@ -135,7 +136,25 @@ func OnePass[T any](t *testing.T, data []byte, decodeErr, validateErr error) {
 	if capped || !errors.As(want, &wve) {
 		return
 	}
+	// A value reported missing or empty hides what Validate says below it; nothing else is hidden.
+	var missing []string
 	for _, fe := range wve.Errors {
+		if fe.Rule == "required" {
+			missing = append(missing, fe.Path+"/")
+		}
+	}
+	hidden := func(path string) bool {
+		for _, m := range missing {
+			if strings.HasPrefix(path, m) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, fe := range wve.Errors {
+		if hidden(fe.Path) {
+			t.Fatalf("%s reports %s %s below a value reported missing", map[bool]string{true: "Decode", false: "Validate"}[decodeErr != nil], fe.Path, fe.Rule)
+		}
 		if fe.Rule != sp.RuleTooManyErrors && !got[key{fe.Path, fe.Rule}] {
 			t.Fatalf("DecodeAndValidate does not report %s %s, which %s does", fe.Path, fe.Rule, map[bool]string{true: "Decode", false: "Validate"}[decodeErr != nil])
 		}

@@ -205,7 +205,31 @@ func (c *Errors) Err() error {
 		}
 		return cmp.Compare(a.Rule, b.Rule)
 	})
-	return &sp.ValidationError{Type: c.typ, Errors: errs}
+	// A value reported missing or empty hides what the rules of its members would add: "/person:
+	// required" needs no "/person/nhsNumber" beside it. Sorted by path, a missing value comes before
+	// everything below it.
+	kept := errs[:0]
+	var missing []string
+	for _, fe := range errs {
+		if below(fe.Path, missing) {
+			continue
+		}
+		if fe.Rule == "required" {
+			missing = append(missing, fe.Path+"/")
+		}
+		kept = append(kept, fe)
+	}
+	return &sp.ValidationError{Type: c.typ, Errors: kept}
+}
+
+// below reports whether path starts with one of prefixes.
+func below(path string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // convert turns one validator error into a FieldError, never copying the field's value.
@@ -215,7 +239,7 @@ func convert(fe validator.FieldError) *sp.FieldError {
 	var err error
 	switch tag {
 	case "required":
-		err = fmt.Errorf("no value given: %w", sp.ErrRequired)
+		err = fmt.Errorf("missing or empty: %w", sp.ErrRequired)
 	case "min", "gte":
 		err = fmt.Errorf("%s must be at least %s: %w", measure(fe), fe.Param(), sp.ErrInvalid)
 	case "max", "lte":
