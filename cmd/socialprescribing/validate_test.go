@@ -5,9 +5,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 // manyFiles writes n documents into a temporary directory, every third one invalid, and returns
@@ -151,5 +155,57 @@ func TestValidateBuffered(t *testing.T) {
 	lines := strings.Count(out.String(), "\n")
 	if out.writes*20 > lines {
 		t.Errorf("%d writes for %d lines: the output is not buffered", out.writes, lines)
+	}
+}
+
+// TestCheckAllBounded: checkAll runs at most twice GOMAXPROCS checks at once, holds at most its
+// window of files between starting one and emitting it, however slow the first file is, and emits
+// every result in order.
+func TestCheckAllBounded(t *testing.T) {
+	const n = 500
+	files := make([]string, n)
+	for i := range files {
+		files[i] = strconv.Itoa(i)
+	}
+	workers := min(runtime.GOMAXPROCS(0)*2, n)
+	var mu sync.Mutex
+	running, maxRunning, started, emitted, maxAhead := 0, 0, 0, 0, 0
+	release := make(chan struct{})
+	newWorker := func() func(string) result {
+		return func(f string) result {
+			mu.Lock()
+			running++
+			started++
+			maxRunning = max(maxRunning, running)
+			maxAhead = max(maxAhead, started-emitted)
+			mu.Unlock()
+			if f == "0" {
+				<-release // the first file is slow: the others must not pile up behind it
+			}
+			mu.Lock()
+			running--
+			mu.Unlock()
+			return result{out: []byte(f)}
+		}
+	}
+	go func() {
+		time.Sleep(50 * time.Millisecond)
+		close(release)
+	}()
+	var got []string
+	checkAll(files, newWorker, func(r result) {
+		mu.Lock()
+		emitted++
+		mu.Unlock()
+		got = append(got, string(r.out))
+	})
+	if !slices.Equal(got, files) {
+		t.Errorf("results not emitted in the order of the files")
+	}
+	if maxRunning > workers {
+		t.Errorf("%d checks ran at once, want at most %d", maxRunning, workers)
+	}
+	if window := workers * 8; workers > 1 && maxAhead > window {
+		t.Errorf("%d files started and not emitted, want at most the window %d", maxAhead, window)
 	}
 }
