@@ -25,11 +25,13 @@ const FrameworkNote = "A common outcomes framework is one of NHS England's eleme
 // FrameworkConfidence say so in every report.
 //
 // A Report holds only counts and statistics, no personal data; provider and offer names come from the
-// plans. Counts are not suppressed for small numbers: apply the local disclosure rule before
-// publishing a report of a small cohort. It renders as JSON with encoding/json and as text with
-// [Report.Text]. It is a plain value, safe for concurrent use once built.
+// plans. Small counts are shown unless [ReportOptions.Suppress] hides them ([Suppression]); apply the
+// local disclosure rule before publishing a report of a small cohort. It renders as JSON with
+// encoding/json (the published episode.report document) and as text with [Report.Text]. It is a
+// plain value, safe for concurrent use once built.
 type Report struct {
-	// Episodes is the number of episodes given.
+	// Episodes is the number of episodes reported: those given, less those outside the period asked
+	// for ([Exclusions]).
 	Episodes int `json:"episodes"`
 	// DuplicateIDs is the number of episodes whose id another episode of the report also has. They
 	// are counted everywhere; their measurements pair as one episode, and [outcomes.SummariseServiceUse]
