@@ -127,6 +127,7 @@ type ServiceRequest struct {
 	Identifier      []Identifier      `json:"identifier,omitempty"`
 	Status          string            `json:"status"`
 	Intent          string            `json:"intent"`
+	DoNotPerform    *bool             `json:"doNotPerform,omitempty"`
 	Priority        string            `json:"priority,omitempty"`
 	Code            *CodeableConcept  `json:"code,omitempty"`
 	Subject         Reference         `json:"subject"`

@@ -120,7 +120,7 @@ func ExampleMeasurement_Validate() {
 		Timepoint: outcomes.TimepointBaseline, Instrument: outcomes.InstrumentONS4}
 	fmt.Println(m.Validate())
 	// Output:
-	// outcomes.Measurement: /ons4: instrument-payload: outcomes: measurement: the answers for the instrument are missing
+	// outcomes.Measurement: /ons4: instrument-payload: measurement: the answers for the instrument are missing
 }
 
 func five(ls, w, h, a int) *outcomes.ONS4 {
@@ -317,7 +317,7 @@ func ExampleServiceUse_Validate() {
 	}
 	fmt.Println(u.Validate())
 	// Output:
-	// outcomes.ServiceUse: /after/from: window-order: outcomes: service use: the after window must begin after the before window ends
+	// outcomes.ServiceUse: /after/from: window-order: service use: the after window must begin after the before window ends
 }
 
 // SummariseSeq summarises measurements where they are, here those of two records of a service,
