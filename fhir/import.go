@@ -24,6 +24,9 @@ type Imported struct {
 	// NHSNumberVerification is UK Core's NHS number verification status code on the Patient's NHS
 	// number ("01" to "08"), or "" when there is none.
 	NHSNumberVerification string
+	// Owner is the name of the organisation the Task's owner names (see [Options.Owner]), or "" when
+	// the Task has no owner or names it only by a reference that does not resolve in the document.
+	Owner string
 	// Ignored lists, in document order, what the document holds that the import did not read:
 	// extensions it does not know, elements and resources it has no use for, identifiers of other
 	// systems. Nothing is ignored silently.
@@ -83,7 +86,7 @@ func Import(data []byte) (Imported, error) {
 	if err := m.errs.Err(); err != nil {
 		return Imported{}, err
 	}
-	return Imported{Referral: r, NHSNumberVerification: m.verification, Ignored: m.ignored}, nil
+	return Imported{Referral: r, NHSNumberVerification: m.verification, Owner: m.owner, Ignored: m.ignored}, nil
 }
 
 // importer holds the state of one Import.
@@ -93,6 +96,7 @@ type importer struct {
 	ignored      []Ignored
 	where        map[string]string // a referral's JSON Pointer → the FHIR pointer it was read from
 	verification string
+	owner        string
 	entries      []entry
 	srPtr        string
 }
@@ -852,7 +856,26 @@ func (m *importer) task(r *referral.Referral, srE *entry) {
 	if !m.decode(tE, &t) {
 		return
 	}
-	m.elements(tE, "identifier", "status", "statusReason", "businessStatus", "intent", "code", "focus", "for", "executionPeriod", "authoredOn", "lastModified")
+	m.elements(tE, "identifier", "status", "statusReason", "businessStatus", "intent", "code", "focus", "for", "executionPeriod", "authoredOn", "lastModified", "requester", "owner")
+	if o := t.Owner; o != nil {
+		defer func() {
+			if m.owner != "" && !ownerName(m.owner) {
+				m.owner = ""
+				m.ignore(tE.ptr+"/owner", "owner whose name is not an organisation name (not read, not shown)")
+			}
+		}()
+		m.owner = o.Display
+		if e := m.resolve(o.Reference); e != nil && e.typ == "Organization" {
+			var org struct {
+				Name string `json:"name"`
+			}
+			if m.decode(e, &org) && o.Display == "" {
+				m.owner = org.Name
+			}
+		} else if o.Reference != "" && o.Display == "" {
+			m.ignore(tE.ptr+"/owner", "owner reference that does not resolve to an Organization in the document")
+		}
+	}
 	m.where["/state"] = tE.ptr + "/status"
 	m.where["/history"] = tE.ptr + "/extension"
 	for k, x := range t.Extension {

@@ -39,6 +39,9 @@ func roundTrip(t tester, r referral.Referral, opt fhir.Options) fhir.Imported {
 	if a, b := marshal(t, r), marshal(t, got.Referral); !bytes.Equal(a, b) {
 		t.Fatalf("referral documents differ:\n%s\n%s", a, b)
 	}
+	if got.Owner != opt.Owner {
+		t.Fatalf("owner: got %q, want %q", got.Owner, opt.Owner)
+	}
 	if got.NHSNumberVerification != opt.NHSNumberVerification && r.Person.NHSNumber.IsValid() {
 		t.Fatalf("verification status: got %q, want %q", got.NHSNumberVerification, opt.NHSNumberVerification)
 	}
@@ -50,7 +53,7 @@ func roundTrip(t tester, r referral.Referral, opt fhir.Options) fhir.Imported {
 func TestRoundTripFixtures(t *testing.T) {
 	for _, f := range fixtureFiles(t, "referral", "referral") {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			got := roundTrip(t, decodeFile[referral.Referral](t, f), fhir.Options{NHSNumberVerification: "02"})
+			got := roundTrip(t, decodeFile[referral.Referral](t, f), fhir.Options{NHSNumberVerification: "02", Owner: "Riverside Social Prescribing Service"})
 			if len(got.Ignored) > 0 {
 				t.Errorf("ignored %v, want nothing", got.Ignored)
 			}
@@ -205,7 +208,10 @@ func containsAccess(xs []referral.AccessNeed, a referral.AccessNeed) bool {
 func TestPropertyRoundTrip(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		r := genReferral().Draw(t, "r")
-		opt := fhir.Options{NHSNumberVerification: rapid.SampledFrom([]string{"", "01", "02", "03", "04", "05", "06", "07", "08"}).Draw(t, "verification")}
+		opt := fhir.Options{
+			NHSNumberVerification: rapid.SampledFrom([]string{"", "01", "02", "03", "04", "05", "06", "07", "08"}).Draw(t, "verification"),
+			Owner:                 rapid.SampledFrom([]string{"", "Riverside Social Prescribing Service", "Ysbyty Gwynedd – Rhagnodi Cymdeithasol"}).Draw(t, "owner"),
+		}
 		got := roundTrip(t, r, opt)
 		if len(got.Ignored) > 0 {
 			t.Fatalf("ignored %v, want nothing", got.Ignored)
@@ -425,7 +431,7 @@ func FuzzImport(f *testing.F) {
 		if err := got.Referral.Validate(); err != nil {
 			t.Fatalf("imported referral invalid: %v", err)
 		}
-		roundTrip(t, got.Referral, fhir.Options{NHSNumberVerification: got.NHSNumberVerification})
+		roundTrip(t, got.Referral, fhir.Options{NHSNumberVerification: got.NHSNumberVerification, Owner: got.Owner})
 	})
 }
 

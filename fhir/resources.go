@@ -158,6 +158,8 @@ type Task struct {
 	ExecutionPeriod *Period          `json:"executionPeriod,omitempty"`
 	AuthoredOn      string           `json:"authoredOn,omitempty"`
 	LastModified    string           `json:"lastModified,omitempty"`
+	Requester       *Reference       `json:"requester,omitempty"`
+	Owner           *Reference       `json:"owner,omitempty"`
 }
 
 // FHIRType returns "Task".
