@@ -289,17 +289,6 @@ func build(rep *Report, eps []Episode) {
 				rep.To = d
 			}
 		}
-		own := 0
-		for k := range e.Measurements {
-			if e.Measurements[k].EpisodeID != r.EpisodeID {
-				rep.Person.Mismatched++
-				continue
-			}
-			own++
-		}
-		if own > 0 {
-			rep.Person.EpisodesMeasured++
-		}
 		if u := e.ServiceUse; u != nil {
 			if u.EpisodeID != r.EpisodeID {
 				rep.System.Mismatched++
@@ -316,17 +305,39 @@ func build(rep *Report, eps []Episode) {
 	for k, s := range states {
 		rep.States[k] = StateCount{State: s, Episodes: stateCount[k]}
 	}
-	// The measurements stay where they are: the summary ranges over each episode's own.
-	rep.Person.Wellbeing = outcomes.SummariseSeq(func(yield func(*outcomes.Measurement) bool) {
+	// The measurements stay where they are, gathered by episode: the summary pairs each episode's
+	// own on their own (outcomes.SummariseGroups). The same pass counts the episodes measured and
+	// the measurements of another episode, which are left out.
+	var measured, mismatched int
+	rep.Person.Wellbeing = outcomes.SummariseGroups(func(yield func([]outcomes.Measurement) bool) {
 		for i := range eps {
 			e := &eps[i]
+			own := e.Measurements
 			for k := range e.Measurements {
-				if m := &e.Measurements[k]; m.EpisodeID == e.Referral.EpisodeID && !yield(m) {
-					return
+				if e.Measurements[k].EpisodeID != e.Referral.EpisodeID {
+					own = nil // some are another episode's: keep a copy of the rest
+					break
 				}
+			}
+			if own == nil {
+				for _, m := range e.Measurements {
+					if m.EpisodeID == e.Referral.EpisodeID {
+						own = append(own, m)
+					} else {
+						mismatched++
+					}
+				}
+			}
+			if len(own) == 0 {
+				continue
+			}
+			measured++
+			if !yield(own) {
+				return
 			}
 		}
 	})
+	rep.Person.EpisodesMeasured, rep.Person.Mismatched = measured, mismatched
 	rep.System.ServiceUse = outcomes.SummariseServiceUse(us)
 	rep.Community = com.result()
 }
