@@ -3,6 +3,7 @@ package socialprescribing
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -55,6 +56,9 @@ func (e *FieldError) Error() string {
 	return b.String()
 }
 
+// packageNames are the prefixes the library's error messages start with.
+var packageNames = [...]string{"socialprescribing", "coding", "referral", "plan", "outcomes", "workforce", "episode", "fhir", "schema"}
+
 // sentinels are the categories whose text FieldError.Error leaves out.
 var sentinels = [...]error{ErrInvalid, ErrRequired, ErrSyntax, ErrUnknownField, ErrDuplicateField}
 
@@ -67,6 +71,12 @@ func causeText(err error, rule string) string {
 		if rest, ok := strings.CutPrefix(msg[i+2:], rule+": "); ok {
 			msg = msg[:i+2] + rest
 		}
+	}
+	// A FieldError stands inside a ValidationError that names the document's type, so the cause's own
+	// package prefix ("socialprescribing: ", "referral: ") would only make messages of one document
+	// read differently depending on which layer found the problem.
+	if i := strings.Index(msg, ": "); i > 0 && slices.Contains(packageNames[:], msg[:i]) {
+		msg = msg[i+2:]
 	}
 	for _, s := range sentinels {
 		t := s.Error()

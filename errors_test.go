@@ -25,7 +25,7 @@ func TestFieldError(t *testing.T) {
 		{
 			name: "with cause", reason: "path, rule and cause, in that order",
 			err:      &sp.FieldError{Path: "/received", Rule: "required", Err: cause},
-			wantText: "/received: required: referral: received date missing",
+			wantText: "/received: required: received date missing",
 			wantIs:   []error{sp.ErrRequired, cause}, wantNot: []error{sp.ErrInvalid, sp.ErrSyntax},
 		},
 		{

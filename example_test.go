@@ -237,8 +237,8 @@ func ExampleDecodeAndValidate() {
 	fmt.Println(v.Born.IsZero())
 	// Output:
 	// /born: date-order: visit: born after the visit
-	// /nhsNumber: nhsnumber: socialprescribing: nhs number: check digit does not match (Modulus 11)
-	// /notes: max: socialprescribing: number of items must be at most 2
+	// /nhsNumber: nhsnumber: nhs number: check digit does not match (Modulus 11)
+	// /notes: max: number of items must be at most 2
 	// true
 }
 
@@ -286,7 +286,7 @@ func ExampleFieldError() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, sp.ErrRequired), errors.Is(err, sp.ErrInvalid))
 	// Output:
-	// /person/dateOfBirth: required: referral: date of birth is missing
+	// /person/dateOfBirth: required: date of birth is missing
 	// true false
 }
 

@@ -21,21 +21,21 @@ func TestDecodeMessages(t *testing.T) {
 		not    []string // text that must not appear (the document's values)
 	}{
 		{"malformed on line 3", "the third line's third character is the bad byte",
-			"{\"name\":\"x\",\n  \"age\": 1,\n  x}", "/: syntax: socialprescribing: malformed JSON at line 3, column 3 (byte offset 27)", nil},
+			"{\"name\":\"x\",\n  \"age\": 1,\n  x}", "/: syntax: malformed JSON at line 3, column 3 (byte offset 27)", nil},
 		{"malformed on line 1", "a missing colon: the string after the key is the bad byte",
-			`{"name" "x"}`, "/: syntax: socialprescribing: malformed JSON at line 1, column 9 (byte offset 8)", nil},
+			`{"name" "x"}`, "/: syntax: malformed JSON at line 1, column 9 (byte offset 8)", nil},
 		{"columns count characters", "é is two bytes and one column",
-			`{"name":"é",x}`, "/: syntax: socialprescribing: malformed JSON at line 1, column 13 (byte offset 13)", nil},
+			`{"name":"é",x}`, "/: syntax: malformed JSON at line 1, column 13 (byte offset 13)", nil},
 		{"ends too soon", "the position is the end of the data",
-			"{\"name\":\n", "/: syntax: socialprescribing: JSON document ends too soon, at line 2, column 1 (byte offset 9)", nil},
+			"{\"name\":\n", "/: syntax: JSON document ends too soon, at line 2, column 1 (byte offset 9)", nil},
 		{"trailing data", "the position is where the second value starts",
-			"{\"name\":\"x\"}\n\n  {}", "/: trailing-data: socialprescribing: data after the end of the JSON document, at line 3, column 3 (byte offset 16)", nil},
+			"{\"name\":\"x\"}\n\n  {}", "/: trailing-data: data after the end of the JSON document, at line 3, column 3 (byte offset 16)", nil},
 		{"wrong case names the key", "the schema's key name is not personal data",
-			`{"NHSNumber":"9434765919"}`, `/NHSNumber: unknown-field: socialprescribing: key in the wrong case; the key is "nhsNumber"`, []string{"9434765919"}},
+			`{"NHSNumber":"9434765919"}`, `/NHSNumber: unknown-field: key in the wrong case; the key is "nhsNumber"`, []string{"9434765919"}},
 		{"enum lists its values", "the library's values, exactly, and not the document's",
-			`{"severity":"Warning"}`, `/severity: enum: socialprescribing: severity: not one of the defined values (error, warning, info)`, []string{"Warning"}},
+			`{"severity":"Warning"}`, `/severity: enum: severity: not one of the defined values (error, warning, info)`, []string{"Warning"}},
 		{"null says what to do", "one clause, no category after it",
-			`{"name":null}`, `/name: null: socialprescribing: null is not allowed; leave the key out`, nil},
+			`{"name":null}`, `/name: null: null is not allowed; leave the key out`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -75,9 +75,9 @@ func TestFieldErrorDoesNotRepeat(t *testing.T) {
 		{"category it does not wrap", "text that merely ends like a category stays",
 			&sp.FieldError{Path: "/a", Rule: "x", Err: errors.New("looks invalid")}, "/a: x: looks invalid"},
 		{"rule after the package", "the value type's name is the rule's: said once",
-			&sp.FieldError{Path: "/born", Rule: "date", Err: wrap("socialprescribing: date: no such day in the calendar", sp.ErrInvalid)}, "/born: date: socialprescribing: no such day in the calendar"},
+			&sp.FieldError{Path: "/born", Rule: "date", Err: wrap("socialprescribing: date: no such day in the calendar", sp.ErrInvalid)}, "/born: date: no such day in the calendar"},
 		{"rule inside the text", "only the part right after the package is the rule's name",
-			&sp.FieldError{Path: "/a", Rule: "date", Err: wrap("plan: agree: date is before the plan", sp.ErrInvalid)}, "/a: date: plan: agree: date is before the plan"},
+			&sp.FieldError{Path: "/a", Rule: "date", Err: wrap("plan: agree: date is before the plan", sp.ErrInvalid)}, "/a: date: agree: date is before the plan"},
 		{"another category", "only the category the cause wraps is left out",
 			&sp.FieldError{Path: "/a", Rule: "x", Err: wrap("reads: invalid", sp.ErrSyntax)}, "/a: x: reads: invalid"},
 	}
@@ -116,10 +116,10 @@ func TestDecodeArrayLimits(t *testing.T) {
 		want   string // the one FieldError's text; "" if accepted
 	}{
 		{"at max", "eleven items are allowed", `{"needs":[` + items(11) + `]}`, ""},
-		{"past max", "twelve are one too many", `{"needs":[` + items(12) + `]}`, "/needs: max: socialprescribing: number of items must be at most 11"},
+		{"past max", "twelve are one too many", `{"needs":[` + items(12) + `]}`, "/needs: max: number of items must be at most 11"},
 		{"len exact", "len is checked by Validate below the limit, by the decoder above it", `{"needs":[],"exact":[1,2,3]}`, ""},
-		{"past len", "four items where three go", `{"needs":[],"exact":[1,2,3,4]}`, "/exact: len: socialprescribing: number of items must be exactly 3"},
-		{"items past the limit are checked", "a bad item after the limit is still a problem", `{"needs":[` + items(12) + `,"x"]}`, "/needs: max: socialprescribing: number of items must be at most 11; /needs/12: enum"},
+		{"past len", "four items where three go", `{"needs":[],"exact":[1,2,3,4]}`, "/exact: len: number of items must be exactly 3"},
+		{"items past the limit are checked", "a bad item after the limit is still a problem", `{"needs":[` + items(12) + `,"x"]}`, "/needs: max: number of items must be at most 11; /needs/12: enum"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -47,7 +47,9 @@
 // is widely used, but was not found in NHS England's text: it is UNCONFIRMED
 // (SOURCES.md#outcomes-framework), and every report says so ([FrameworkNote]). The report is
 // deterministic and independent of the order of the episodes; it renders as JSON (encoding/json)
-// and as text ([Report.Text]).
+// and as text ([Report.Text]). [NewReportWith] reports on a period of referrals, counts the episodes
+// the caller left out as invalid, and hides small numbers ([ReportOptions], [Suppression]); its cost
+// grows in proportion to the number of episodes.
 //
 // # Personal data
 //

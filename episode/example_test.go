@@ -36,8 +36,8 @@ func ExampleEpisode_Validate() {
 	}
 	// Output:
 	// <nil>
-	// episode.Episode: /measurements/1/episodeId: episode-id: episode: keyed to another episode than the referral's
-	// /plan/created: lifecycle: episode: plan created before the referral was accepted
+	// episode.Episode: /measurements/1/episodeId: episode-id: keyed to another episode than the referral's
+	// /plan/created: lifecycle: plan created before the referral was accepted
 }
 
 // New puts the parts together and validates them.
@@ -217,8 +217,8 @@ func ExampleFeedback_Validate() {
 	fmt.Println(strings.ReplaceAll(f.Validate().Error(), "; ", "\n"))
 	// Output:
 	// <nil>
-	// episode.Feedback: /support/connections: minimum-necessary: episode: feedback: connection details in a message to the referrer
-	// /withheld/4/field: withheld: episode: feedback: a field listed as withheld is present
+	// episode.Feedback: /support/connections: minimum-necessary: feedback: connection details in a message to the referrer
+	// /withheld/4/field: withheld: feedback: a field listed as withheld is present
 }
 
 // A report for publication: one period, small numbers hidden. A hidden count is absent from the

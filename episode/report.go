@@ -25,11 +25,13 @@ const FrameworkNote = "A common outcomes framework is one of NHS England's eleme
 // FrameworkConfidence say so in every report.
 //
 // A Report holds only counts and statistics, no personal data; provider and offer names come from the
-// plans. Counts are not suppressed for small numbers: apply the local disclosure rule before
-// publishing a report of a small cohort. It renders as JSON with encoding/json and as text with
-// [Report.Text]. It is a plain value, safe for concurrent use once built.
+// plans. Small counts are shown unless [ReportOptions.Suppress] hides them ([Suppression]); apply the
+// local disclosure rule before publishing a report of a small cohort. It renders as JSON with
+// encoding/json (the published episode.report document) and as text with [Report.Text]. It is a
+// plain value, safe for concurrent use once built.
 type Report struct {
-	// Episodes is the number of episodes given.
+	// Episodes is the number of episodes reported: those given, less those outside the period asked
+	// for ([Exclusions]).
 	Episodes int `json:"episodes"`
 	// DuplicateIDs is the number of episodes whose id another episode of the report also has. They
 	// are counted everywhere; their measurements pair as one episode, and [outcomes.SummariseServiceUse]
@@ -287,17 +289,6 @@ func build(rep *Report, eps []Episode) {
 				rep.To = d
 			}
 		}
-		own := 0
-		for k := range e.Measurements {
-			if e.Measurements[k].EpisodeID != r.EpisodeID {
-				rep.Person.Mismatched++
-				continue
-			}
-			own++
-		}
-		if own > 0 {
-			rep.Person.EpisodesMeasured++
-		}
 		if u := e.ServiceUse; u != nil {
 			if u.EpisodeID != r.EpisodeID {
 				rep.System.Mismatched++
@@ -314,17 +305,39 @@ func build(rep *Report, eps []Episode) {
 	for k, s := range states {
 		rep.States[k] = StateCount{State: s, Episodes: stateCount[k]}
 	}
-	// The measurements stay where they are: the summary ranges over each episode's own.
-	rep.Person.Wellbeing = outcomes.SummariseSeq(func(yield func(*outcomes.Measurement) bool) {
+	// The measurements stay where they are, gathered by episode: the summary pairs each episode's
+	// own on their own (outcomes.SummariseGroups). The same pass counts the episodes measured and
+	// the measurements of another episode, which are left out.
+	var measured, mismatched int
+	rep.Person.Wellbeing = outcomes.SummariseGroups(func(yield func([]outcomes.Measurement) bool) {
 		for i := range eps {
 			e := &eps[i]
+			own := e.Measurements
 			for k := range e.Measurements {
-				if m := &e.Measurements[k]; m.EpisodeID == e.Referral.EpisodeID && !yield(m) {
-					return
+				if e.Measurements[k].EpisodeID != e.Referral.EpisodeID {
+					own = nil // some are another episode's: keep a copy of the rest
+					break
 				}
+			}
+			if own == nil {
+				for _, m := range e.Measurements {
+					if m.EpisodeID == e.Referral.EpisodeID {
+						own = append(own, m)
+					} else {
+						mismatched++
+					}
+				}
+			}
+			if len(own) == 0 {
+				continue
+			}
+			measured++
+			if !yield(own) {
+				return
 			}
 		}
 	})
+	rep.Person.EpisodesMeasured, rep.Person.Mismatched = measured, mismatched
 	rep.System.ServiceUse = outcomes.SummariseServiceUse(us)
 	rep.Community = com.result()
 }

@@ -59,10 +59,12 @@ func checkBundle(t tester, data []byte) []string {
 		bad("Bundle: R4 schema: %v", validate(shellData))
 	}
 	urls := map[string]string{}
+	var srRequester *rawRef // the ServiceRequest's requester, which the Task repeats
 	for _, e := range b.Entry {
 		var head struct {
-			ResourceType string `json:"resourceType"`
-			ID           string `json:"id"`
+			ResourceType string  `json:"resourceType"`
+			ID           string  `json:"id"`
+			Requester    *rawRef `json:"requester"`
 		}
 		_ = json.Unmarshal(e.Resource, &head)
 		if _, dup := urls[e.FullURL]; dup || !strings.HasPrefix(e.FullURL, "urn:uuid:") {
@@ -72,6 +74,9 @@ func checkBundle(t tester, data []byte) []string {
 			bad("%s: id is not the fullUrl's uuid", head.ResourceType)
 		}
 		urls[e.FullURL] = head.ResourceType
+		if head.ResourceType == "ServiceRequest" {
+			srRequester = head.Requester
+		}
 	}
 	for i, e := range b.Entry {
 		var head struct {
@@ -97,7 +102,7 @@ func checkBundle(t tester, data []byte) []string {
 		case "Patient":
 			probs = append(probs, checkPatient(where, e.Resource)...)
 		case "Task":
-			probs = append(probs, checkTask(where, e.Resource)...)
+			probs = append(probs, checkTask(where, e.Resource, srRequester)...)
 		}
 	}
 	return probs
@@ -168,9 +173,18 @@ func checkPatient(where string, data []byte) []string {
 	return probs
 }
 
+// rawRef is a Reference as written.
+type rawRef struct {
+	Reference string `json:"reference"`
+	Type      string `json:"type"`
+	Display   string `json:"display"`
+}
+
 type rawTask struct {
-	Status       string `json:"status"`
-	Intent       string `json:"intent"`
+	Requester    *rawRef `json:"requester"`
+	Owner        *rawRef `json:"owner"`
+	Status       string  `json:"status"`
+	Intent       string  `json:"intent"`
 	StatusReason *struct {
 		Text string `json:"text"`
 	} `json:"statusReason"`
@@ -187,7 +201,11 @@ type rawTask struct {
 	} `json:"for"`
 }
 
-func checkTask(where string, data []byte) []string {
+// checkTask checks Gravity's referral Task (SDOHCC-TaskForReferralManagement): status set, status
+// reason, code, focus, for, intent, requester (1..1, a PractitionerRole or Organization; this library
+// writes the ServiceRequest's requester, which for a self-referral without an organisation is the
+// Patient) and owner (0..1, the fulfilling organisation).
+func checkTask(where string, data []byte, srRequester *rawRef) []string {
 	var t rawTask
 	var probs []string
 	if err := json.Unmarshal(data, &t); err != nil {
@@ -212,6 +230,23 @@ func checkTask(where string, data []byte) []string {
 	if t.Intent != "order" {
 		probs = append(probs, where+": intent is not order")
 	}
+	switch {
+	case t.Requester == nil:
+		probs = append(probs, where+": no requester (Gravity requires one)")
+	case srRequester == nil || *t.Requester != *srRequester:
+		probs = append(probs, where+": requester is not the ServiceRequest's requester")
+	case t.Requester.Type == "Organization" || t.Requester.Type == "PractitionerRole":
+		if t.Requester.Display == "" && t.Requester.Reference == "" {
+			probs = append(probs, where+": requester names no organisation")
+		}
+	case t.Requester.Type == "Patient" && t.Requester.Reference != "" && t.For != nil && t.Requester.Reference == t.For.Reference:
+		// A self-referral without an organisation: the person asked.
+	default:
+		probs = append(probs, where+": requester is not an Organization or PractitionerRole")
+	}
+	if o := t.Owner; o != nil && (o.Type != "Organization" || o.Display == "" && o.Reference == "") {
+		probs = append(probs, where+": owner is not a named Organization")
+	}
 	return probs
 }
 
@@ -219,11 +254,14 @@ func checkTask(where string, data []byte) []string {
 // cannot see is reported.
 func TestChecksCatch(t *testing.T) {
 	r := decodeFile[referral.Referral](t, filepath.Join("..", "referral", "testdata", "valid", "referral.typical.json"))
-	b, err := fhir.ExportReferral(r, fhir.Options{NHSNumberVerification: "01"})
+	b, err := fhir.ExportReferral(r, fhir.Options{NHSNumberVerification: "01", Owner: "Riverside Social Prescribing Service"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	good := string(marshal(t, b))
+	if !strings.Contains(good, `"owner":{"type":"Organization","display":"Riverside Social Prescribing Service"}`) {
+		t.Errorf("the Task has no owner naming the service: %s", good)
+	}
 	if probs := checkBundle(t, []byte(good)); len(probs) > 0 {
 		t.Fatalf("the exported Bundle: %v", probs)
 	}
@@ -234,6 +272,9 @@ func TestChecksCatch(t *testing.T) {
 		{"dangling reference", `"reference":"urn:uuid:`, `"reference":"urn:uuid:0`, "does not resolve inside the Bundle"},
 		{"identifier system", `"system":"https://fhir.nhs.uk/Id/nhs-number"`, `"system":"https://fhir.nhs.uk/Id/nhsnumber"`, "not UK Core's NHS number system"},
 		{"verification code", `"code":"01"`, `"code":"09"`, "not a UK Core code"},
+		{"no requester", `"requester":` + taskRequester(t, good) + `,"owner"`, `"owner"`, "no requester"},
+		{"requester elsewhere", `"requester":` + taskRequester(t, good) + `,"owner"`, `"requester":{"type":"Organization","display":"Elsewhere"},"owner"`, "not the ServiceRequest's requester"},
+		{"owner unnamed", `"display":"Riverside Social Prescribing Service"`, `"display":""`, "owner is not a named Organization"},
 	} {
 		bad := strings.Replace(good, tc.from, tc.to, 1)
 		if bad == good {
@@ -244,4 +285,27 @@ func TestChecksCatch(t *testing.T) {
 			t.Errorf("%s: got %v, want a problem saying %q", tc.name, probs, tc.want)
 		}
 	}
+}
+
+// taskRequester returns the JSON of the Task's requester in an exported Bundle.
+func taskRequester(t tester, bundle string) string {
+	t.Helper()
+	var b struct {
+		Entry []struct {
+			Resource struct {
+				ResourceType string          `json:"resourceType"`
+				Requester    json.RawMessage `json:"requester"`
+			} `json:"resource"`
+		} `json:"entry"`
+	}
+	if err := json.Unmarshal([]byte(bundle), &b); err != nil {
+		t.Fatalf("%v", err)
+	}
+	for _, e := range b.Entry {
+		if e.Resource.ResourceType == "Task" && e.Resource.Requester != nil {
+			return string(e.Resource.Requester)
+		}
+	}
+	t.Fatalf("no Task requester")
+	return ""
 }

@@ -24,9 +24,17 @@ type Options struct {
 	// guesses it: when it is empty the extension is left out, and it is ignored when the person has
 	// no NHS number.
 	NHSNumberVerification string
+	// Owner is the name of the organisation whose social prescribing service receives the referral
+	// and carries it out, written as the Task's owner (an Organization reference by display, as the
+	// HL7 Gravity referral Task's owner is the organisation that fulfils it). When it is empty the
+	// Task has no owner, which Gravity allows for a request any capable service may claim.
+	Owner string
 }
 
 func (o Options) check() error {
+	if o.Owner != "" && !ownerName(o.Owner) {
+		return fmt.Errorf("fhir: export: the owner is not an organisation name of at most 255 bytes without control characters: %w", sp.ErrInvalid)
+	}
 	if o.NHSNumberVerification == "" {
 		return nil
 	}
@@ -36,13 +44,20 @@ func (o Options) check() error {
 	return nil
 }
 
+// ownerName reports whether s can be an organisation's name: not blank, at most 255 bytes, no
+// control characters.
+func ownerName(s string) bool {
+	return strings.TrimSpace(s) != "" && len(s) <= 255 && !strings.ContainsFunc(s, func(c rune) bool { return c < ' ' || c == 0x7f || c == 0xfffd })
+}
+
 // ExportReferral returns the referral as a FHIR R4 Bundle of type collection: a Patient (UK Core's
 // NHS number identifier, birth date, language, access needs), a ServiceRequest (SNOMED CT
 // 871731000000106, the source in UK Core's SourceOfServiceRequest extension, authored on the received
 // date, priority from the urgency, the referrer, the needs as reasons and the consents as supporting
 // information), a Task (Gravity's referral Task: code fulfill, focus the ServiceRequest, for the
-// Patient, status from [referral.State.FHIR], statusReason on rejected, cancelled, on-hold and failed,
-// the history in this project's referral-event extension), a Consent per consent question and a
+// Patient, requester the ServiceRequest's requester, owner the organisation [Options.Owner] names,
+// status from [referral.State.FHIR], statusReason on rejected, cancelled, on-hold and failed, the
+// history in this project's referral-event extension), a Consent per consent question and a
 // Condition per need. [Import] reads it back to the same referral.
 //
 // It validates r first and returns its *socialprescribing.ValidationError if r is not valid, and an
@@ -270,7 +285,16 @@ func (b *builder) referral(r referral.Referral, opt Options) {
 	}
 	b.add(srID, sr)
 
-	b.add(taskID, task(r, taskID, b.request, b.patient))
+	t := task(r, taskID, b.request, b.patient)
+	if sr.Requester != nil {
+		// Gravity's referral Task requires its requester: the ServiceRequest's.
+		rq := *sr.Requester
+		t.Requester = &rq
+	}
+	if opt.Owner != "" {
+		t.Owner = &Reference{Type: "Organization", Display: opt.Owner}
+	}
+	b.add(taskID, t)
 
 	for _, q := range [...]struct {
 		local, question, scope, scopeDisplay string

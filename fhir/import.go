@@ -1,6 +1,7 @@
 package fhir
 
 import (
+	"bytes"
 	"encoding"
 	"encoding/json"
 	"errors"
@@ -23,6 +24,9 @@ type Imported struct {
 	// NHSNumberVerification is UK Core's NHS number verification status code on the Patient's NHS
 	// number ("01" to "08"), or "" when there is none.
 	NHSNumberVerification string
+	// Owner is the name of the organisation the Task's owner names (see [Options.Owner]), or "" when
+	// the Task has no owner or names it only by a reference that does not resolve in the document.
+	Owner string
 	// Ignored lists, in document order, what the document holds that the import did not read:
 	// extensions it does not know, elements and resources it has no use for, identifiers of other
 	// systems. Nothing is ignored silently.
@@ -52,7 +56,11 @@ type Ignored struct {
 //   - a missing priority is routine (FHIR's meaning when missing); a missing Consent is "not-asked";
 //   - the history is the Task's referral-event extensions and the state is what it replays to; a
 //     Task status that disagrees with that state is an error; without the history the referral is
-//     received, and a Task status other than requested is reported in Ignored.
+//     received, and a Task status other than requested is an error;
+//   - what changes the meaning of the request is refused, never ignored: a modifierExtension at any
+//     depth, a ServiceRequest status other than the one the state gives (so on-hold, completed,
+//     revoked and draft need the history that says so), entered-in-error, an intent other than order
+//     or original-order, doNotPerform true.
 //
 // The referral is validated as any referral is. Every problem is a *socialprescribing.FieldError in
 // a *socialprescribing.ValidationError, its Path a JSON Pointer into the FHIR document; a rule of the
@@ -78,7 +86,7 @@ func Import(data []byte) (Imported, error) {
 	if err := m.errs.Err(); err != nil {
 		return Imported{}, err
 	}
-	return Imported{Referral: r, NHSNumberVerification: m.verification, Ignored: m.ignored}, nil
+	return Imported{Referral: r, NHSNumberVerification: m.verification, Owner: m.owner, Ignored: m.ignored}, nil
 }
 
 // importer holds the state of one Import.
@@ -88,6 +96,7 @@ type importer struct {
 	ignored      []Ignored
 	where        map[string]string // a referral's JSON Pointer → the FHIR pointer it was read from
 	verification string
+	owner        string
 	entries      []entry
 	srPtr        string
 }
@@ -168,7 +177,7 @@ func (m *importer) elements(e *entry, known ...string) {
 	for _, k := range names {
 		switch {
 		case k == "modifierExtension":
-			m.fail(e.ptr+"/modifierExtension", "modifier-extension", errf("a modifier extension changes the meaning of the "+e.typ+" and is not understood", sp.ErrInvalid))
+			// Reported by modifiers, at whatever depth it appears.
 		case k == "resourceType" || k == "id" || k == "extension" || k == "contained" && e.ptr == "":
 		case !slices.Contains(known, k) && nameLike(k):
 			m.ignore(e.ptr+"/"+escape(k), "element "+k+" of "+e.typ+" (not read)")
@@ -251,6 +260,7 @@ func (m *importer) read(data []byte) (r referral.Referral, ok bool) {
 		}
 		return r, false
 	}
+	m.modifiers(data)
 	addEntry := func(ptr, fullURL string, raw json.RawMessage) {
 		var keys map[string]json.RawMessage
 		var typ, id string
@@ -303,7 +313,7 @@ func (m *importer) read(data []byte) (r referral.Referral, ok bool) {
 	if !m.decode(srE, &sr) {
 		return r, false
 	}
-	m.elements(srE, "identifier", "status", "intent", "priority", "code", "subject", "authoredOn", "requester", "reasonCode", "reasonReference", "supportingInfo")
+	m.elements(srE, "identifier", "status", "intent", "doNotPerform", "priority", "code", "subject", "authoredOn", "requester", "reasonCode", "reasonReference", "supportingInfo")
 	if got := m.resolve(sr.Subject.Reference); patE == nil || got != patE {
 		m.fail(srE.ptr+"/subject", "reference", errf("the subject is not the document's one Patient", sp.ErrInvalid))
 		return r, false
@@ -325,15 +335,33 @@ func (m *importer) read(data []byte) (r referral.Referral, ok bool) {
 	return r, true
 }
 
-// requestStatus checks the ServiceRequest's status and code against what was read: a request entered
-// in error is not a referral; a status other than the one the state gives, or a code other than
-// 871731000000106, is reported as not read.
+// requestStatus checks the ServiceRequest's modifier elements against what was read. Its status must
+// be the one the referral's state gives (active while the referral is open, on-hold, completed,
+// revoked), the state being what the Task's history replays to: a request on hold, completed, revoked
+// or still a draft without that history cannot be read truthfully as a referral, and one entered in
+// error is none. Its intent must be an order (order or original-order): a proposal or plan is not a
+// referral. A request not to perform the service (doNotPerform true) is refused. A code other than
+// 871731000000106 is reported as not read.
 func (m *importer) requestStatus(r referral.Referral, ptr string, sr ServiceRequest) {
 	switch {
+	case sr.Status == "":
+		m.fail(ptr+"/status", "required", errf("ServiceRequest.status is missing", sp.ErrRequired))
 	case sr.Status == "entered-in-error":
 		m.fail(ptr+"/status", "entered-in-error", errf("the ServiceRequest was entered in error", sp.ErrInvalid))
-	case sr.Status != "" && sr.Status != serviceRequestStatus(r.State):
-		m.ignore(ptr+"/status", "ServiceRequest status other than the one the referral's state gives (the state is read from the Task's history)")
+	case sr.Status != serviceRequestStatus(r.State) && len(r.History) == 0:
+		m.fail(ptr+"/status", "request-status", errf("the ServiceRequest status is not active, and without the Task's referral-event history the referral's lifecycle cannot say what happened to it", sp.ErrInvalid))
+	case sr.Status != serviceRequestStatus(r.State):
+		m.fail(ptr+"/status", "request-status", errf("the ServiceRequest status is not the one the state its Task's history leads to gives", sp.ErrInvalid))
+	}
+	switch sr.Intent {
+	case "order", "original-order":
+	case "":
+		m.fail(ptr+"/intent", "required", errf("ServiceRequest.intent is missing", sp.ErrRequired))
+	default:
+		m.fail(ptr+"/intent", "intent", errf("the ServiceRequest intent is not order or original-order: a proposal, plan or other request is not a referral", sp.ErrInvalid))
+	}
+	if sr.DoNotPerform != nil && *sr.DoNotPerform {
+		m.fail(ptr+"/doNotPerform", "do-not-perform", errf("the ServiceRequest asks for the service not to be performed", sp.ErrInvalid))
 	}
 	if sr.Code == nil {
 		return
@@ -344,6 +372,46 @@ func (m *importer) requestStatus(r referral.Referral, ptr string, sr ServiceRequ
 		}
 	}
 	m.ignore(ptr+"/code", "ServiceRequest code other than SNOMED CT 871731000000106 (read as a referral to social prescribing)")
+}
+
+// modifiers refuses every modifierExtension in the document, at any depth (a resource, a Bundle
+// entry, a backbone element, a data type): a modifier extension changes the meaning of what holds it,
+// and a reader that does not understand it must not read on as if it were absent.
+func (m *importer) modifiers(data []byte) {
+	if !bytes.Contains(data, []byte("modifierExtension")) && !bytes.Contains(data, []byte(`\u`)) {
+		return
+	}
+	var doc any
+	if json.Unmarshal(data, &doc) != nil {
+		return
+	}
+	var walk func(ptr string, v any)
+	walk = func(ptr string, v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			keys := make([]string, 0, len(x))
+			for k := range x {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			for _, k := range keys {
+				if k == "modifierExtension" {
+					m.fail(ptr+"/modifierExtension", "modifier-extension", errf("a modifier extension changes the meaning of the element that holds it and is not understood", sp.ErrInvalid))
+					continue
+				}
+				if nameLike(k) {
+					walk(ptr+"/"+k, x[k])
+				} else {
+					walk(ptr, x[k]) // a key that is no element name is not shown: reported at its parent
+				}
+			}
+		case []any:
+			for i, y := range x {
+				walk(ptr+"/"+strconv.Itoa(i), y)
+			}
+		}
+	}
+	walk("", doc)
 }
 
 func pointerOrRoot(p string) string {
@@ -788,7 +856,26 @@ func (m *importer) task(r *referral.Referral, srE *entry) {
 	if !m.decode(tE, &t) {
 		return
 	}
-	m.elements(tE, "identifier", "status", "statusReason", "businessStatus", "intent", "code", "focus", "for", "executionPeriod", "authoredOn", "lastModified")
+	m.elements(tE, "identifier", "status", "statusReason", "businessStatus", "intent", "code", "focus", "for", "executionPeriod", "authoredOn", "lastModified", "requester", "owner")
+	if o := t.Owner; o != nil {
+		defer func() {
+			if m.owner != "" && !ownerName(m.owner) {
+				m.owner = ""
+				m.ignore(tE.ptr+"/owner", "owner whose name is not an organisation name (not read, not shown)")
+			}
+		}()
+		m.owner = o.Display
+		if e := m.resolve(o.Reference); e != nil && e.typ == "Organization" {
+			var org struct {
+				Name string `json:"name"`
+			}
+			if m.decode(e, &org) && o.Display == "" {
+				m.owner = org.Name
+			}
+		} else if o.Reference != "" && o.Display == "" {
+			m.ignore(tE.ptr+"/owner", "owner reference that does not resolve to an Organization in the document")
+		}
+	}
 	m.where["/state"] = tE.ptr + "/status"
 	m.where["/history"] = tE.ptr + "/extension"
 	for k, x := range t.Extension {
@@ -842,7 +929,7 @@ func (m *importer) task(r *referral.Referral, srE *entry) {
 	r.State = scratch.State
 	switch want := r.State.FHIR().Status; {
 	case len(r.History) == 0 && t.Status != want:
-		m.ignore(tE.ptr+"/status", "Task status without this project's referral-event history: the referral is read as received")
+		m.fail(tE.ptr+"/status", "task-status", errf("the Task status says the referral is no longer new, but the Task has no referral-event history from which to read its state", sp.ErrInvalid))
 	case t.Status != want:
 		m.fail(tE.ptr+"/status", "task-status", errf("the Task status is not the one the history leads to", sp.ErrInvalid))
 	}

@@ -39,6 +39,9 @@ func roundTrip(t tester, r referral.Referral, opt fhir.Options) fhir.Imported {
 	if a, b := marshal(t, r), marshal(t, got.Referral); !bytes.Equal(a, b) {
 		t.Fatalf("referral documents differ:\n%s\n%s", a, b)
 	}
+	if got.Owner != opt.Owner {
+		t.Fatalf("owner: got %q, want %q", got.Owner, opt.Owner)
+	}
 	if got.NHSNumberVerification != opt.NHSNumberVerification && r.Person.NHSNumber.IsValid() {
 		t.Fatalf("verification status: got %q, want %q", got.NHSNumberVerification, opt.NHSNumberVerification)
 	}
@@ -50,7 +53,7 @@ func roundTrip(t tester, r referral.Referral, opt fhir.Options) fhir.Imported {
 func TestRoundTripFixtures(t *testing.T) {
 	for _, f := range fixtureFiles(t, "referral", "referral") {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			got := roundTrip(t, decodeFile[referral.Referral](t, f), fhir.Options{NHSNumberVerification: "02"})
+			got := roundTrip(t, decodeFile[referral.Referral](t, f), fhir.Options{NHSNumberVerification: "02", Owner: "Riverside Social Prescribing Service"})
 			if len(got.Ignored) > 0 {
 				t.Errorf("ignored %v, want nothing", got.Ignored)
 			}
@@ -205,7 +208,10 @@ func containsAccess(xs []referral.AccessNeed, a referral.AccessNeed) bool {
 func TestPropertyRoundTrip(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		r := genReferral().Draw(t, "r")
-		opt := fhir.Options{NHSNumberVerification: rapid.SampledFrom([]string{"", "01", "02", "03", "04", "05", "06", "07", "08"}).Draw(t, "verification")}
+		opt := fhir.Options{
+			NHSNumberVerification: rapid.SampledFrom([]string{"", "01", "02", "03", "04", "05", "06", "07", "08"}).Draw(t, "verification"),
+			Owner:                 rapid.SampledFrom([]string{"", "Riverside Social Prescribing Service", "Ysbyty Gwynedd – Rhagnodi Cymdeithasol"}).Draw(t, "owner"),
+		}
 		got := roundTrip(t, r, opt)
 		if len(got.Ignored) > 0 {
 			t.Fatalf("ignored %v, want nothing", got.Ignored)
@@ -330,20 +336,61 @@ func TestImportTaskStatus(t *testing.T) {
 	if !ve.Has("/entry/2/resource/status", "task-status") {
 		t.Errorf("got %v, want task-status at the Task", ve)
 	}
+	// Without the history, a Task status other than requested is an error, not a referral read as
+	// received; so is the ServiceRequest's completed status, which only the history can explain.
 	var bundle map[string]any
 	_ = json.Unmarshal([]byte(doc), &bundle)
 	task := bundle["entry"].([]any)[2].(map[string]any)["resource"].(map[string]any)
 	delete(task, "extension")
 	data, _ := json.Marshal(bundle)
-	got, err := fhir.Import(data)
-	if err != nil {
-		t.Fatalf("without history: %v", err)
+	ve = importErr(t, string(data))
+	if !ve.Has("/entry/2/resource/status", "task-status") || !ve.Has("/entry/1/resource/status", "request-status") {
+		t.Errorf("without history: got %v, want task-status at the Task and request-status at the ServiceRequest", ve)
 	}
-	if got.Referral.State != referral.StateReceived || len(got.Referral.History) != 0 {
-		t.Errorf("without history: got state %s", got.Referral.State)
+	// A foreign Task for a new referral, requested, imports; received (outside Gravity's set) does not.
+	taskDoc := `{"fullUrl":"urn:uuid:t","resource":{"resourceType":"Task","status":"requested","intent":"order","focus":{"reference":"urn:uuid:sr"},"for":{"reference":"urn:uuid:p"}}}`
+	if _, err := fhir.Import([]byte(minimalBundle(foreignSR, taskDoc))); err != nil {
+		t.Errorf("requested Task: %v", err)
 	}
-	if len(got.Ignored) != 2 || got.Ignored[0].Path != "/entry/2/resource/status" || got.Ignored[1].Path != "/entry/1/resource/status" {
-		t.Errorf("without history: ignored %v, want the Task's and the ServiceRequest's status", got.Ignored)
+	for _, status := range []string{"received", "accepted", "completed", "in-progress"} {
+		ve := importErr(t, minimalBundle(foreignSR, strings.Replace(taskDoc, `"requested"`, `"`+status+`"`, 1)))
+		if !ve.Has("/entry/2/resource/status", "task-status") {
+			t.Errorf("Task %s without history: got %v, want task-status", status, ve)
+		}
+	}
+}
+
+// TestImportModifiers: what changes the meaning of the request is refused with an error at the
+// element, never read as a new referral nor merely listed as ignored.
+func TestImportModifiers(t *testing.T) {
+	sr := func(from, to string) string { return minimalBundle(strings.Replace(foreignSR, from, to, 1)) }
+	for _, tc := range []struct{ name, doc, path, rule string }{
+		{"revoked", sr(`"status":"active"`, `"status":"revoked"`), "/entry/1/resource/status", "request-status"},
+		{"completed", sr(`"status":"active"`, `"status":"completed"`), "/entry/1/resource/status", "request-status"},
+		{"draft", sr(`"status":"active"`, `"status":"draft"`), "/entry/1/resource/status", "request-status"},
+		{"on hold", sr(`"status":"active"`, `"status":"on-hold"`), "/entry/1/resource/status", "request-status"},
+		{"unknown status", sr(`"status":"active"`, `"status":"unknown"`), "/entry/1/resource/status", "request-status"},
+		{"no status", sr(`"status":"active",`, ``), "/entry/1/resource/status", "required"},
+		{"entered in error", sr(`"status":"active"`, `"status":"entered-in-error"`), "/entry/1/resource/status", "entered-in-error"},
+		{"do not perform", sr(`"intent":"order"`, `"intent":"order","doNotPerform":true`), "/entry/1/resource/doNotPerform", "do-not-perform"},
+		{"plan", sr(`"intent":"order"`, `"intent":"plan"`), "/entry/1/resource/intent", "intent"},
+		{"proposal", sr(`"intent":"order"`, `"intent":"proposal"`), "/entry/1/resource/intent", "intent"},
+		{"no intent", sr(`"intent":"order",`, ``), "/entry/1/resource/intent", "required"},
+		{"modifier on the request", sr(`"status":"active"`, `"status":"active","modifierExtension":[{"url":"https://example.org/not"}]`), "/entry/1/resource/modifierExtension", "modifier-extension"},
+		{"modifier in a backbone element", strings.Replace(minimalBundle(foreignSR), `"birthDate":"1948-02-29"`, `"birthDate":"1948-02-29","communication":[{"language":{"text":"Welsh"},"modifierExtension":[{"url":"https://example.org/not"}]}]`, 1), "/entry/0/resource/communication/0/modifierExtension", "modifier-extension"},
+		{"modifier on a Bundle entry", strings.Replace(minimalBundle(foreignSR), `{"fullUrl":"urn:uuid:p",`, `{"modifierExtension":[{"url":"https://example.org/not"}],"fullUrl":"urn:uuid:p",`, 1), "/entry/0/modifierExtension", "modifier-extension"},
+		{"modifier inside an extension", sr(`{"url":"https://example.org/colour","valueString":"blue"}`, `{"url":"https://example.org/colour","valueString":"blue","modifierExtension":[{"url":"https://example.org/not"}]}`), "/entry/1/resource/extension/2/modifierExtension", "modifier-extension"},
+		{"modifier under an odd key", sr(`"status":"active"`, `"status":"active","4010232137":{"modifierExtension":[]}`), "/entry/1/resource/modifierExtension", "modifier-extension"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ve := importErr(t, tc.doc)
+			if !ve.Has(tc.path, tc.rule) {
+				t.Errorf("got %v, want %s at %s", ve, tc.rule, tc.path)
+			}
+			if msg := ve.Error(); strings.Contains(msg, "4010232137") || strings.Contains(msg, "Welsh") {
+				t.Errorf("error holds a value from the document: %s", msg)
+			}
+		})
 	}
 }
 
@@ -384,7 +431,7 @@ func FuzzImport(f *testing.F) {
 		if err := got.Referral.Validate(); err != nil {
 			t.Fatalf("imported referral invalid: %v", err)
 		}
-		roundTrip(t, got.Referral, fhir.Options{NHSNumberVerification: got.NHSNumberVerification})
+		roundTrip(t, got.Referral, fhir.Options{NHSNumberVerification: got.NHSNumberVerification, Owner: got.Owner})
 	})
 }
 

@@ -127,6 +127,7 @@ type ServiceRequest struct {
 	Identifier      []Identifier      `json:"identifier,omitempty"`
 	Status          string            `json:"status"`
 	Intent          string            `json:"intent"`
+	DoNotPerform    *bool             `json:"doNotPerform,omitempty"`
 	Priority        string            `json:"priority,omitempty"`
 	Code            *CodeableConcept  `json:"code,omitempty"`
 	Subject         Reference         `json:"subject"`
@@ -157,6 +158,8 @@ type Task struct {
 	ExecutionPeriod *Period          `json:"executionPeriod,omitempty"`
 	AuthoredOn      string           `json:"authoredOn,omitempty"`
 	LastModified    string           `json:"lastModified,omitempty"`
+	Requester       *Reference       `json:"requester,omitempty"`
+	Owner           *Reference       `json:"owner,omitempty"`
 }
 
 // FHIRType returns "Task".

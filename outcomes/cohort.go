@@ -174,21 +174,109 @@ func Summarise(ms []Measurement) CohortSummary {
 // SummariseSeq is [Summarise] over measurements held elsewhere, such as in episodes, without copying
 // them into one slice. It ranges over ms once and changes nothing it is given.
 func SummariseSeq(ms iter.Seq[*Measurement]) CohortSummary {
-	out := CohortSummary{Instruments: []InstrumentSummary{}}
-	// Group the valid measurements by (instrument, episode id) with keygroup, whose cost per
-	// measurement does not grow with the cohort, and pair each group in its slot as its
-	// measurements come.
+	var p pairing
+	p.group(ms)
+	return p.summary()
+}
+
+// SummariseGroups is [Summarise] over measurements already gathered by episode, as an episode
+// holds its own: each group yielded holds measurements of one episode id. Each group whose id no
+// other group has is paired on its own, in cache, and only the rest go through the grouping of
+// [SummariseSeq], so that it costs less than Summarise. The result is the same as Summarise of all
+// the measurements, however they are grouped: if a group holds measurements of two episode ids, all
+// the measurements are summarised as by Summarise. It ranges over groups once and changes nothing it
+// is given.
+func SummariseGroups(groups iter.Seq[[]Measurement]) CohortSummary {
+	var gs [][]Measurement
+	mixed := false
+	for g := range groups {
+		if len(g) == 0 {
+			continue
+		}
+		gs = append(gs, g)
+		for k := 1; k < len(g) && !mixed; k++ {
+			mixed = g[k].EpisodeID != g[0].EpisodeID
+		}
+	}
+	var p pairing
+	if mixed {
+		p.group(func(yield func(*Measurement) bool) {
+			for _, g := range gs {
+				for k := range g {
+					if !yield(&g[k]) {
+						return
+					}
+				}
+			}
+		})
+		return p.summary()
+	}
+	shared := keygroup.Shared(len(gs), func(i int) (string, bool) { return gs[i][0].EpisodeID, true })
+	n := 0
+	for _, g := range gs {
+		n += len(g)
+	}
+	p.slots = make([]slot, 0, n/2+1)
+	for i, g := range gs {
+		if shared[i] {
+			continue
+		}
+		// One episode: a slot per instrument, found by its index.
+		idx := [len(instruments)]int32{-1, -1, -1, -1}
+		for k := range g {
+			m := &g[k]
+			p.records++
+			var cs [maxScales]int32
+			if !m.validScores(&cs) {
+				continue
+			}
+			p.valid++
+			in := instrumentIndex(m.Instrument)
+			if idx[in] < 0 {
+				idx[in] = int32(len(p.slots))
+				p.slots = append(p.slots, slot{inst: uint8(in)})
+			}
+			p.slots[idx[in]].add(m.Timepoint == TimepointBaseline, m.Date, &cs)
+		}
+	}
+	// The groups of ids more than one group has: together, through the general grouping. Their ids
+	// are none of the ids paired above.
+	p.group(func(yield func(*Measurement) bool) {
+		for i, g := range gs {
+			if !shared[i] {
+				continue
+			}
+			for k := range g {
+				if !yield(&g[k]) {
+					return
+				}
+			}
+		}
+	})
+	return p.summary()
+}
+
+// pairing accumulates the slots of a summary: one per (instrument, episode id).
+type pairing struct {
+	slots          []slot
+	records, valid int
+}
+
+// group pairs the measurements of ms into new slots, by (instrument, episode id) with keygroup,
+// whose cost per measurement does not grow with the cohort. The ids of ms must be none of the ids
+// already paired.
+func (p *pairing) group(ms iter.Seq[*Measurement]) {
 	type scored struct {
 		cs   [maxScales]int32
 		date sp.Date
 		base bool
 		inst uint8
 	}
-	var slots []slot
-	valid := 0
+	base := len(p.slots)
+	records := 0
 	keygroup.Group(func(yield func(keygroup.Item[scored]) bool) {
 		for m := range ms {
-			out.Records++
+			records++
 			var v scored
 			if !m.validScores(&v.cs) {
 				continue
@@ -199,25 +287,30 @@ func SummariseSeq(ms iter.Seq[*Measurement]) CohortSummary {
 			}
 		}
 	}, func(g int, v scored) {
-		if g == len(slots) {
-			if slots == nil {
+		if base+g == len(p.slots) {
+			if p.slots == nil {
 				// Most episodes have a baseline and a follow-up: half as many slots as
 				// measurements, or fewer.
-				slots = make([]slot, 0, out.Records/2+1)
+				p.slots = make([]slot, 0, records/2+1)
 			}
-			slots = append(slots, slot{inst: v.inst})
+			p.slots = append(p.slots, slot{inst: v.inst})
 		}
-		slots[g].add(v.base, v.date, &v.cs)
-		valid++
+		p.slots[base+g].add(v.base, v.date, &v.cs)
+		p.valid++
 	})
-	out.Invalid = out.Records - valid
+	p.records += records
+}
+
+// summary summarises the slots per instrument.
+func (p *pairing) summary() CohortSummary {
+	out := CohortSummary{Records: p.records, Invalid: p.records - p.valid, Instruments: []InstrumentSummary{}}
 	var present [len(instruments)]bool
-	for i := range slots {
-		present[slots[i].inst] = true
+	for i := range p.slots {
+		present[p.slots[i].inst] = true
 	}
 	for k, inst := range instruments {
 		if present[k] {
-			out.Instruments = append(out.Instruments, summariseInstrument(inst, uint8(k), slots))
+			out.Instruments = append(out.Instruments, summariseInstrument(inst, uint8(k), p.slots))
 		}
 	}
 	return out

@@ -341,3 +341,43 @@ func TestSummarisePairingRules(t *testing.T) {
 		})
 	}
 }
+
+// SummariseGroups gives exactly what Summarise gives, however the measurements are grouped: one
+// group per episode id, an id split over several groups, or a group holding two ids.
+func TestSummariseGroupsSameAsSummarise(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		ms := rapid.SliceOfN(rapid.OneOf(genValidMeasurement(6), genCollidingMeasurement, genAnyMeasurement), 0, 80).Draw(t, "ms")
+		byID := map[string][]Measurement{}
+		var ids []string
+		for _, m := range ms {
+			if _, ok := byID[m.EpisodeID]; !ok {
+				ids = append(ids, m.EpisodeID)
+			}
+			byID[m.EpisodeID] = append(byID[m.EpisodeID], m)
+		}
+		var groups [][]Measurement
+		for _, id := range ids {
+			g := byID[id]
+			if len(g) > 1 && rapid.Bool().Draw(t, "split") {
+				cut := rapid.IntRange(1, len(g)-1).Draw(t, "cut")
+				groups = append(groups, g[:cut], g[cut:])
+				continue
+			}
+			groups = append(groups, g)
+		}
+		if len(groups) > 1 && rapid.IntRange(0, 9).Draw(t, "mix") == 0 {
+			groups[1] = append(slices.Clone(groups[0]), groups[1]...)
+			groups = groups[1:]
+		}
+		got := SummariseGroups(func(yield func([]Measurement) bool) {
+			for _, g := range groups {
+				if !yield(g) {
+					return
+				}
+			}
+		})
+		if d := cmp.Diff(Summarise(ms), got); d != "" {
+			t.Fatalf("SummariseGroups differs from Summarise (-Summarise +SummariseGroups):\n%s", d)
+		}
+	})
+}

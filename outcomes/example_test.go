@@ -120,7 +120,7 @@ func ExampleMeasurement_Validate() {
 		Timepoint: outcomes.TimepointBaseline, Instrument: outcomes.InstrumentONS4}
 	fmt.Println(m.Validate())
 	// Output:
-	// outcomes.Measurement: /ons4: instrument-payload: outcomes: measurement: the answers for the instrument are missing
+	// outcomes.Measurement: /ons4: instrument-payload: measurement: the answers for the instrument are missing
 }
 
 func five(ls, w, h, a int) *outcomes.ONS4 {
@@ -317,7 +317,7 @@ func ExampleServiceUse_Validate() {
 	}
 	fmt.Println(u.Validate())
 	// Output:
-	// outcomes.ServiceUse: /after/from: window-order: outcomes: service use: the after window must begin after the before window ends
+	// outcomes.ServiceUse: /after/from: window-order: service use: the after window must begin after the before window ends
 }
 
 // SummariseSeq summarises measurements where they are, here those of two records of a service,
@@ -356,4 +356,31 @@ func ExampleSummariseSeq() {
 	//   medium    1 → 1
 	//   high      0 → 1
 	//   very-high 0 → 0
+}
+
+// SummariseGroups takes measurements gathered by episode, as episodes hold them, and gives what
+// Summarise gives over all of them.
+func ExampleSummariseGroups() {
+	ucla := func(id, date string, tp outcomes.Timepoint, total int) outcomes.Measurement {
+		a, b := (total+2)/3, (total+1)/3
+		return outcomes.Measurement{EpisodeID: id, Date: sp.MustParseDate(date), Timepoint: tp,
+			Instrument: outcomes.InstrumentUCLA3, UCLA3: &outcomes.UCLA3{LackCompanionship: a, LeftOut: b, Isolated: total - a - b}}
+	}
+	B, F := outcomes.TimepointBaseline, outcomes.TimepointFollowUp
+	episodes := [][]outcomes.Measurement{
+		{ucla("a", "2025-01-01", B, 8), ucla("a", "2025-04-01", F, 5)},
+		{ucla("b", "2025-01-02", B, 6), ucla("b", "2025-04-02", F, 6)},
+	}
+	s := outcomes.SummariseGroups(func(yield func([]outcomes.Measurement) bool) {
+		for _, ms := range episodes {
+			if !yield(ms) {
+				return
+			}
+		}
+	})
+	// By hand: 8 → 5 and 6 → 6, mean change (−3 + 0) / 2 = −1.5; one improved (lonelier is worse).
+	sc := s.Instruments[0].Scales[0]
+	fmt.Printf("%s: n %d, change %+.1f, improved %d, unchanged %d\n", sc.Scale, sc.N, sc.MeanChange, sc.Improved, sc.Unchanged)
+	// Output:
+	// ucla3-total: n 2, change -1.5, improved 1, unchanged 1
 }

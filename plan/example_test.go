@@ -84,7 +84,7 @@ func ExamplePlan_Validate() {
 	p.Connections[0].Status = plan.ConnectionStatusStopped // stopped needs an end date and a reason
 	fmt.Println(p.Validate())
 	// Output:
-	// plan.Plan: /connections/0/ended: status: plan: the connection's status needs the ended date; /connections/0/reason: reason: plan: a declined or stopped connection needs a reason
+	// plan.Plan: /connections/0/ended: status: the connection's status needs the ended date; /connections/0/reason: reason: a declined or stopped connection needs a reason
 }
 
 func ExampleCheck() {

@@ -53,7 +53,7 @@ func ExampleReferral_Validate() {
 	r.Needs = append(r.Needs, referral.NeedItem{Need: referral.NeedOther})
 	fmt.Println(r.Validate())
 	// Output:
-	// referral.Referral: /needs/1/description: other-description: referral: need other needs a description; /person/nhsNumber: required-unless-self: referral: nhs number is required unless the person referred themselves
+	// referral.Referral: /needs/1/description: other-description: need other needs a description; /person/nhsNumber: required-unless-self: nhs number is required unless the person referred themselves
 }
 
 func ExampleReferral_Findings() {

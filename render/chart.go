@@ -29,54 +29,73 @@ const (
 // Chart is an SVG chart ready for the template: its accessible title and description, and the
 // shapes and texts it draws.
 type Chart struct {
-	ID     string
-	Title  string
-	Desc   string
+	// ID is the svg element's id, unique on the page; its title and description are ID-title and
+	// ID-desc.
+	ID string
+	// Title names the chart; Desc lists its figures in words, for screen readers.
+	Title string
+	Desc  string
+	// Width and Height are the size of the drawing in SVG user units (its viewBox).
 	Width  float64
 	Height float64
-	Lines  []Line
-	Rects  []Rect
-	Dots   []Dot
-	Texts  []Text
+	// Lines, Rects, Dots and Texts are what it draws, in that order.
+	Lines []Line
+	Rects []Rect
+	Dots  []Dot
+	Texts []Text
 }
 
 // Line is a straight line; Class names its style.
 type Line struct {
+	// X1, Y1 to X2, Y2 are its ends, in user units.
 	X1, Y1, X2, Y2 float64
-	Class          string
+	// Class is its CSS class: grid, zero or ci.
+	Class string
 }
 
 // Rect is a bar.
 type Rect struct {
+	// X, Y is its top left corner; W and H its width and height, in user units.
 	X, Y, W, H float64
-	Class      string
+	// Class is its CSS class: s1, s2 or s3, the series.
+	Class string
 }
 
 // Dot is a point estimate.
 type Dot struct {
-	X, Y  float64
+	// X, Y is its centre, in user units.
+	X, Y float64
+	// Class is its CSS class: est.
 	Class string
 }
 
 // Text is a label; Anchor is start, middle or end.
 type Text struct {
-	X, Y   float64
+	// X, Y is where its baseline is anchored, in user units.
+	X, Y float64
+	// Anchor is its text-anchor: start, middle or end.
 	Anchor string
-	Class  string
-	S      string
+	// Class is its CSS class: label, note, value, bar-value, tick, legend or unit.
+	Class string
+	// S is the text, escaped where it is written.
+	S string
 }
 
 // ForestRow is one row of a forest chart: an estimate with its interval. Hidden rows and rows
 // without an interval say so in Value instead of drawing.
 type ForestRow struct {
-	Label  string
-	Note   string // a second line under the label, such as "lower is better"
-	Mean   float64
-	Low    float64
-	High   float64
-	HasCI  bool
+	// Label names the row; Note is a line under it, such as "lower is better", or "".
+	Label string
+	Note  string
+	// Mean is the estimate; Low and High its interval when HasCI.
+	Mean  float64
+	Low   float64
+	High  float64
+	HasCI bool
+	// Hidden draws nothing: the estimate was hidden.
 	Hidden bool
-	Value  string // the text at the right: the estimate, or why there is none
+	// Value is the text at the right: the estimate, or why there is none.
+	Value string
 }
 
 // Forest lays out a forest chart of rows on a symmetric axis through zero, with unit the axis's
@@ -119,11 +138,14 @@ func Forest(id, title, desc, unit string, rows []ForestRow) Chart {
 // BarRow is one row of a bar chart: one value per series. A hidden value draws no bar and shows
 // its Text.
 type BarRow struct {
-	Label  string
-	Note   string
+	// Label names the row; Note is a line under it, or "".
+	Label string
+	Note  string
+	// Values holds one value per series; Hidden marks those not to draw.
 	Values []float64
 	Hidden []bool
-	Texts  []string // the value labels, one per series
+	// Texts are the value labels, one per series.
+	Texts []string
 }
 
 // Bars lays out a bar chart of rows, each with one bar per series from zero, and a legend of the

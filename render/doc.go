@@ -25,5 +25,18 @@
 //     align numbers right with tabular figures; caption names the table for screen readers;
 //   - dl.facts for a list of labelled values; .visually-hidden for text only screen readers read.
 //
+// # Charts
+//
+// [Forest] and [Bars] lay out the two kinds of chart the reports draw — a point with its interval per
+// row on an axis through zero, and bars from zero — as a [Chart] whose HTML method writes an inline
+// SVG element with a title and a description for screen readers. Place a table of the chart's
+// numbers beside it.
+//
+// # The outcomes page
+//
+// [Outcomes] writes the common-outcomes report of the episode package as one page: for each heading a
+// chart, the table of its numbers and the counts and exclusions behind it, with small numbers shown as
+// the report hid them.
+//
 // A page is a value; Execute changes nothing and is safe for concurrent use.
 package render

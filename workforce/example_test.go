@@ -200,7 +200,7 @@ func ExampleParseInput() {
 	fmt.Println(err)
 	// Output:
 	// care-coordinator 2950.00 2783.00 2783.00
-	// workforce.Input: /claims/0/salary: type: socialprescribing: want a string, got a number
+	// workforce.Input: /claims/0/salary: type: want a string, got a number
 }
 
 func ExampleReport_CSV() {

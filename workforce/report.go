@@ -224,6 +224,7 @@ type StaffTotal struct {
 	Staff string `json:"staff" validate:"required"`
 	// Role is the person's role.
 	Role sp.Role `json:"role" validate:"required,enum,oneof=social-prescribing-link-worker health-and-wellbeing-coach care-coordinator"`
+	// Subtotal sums the person's lines.
 	Subtotal
 }
 
@@ -233,6 +234,7 @@ type MonthTotal struct {
 	PCN string `json:"pcn" validate:"required"`
 	// Month is the first day of the month.
 	Month sp.Date `json:"month" validate:"required"`
+	// Subtotal sums the PCN's lines of the month.
 	Subtotal
 }
 
@@ -283,10 +285,12 @@ type Totals struct {
 	Excess Money `json:"excess" validate:"required"`
 	// Payable is Allowed − Excess.
 	Payable Money `json:"payable" validate:"required"`
-	// Errors, Warnings and Infos count the findings of each severity.
-	Errors   int `json:"errors"`
+	// Errors counts the error findings, before any filter of the command-line tool.
+	Errors int `json:"errors"`
+	// Warnings counts the warning findings.
 	Warnings int `json:"warnings"`
-	Infos    int `json:"infos"`
+	// Infos counts the info findings.
+	Infos int `json:"infos"`
 }
 
 // Finding is one finding of an audit, with the person-month, PCN-year or claim it is about in

@@ -15,11 +15,12 @@ import (
 )
 
 const fhirUsage = `usage:
-  socialprescribing fhir export [-nhs-number-status CODE] NAME FILE
+  socialprescribing fhir export [-nhs-number-status CODE] [-owner ORGANISATION] NAME FILE
   socialprescribing fhir import FILE
 export prints a document as FHIR R4: NAME referral.referral or episode.episode as a Bundle,
 episode.feedback as a Communication. -nhs-number-status writes UK Core's NHS number verification
-status (01 to 08) on the NHS number; without it none is written. import reads a FHIR Bundle (or a
+status (01 to 08) on the NHS number; without it none is written. -owner names the organisation whose
+service carries out the referral, written as the Gravity Task's owner; without it the Task has none. import reads a FHIR Bundle (or a
 ServiceRequest with its Patient contained) and prints the referral.referral document; the NHS number
 verification status, and what it did not read, are listed on standard error. FILE - reads standard input.
 `
@@ -56,6 +57,7 @@ func fhirExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("fhir export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	status := fs.String("nhs-number-status", "", "UK Core NHS number verification status, 01 to 08 (none when not given)")
+	owner := fs.String("owner", "", "name of the organisation whose service carries out the referral: the Task's owner (none when not given)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -71,7 +73,7 @@ func fhirExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	name, file := pos[0], pos[1]
-	opt := fhir.Options{NHSNumberVerification: *status}
+	opt := fhir.Options{NHSNumberVerification: *status, Owner: *owner}
 	data, err := readInput(file, stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, "socialprescribing fhir export:", err)

@@ -38,6 +38,8 @@ func TestFHIR(t *testing.T) {
 			[]string{"fhir", "export", "-nhs-number-status", "01", "referral.referral", ref}, "", 0, []string{"Extension-UKCore-NHSNumberVerificationStatus", `"code": "01"`}, ""},
 		{"export with status after", "the flag may follow NAME FILE",
 			[]string{"fhir", "export", "referral.referral", ref, "-nhs-number-status", "07"}, "", 0, []string{`"code": "07"`}, ""},
+		{"export owner", "-owner names the Task's owner",
+			[]string{"fhir", "export", "-owner", "Riverside Social Prescribing Service", "referral.referral", ref}, "", 0, []string{`"owner": {`, `"display": "Riverside Social Prescribing Service"`}, ""},
 		{"export bad status", "a code outside 01–08 is a usage error", []string{"fhir", "export", "-nhs-number-status", "9", "referral.referral", ref}, "", 2, nil, ""},
 		{"export episode", "Goals and Observations", []string{"fhir", "export", "episode.episode", ep}, "", 0, []string{`"resourceType": "Goal"`, `"resourceType": "Observation"`, `"code": "106418-7"`}, ""},
 		{"export feedback", "a Communication", []string{"fhir", "export", "episode.feedback", fb}, "", 0, []string{`"resourceType": "Communication"`}, ""},
