@@ -611,15 +611,11 @@ func (m *importer) serviceRequest(r *referral.Referral, ptr string, sr ServiceRe
 		case ExtSourceOfServiceRequest:
 			m.where["/referrer/source"] = xp + "/valueCodeableConcept"
 			if x.ValueCodeableConcept == nil {
-				m.fail(xp, "required", errf("the source has no valueCodeableConcept", sp.ErrRequired))
+				m.fail(xp, "required", errf("the referral source extension "+ExtSourceOfServiceRequest+" has no valueCodeableConcept", sp.ErrRequired))
+				sourceRead = true // reported: no fallback to the requester
 				continue
 			}
-			for c, cd := range x.ValueCodeableConcept.Coding {
-				if cd.System == SystemReferralSource {
-					code := cd.Code
-					sourceRead = m.parseText(xp+"/valueCodeableConcept/coding/"+strconv.Itoa(c)+"/code", "enum", &code, &r.Referrer.Source)
-				}
-			}
+			sourceRead = m.source(r, xp+"/valueCodeableConcept", x.ValueCodeableConcept)
 		case ExtReferrerRole:
 			m.where["/referrer/role"] = xp + "/valueString"
 			m.str(xp+"/valueString", x.ValueString, &r.Referrer.JobTitle)
@@ -702,6 +698,50 @@ func (m *importer) serviceRequest(r *referral.Referral, ptr string, sr ServiceRe
 			m.fail(e.ptr+"/status", "enum", errf("the Consent status is not active, rejected or proposed", sp.ErrInvalid))
 		}
 	}
+}
+
+// source reads the referral source from UK Core's SourceOfServiceRequest concept at ptr: this
+// project's referral-source code, else a SNOMED CT code of UK Core's value set that names one of the
+// library's sources (see [Codes]). A SNOMED CT code that disagrees with the project's code, a SNOMED
+// CT code the library does not map, and a concept with neither are errors saying so. It reports
+// whether the source was read or an error reported.
+func (m *importer) source(r *referral.Referral, ptr string, cc *CodeableConcept) bool {
+	own, known, unknown, agreed := -1, -1, -1, true
+	var fromSNOMED referral.Source
+	for c, cd := range cc.Coding {
+		switch cd.System {
+		case SystemReferralSource:
+			own = c
+		case SystemSNOMED:
+			if s, ok := sourceOf(cd.Code); ok {
+				if known >= 0 && s != fromSNOMED {
+					agreed = false
+				}
+				known, fromSNOMED = c, s
+			} else if unknown < 0 {
+				unknown = c
+			}
+		}
+	}
+	switch {
+	case own >= 0:
+		code := cc.Coding[own].Code
+		cp := ptr + "/coding/" + strconv.Itoa(own) + "/code"
+		m.where["/referrer/source"] = cp
+		if m.parseText(cp, "enum", &code, &r.Referrer.Source) && known >= 0 && (!agreed || fromSNOMED != r.Referrer.Source) {
+			m.fail(ptr+"/coding/"+strconv.Itoa(known)+"/code", "source-code", errf("the SNOMED CT referral source code names another source than this project's code beside it", sp.ErrInvalid))
+		}
+	case known >= 0 && !agreed:
+		m.fail(ptr+"/coding", "source-code", errf("the SNOMED CT referral source codes name different sources", sp.ErrInvalid))
+	case known >= 0:
+		m.where["/referrer/source"] = ptr + "/coding/" + strconv.Itoa(known) + "/code"
+		r.Referrer.Source = fromSNOMED
+	case unknown >= 0:
+		m.fail(ptr+"/coding/"+strconv.Itoa(unknown)+"/code", "source-code", errf("the SNOMED CT referral source code is not one the library reads as a source (self-referral, general practitioner, pharmacist, social worker, physiotherapist; see fhir.Codes)", sp.ErrInvalid))
+	default:
+		m.fail(ptr, "source-code", errf("the referral source has no code of this project's referral-source system or of SNOMED CT", sp.ErrInvalid))
+	}
+	return true
 }
 
 func firstIdentifier(ids []Identifier, system string) int {
