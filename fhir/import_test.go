@@ -514,3 +514,33 @@ func TestImportSourceCodes(t *testing.T) {
 		roundTrip(t, r, fhir.Options{})
 	}
 }
+
+// TestImportRequiredNamesWhat: an error of the referral's rules names what is missing (the referral
+// field and the FHIR element or extension URL that carries it), not only where it would be.
+func TestImportRequiredNamesWhat(t *testing.T) {
+	doc := minimalBundle(foreignSR)
+	for _, tc := range []struct{ name, from, to, path string }{
+		{"contact route", `{"url":"` + fhir.ExtReferrerContact + `","valueCode":"gp-clinical-system"},`, "", "/entry/1/resource/extension"},
+		{"source", `{"url":"https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-SourceOfServiceRequest","valueCodeableConcept":{"coding":[{"system":"` + fhir.SystemReferralSource + `","code":"general-practice"}]}},`, "", "/entry/1/resource/extension"},
+		{"needs", `"reasonCode":[{"text":"Lonely since moving"}],`, "", "/entry/1/resource/reasonReference"},
+		{"received", `"authoredOn":"2024-05-13T09:30:00+01:00",`, "", "/entry/1/resource/authoredOn"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ve := importErr(t, strings.Replace(doc, tc.from, tc.to, 1))
+			want := map[string][]string{
+				"contact route": {"/referrer/contact", fhir.ExtReferrerContact},
+				"source":        {"/referrer/source", fhir.ExtSourceOfServiceRequest},
+				"needs":         {"/needs", "reasonReference"},
+				"received":      {"/received", "ServiceRequest.authoredOn"},
+			}[tc.name]
+			if !ve.Has(tc.path, "required") {
+				t.Fatalf("got %v, want required at %s", ve, tc.path)
+			}
+			for _, w := range want {
+				if !strings.Contains(ve.Error(), w) {
+					t.Errorf("got %v, want it to name %s", ve, w)
+				}
+			}
+		})
+	}
+}
