@@ -78,7 +78,7 @@ func Import(data []byte) (Imported, error) {
 		if errors.As(err, &ve) {
 			for _, fe := range ve.Errors {
 				if p := m.locate(fe.Path); !m.covered(p) {
-					m.errs.Add(p, fe.Rule, fe.Err)
+					m.errs.Add(p, fe.Rule, &fieldCause{describe(fe.Path) + " (referral field " + pointerOrRoot(fe.Path) + ")", fe.Err})
 				}
 			}
 		}
@@ -220,6 +220,9 @@ func extensionWhat(url string) string {
 	}
 	return "extension " + url
 }
+
+// lastElement returns the element name a pointer ends with ("valueCode"), which the importer wrote.
+func lastElement(p string) string { return p[strings.LastIndexByte(p, '/')+1:] }
 
 func escape(t string) string { return sp.JoinPointer("", t)[1:] }
 
@@ -414,6 +417,61 @@ func (m *importer) modifiers(data []byte) {
 	walk("", doc)
 }
 
+// fieldCause is a referral rule's error named by the field it concerns.
+type fieldCause struct {
+	what string
+	err  error
+}
+
+// Error returns what, then the cause without its package prefix ("referral: ").
+func (e *fieldCause) Error() string {
+	msg := e.err.Error()
+	if i := strings.Index(msg, ": "); i > 0 && !strings.Contains(msg[:i], " ") {
+		msg = msg[i+2:]
+	}
+	return e.what + ": " + msg
+}
+
+// Unwrap returns the cause.
+func (e *fieldCause) Unwrap() error { return e.err }
+
+// fieldNames says, for a referral field, what it is and which FHIR element or extension carries it,
+// so that an error of the referral's rules names what is missing, not only where it would be.
+var fieldNames = [...]struct{ field, what string }{
+	{"/id", "the episode id, ServiceRequest.identifier"},
+	{"/received", "the received date, ServiceRequest.authoredOn"},
+	{"/urgency", "the urgency, ServiceRequest.priority"},
+	{"/state", "the state, Task.status"},
+	{"/person", "the person, the Patient"},
+	{"/person/dateOfBirth", "the person's date of birth, Patient.birthDate"},
+	{"/person/nhsNumber", "the NHS number, Patient.identifier of system " + SystemNHSNumber},
+	{"/person/language", "the person's language, Patient.communication.language"},
+	{"/person/accessNeeds", "the access needs, Patient extension " + ExtAccessNeed},
+	{"/person/accessNotes", "the access notes, Patient extension " + ExtAccessNotes},
+	{"/referrer", "the referrer, ServiceRequest.requester and extensions"},
+	{"/referrer/source", "the referral source, ServiceRequest extension " + ExtSourceOfServiceRequest},
+	{"/referrer/organisation", "the referrer's organisation, ServiceRequest.requester"},
+	{"/referrer/role", "the referrer's job title, ServiceRequest extension " + ExtReferrerRole},
+	{"/referrer/contact", "the referrer's contact route, ServiceRequest extension " + ExtReferrerContact},
+	{"/needs", "the needs, ServiceRequest.reasonReference (Conditions) or reasonCode"},
+	{"/consent", "the consents, Consents in ServiceRequest.supportingInfo"},
+	{"/whatMattersToMe", "what matters to the person, ServiceRequest extension " + ExtWhatMattersToMe},
+	{"/safeguarding", "safeguarding, ServiceRequest extension " + ExtSafeguarding},
+	{"/history", "the history, Task extensions " + ExtReferralEvent},
+}
+
+// describe returns what the referral field at p is and where FHIR carries it: the entry of the
+// longest field prefix of p, or "the referral" for a field without one.
+func describe(p string) string {
+	best, what := -1, "the referral, the ServiceRequest"
+	for _, f := range fieldNames {
+		if (p == f.field || strings.HasPrefix(p, f.field+"/")) && len(f.field) > best {
+			best, what = len(f.field), f.what
+		}
+	}
+	return what
+}
+
 func pointerOrRoot(p string) string {
 	if p == "" {
 		return "the document root"
@@ -424,7 +482,7 @@ func pointerOrRoot(p string) string {
 // parseText fills v (an enum or value type) from a code, reporting rule at path.
 func (m *importer) parseText(path, rule string, s *string, v encoding.TextUnmarshaler) bool {
 	if s == nil {
-		m.fail(path, "required", errf("a value is required", sp.ErrRequired))
+		m.fail(path, "required", errf(lastElement(path)+" is missing", sp.ErrRequired))
 		return false
 	}
 	if err := v.UnmarshalText([]byte(*s)); err != nil {
@@ -533,7 +591,7 @@ func (m *importer) patient(r *referral.Referral, ptr string, p Patient) {
 
 func (m *importer) str(path string, s *string, dst *string) {
 	if s == nil {
-		m.fail(path, "required", errf("a value is required", sp.ErrRequired))
+		m.fail(path, "required", errf(lastElement(path)+" is missing", sp.ErrRequired))
 		return
 	}
 	*dst = *s
@@ -667,7 +725,7 @@ func (m *importer) serviceRequest(r *referral.Referral, ptr string, sr ServiceRe
 		if !m.decode(e, &c) {
 			continue
 		}
-		m.elements(e, "status", "scope", "category", "patient", "policyRule")
+		m.elements(e, "status", "scope", "category", "patient", "policyRule", "provision")
 		question := ""
 		for _, cat := range c.Category {
 			for _, cd := range cat.Coding {
@@ -688,15 +746,7 @@ func (m *importer) serviceRequest(r *referral.Referral, ptr string, sr ServiceRe
 			m.ignore(e.ptr, "Consent to another question than the referral or sharing outcomes")
 			continue
 		}
-		found := false
-		for _, x := range consentStatuses {
-			if x.s == c.Status {
-				*dst, found = x.c, true
-			}
-		}
-		if !found {
-			m.fail(e.ptr+"/status", "enum", errf("the Consent status is not active, rejected or proposed", sp.ErrInvalid))
-		}
+		m.consent(e, c, dst)
 	}
 }
 
@@ -742,6 +792,55 @@ func (m *importer) source(r *referral.Referral, ptr string, cc *CodeableConcept)
 		m.fail(ptr, "source-code", errf("the referral source has no code of this project's referral-source system or of SNOMED CT", sp.ErrInvalid))
 	}
 	return true
+}
+
+// consent reads one consent answer: active is given, unless its provision denies or its policy rule
+// is opt-out, which is a refusal (and both together must agree); rejected (the person, executing
+// the consent, rejected it) is refused; proposed is not asked. A provision with anything but its
+// type (periods, actors, nested exceptions) narrows the answer in a way the library cannot hold,
+// and is an error.
+func (m *importer) consent(e *entry, c Consent, dst *referral.ConsentStatus) {
+	var prov map[string]json.RawMessage
+	if raw, ok := e.keys["provision"]; ok && json.Unmarshal(raw, &prov) == nil {
+		for k := range prov {
+			if k != "type" {
+				m.fail(e.ptr+"/provision", "consent-provision", errf("the Consent's provision holds rules beyond permit or deny, which the referral's consent cannot hold", sp.ErrInvalid))
+				return
+			}
+		}
+	}
+	optOut, optIn := false, false
+	if c.PolicyRule != nil {
+		for _, cd := range c.PolicyRule.Coding {
+			if cd.System == SystemActCode {
+				optOut = optOut || cd.Code == "OPTOUT" || cd.Code == "OPTOUTE"
+				optIn = optIn || cd.Code == "OPTIN" || cd.Code == "OPTINR"
+			}
+		}
+	}
+	deny := c.Provision != nil && c.Provision.Type == "deny"
+	permit := c.Provision != nil && c.Provision.Type == "permit"
+	if c.Provision != nil && !deny && !permit {
+		m.fail(e.ptr+"/provision/type", "enum", errf("the Consent provision type is not permit or deny", sp.ErrInvalid))
+		return
+	}
+	switch c.Status {
+	case "active":
+		switch {
+		case (deny || optOut) && (permit || optIn):
+			m.fail(e.ptr, "consent-policy", errf("the Consent's provision type and policy rule disagree on whether it permits or denies", sp.ErrInvalid))
+		case deny || optOut:
+			*dst = referral.ConsentStatusRefused
+		default:
+			*dst = referral.ConsentStatusGiven
+		}
+	case "rejected":
+		*dst = referral.ConsentStatusRefused
+	case "proposed":
+		*dst = referral.ConsentStatusNotAsked
+	default:
+		m.fail(e.ptr+"/status", "enum", errf("the Consent status is not active, rejected or proposed", sp.ErrInvalid))
+	}
 }
 
 func firstIdentifier(ids []Identifier, system string) int {
@@ -817,7 +916,7 @@ func (m *importer) sub(ptr string, x Extension, known ...string) map[string][]in
 
 func (m *importer) instant(path string, s *string) time.Time {
 	if s == nil {
-		m.fail(path, "required", errf("a dateTime is required", sp.ErrRequired))
+		m.fail(path, "required", errf(lastElement(path)+" (a dateTime) is missing", sp.ErrRequired))
 		return time.Time{}
 	}
 	t, err := time.Parse(time.RFC3339Nano, *s)
