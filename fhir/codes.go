@@ -5,6 +5,7 @@ import (
 
 	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/coding"
+	"github.com/socialprescribing/go-socialprescribing/referral"
 )
 
 // Canonical is the canonical URL of this project's FHIR definitions: every extension the package
@@ -108,6 +109,7 @@ const (
 	srcGravity = "HL7 International, SDOH Clinical Care implementation guide (Gravity), Task for referral management; SOURCES.md#fhir-gravity"
 	srcR4      = "HL7 International, FHIR Release 4 (4.0.1), 2019"
 	srcUKCore  = "NHS England (HL7 UK), FHIR UK Core 2.0.0, Extension-UKCore-NHSNumberVerificationStatus; SOURCES.md#fhir-uk-core"
+	srcSource  = "HL7 UK, FHIR UK Core, ValueSet UKCore-SourceOfServiceRequest 1.2.0 (2023), bound as preferred to Extension-UKCore-SourceOfServiceRequest: descendants of SNOMED CT 309013001 |Referred by person| and 306098008 |Self-referral|, as expanded from the SNOMED CT UK edition of January 2022; SOURCES.md#fhir-uk-core"
 	srcOwn     = "this library's own code system (" + Canonical + "), as no national code exists"
 	srcONS     = "ONS, personal well-being harmonised standard (question wording; SOURCES.md#ons4); this library's own code system, as no LOINC or SNOMED CT code exists for the 0–10 items"
 )
@@ -141,10 +143,12 @@ func verificationStatus(code string) (Coding, bool) {
 var (
 	codeReferral = Coding{SystemSNOMED, coding.ReferralToSocialPrescribingID, "Referral to social prescribing service (procedure)"}
 	codeFulfill  = Coding{SystemTaskCode, "fulfill", "Fulfill the focal request"}
-	codeSWEMWBS  = Coding{SystemSNOMED, coding.SWEMWBSScoreID, "Short Warwick-Edinburgh Mental Well-being Scale score"}
-	codeWEMWBS   = Coding{SystemSNOMED, coding.WEMWBSScoreID, "Warwick-Edinburgh Mental Well-being Scale score"}
-	codeUCLA3    = Coding{SystemLOINC, coding.UCLA3LoincCode, "Three-Item Loneliness scale"}
-	codeONS4     = Coding{SystemOutcome, "ons4", "ONS personal well-being (ONS4), four questions each scored 0 to 10"}
+	// codeSelfReferral is 306098008 |Self-referral|, the parent of UK Core's self-referral source codes.
+	codeSelfReferral = Coding{SystemSNOMED, coding.SelfReferralID, "Self-referral"}
+	codeSWEMWBS      = Coding{SystemSNOMED, coding.SWEMWBSScoreID, "Short Warwick-Edinburgh Mental Well-being Scale score"}
+	codeWEMWBS       = Coding{SystemSNOMED, coding.WEMWBSScoreID, "Warwick-Edinburgh Mental Well-being Scale score"}
+	codeUCLA3        = Coding{SystemLOINC, coding.UCLA3LoincCode, "Three-Item Loneliness scale"}
+	codeONS4         = Coding{SystemOutcome, "ons4", "ONS personal well-being (ONS4), four questions each scored 0 to 10"}
 )
 
 var codes = [...]Code{
@@ -165,6 +169,12 @@ var codes = [...]Code{
 	{Coding{"http://terminology.hl7.org/CodeSystem/goal-achievement", "in-progress | achieved | not-achieved", "Goal achievement"}, "Goal.achievementStatus (where one matches)", srcR4, sp.ConfidenceHigh},
 	{Coding{SystemNeed, "<referral.Need>", "need"}, "Condition.code", srcOwn, sp.ConfidenceHigh},
 	{Coding{SystemReferralSource, "<referral.Source>", "referral source"}, "ServiceRequest.extension(SourceOfServiceRequest)", srcOwn, sp.ConfidenceHigh},
+	{codeSelfReferral, "ServiceRequest.extension(SourceOfServiceRequest), beside the library's code, for a self-referral; read on import as self", srcSource + "; " + srcSPCodes, sp.ConfidenceMedium},
+	{Coding{SystemSNOMED, "310434002 | 1991000124105", "Self-referral to service | Referred by self"}, "ServiceRequest.extension(SourceOfServiceRequest), read on import as self", srcSource, sp.ConfidenceMedium},
+	{Coding{SystemSNOMED, "108161000000109 | 185359002", "Referred by general practitioner | Referred by another GP"}, "ServiceRequest.extension(SourceOfServiceRequest), read on import as general-practice", srcSource, sp.ConfidenceMedium},
+	{Coding{SystemSNOMED, "185369008", "Referred by pharmacist"}, "ServiceRequest.extension(SourceOfServiceRequest), read on import as pharmacy", srcSource, sp.ConfidenceMedium},
+	{Coding{SystemSNOMED, "185365002", "Referred by social worker"}, "ServiceRequest.extension(SourceOfServiceRequest), read on import as social-care", srcSource, sp.ConfidenceMedium},
+	{Coding{SystemSNOMED, "185370009", "Referred by physiotherapist"}, "ServiceRequest.extension(SourceOfServiceRequest), read on import as allied-health-professional", srcSource, sp.ConfidenceMedium},
 	{Coding{SystemReferralReason, "<referral.Reason>", "reason"}, "Task.statusReason", srcOwn, sp.ConfidenceHigh},
 	{Coding{SystemBusinessStatus, "<referral.FHIRTask.BusinessStatus>", "business status"}, "Task.businessStatus", srcOwn, sp.ConfidenceHigh},
 	{Coding{SystemConsentQuestion, "referral | share-outcomes", "consent question"}, "Consent.category", srcOwn, sp.ConfidenceHigh},
@@ -179,3 +189,33 @@ var codes = [...]Code{
 // confidence, in a fixed order. Codes of this library's own systems stand where no national code
 // exists; no unconfirmed code is written as a national one. The slice is new on each call.
 func Codes() []Code { return slices.Clone(codes[:]) }
+
+// sourceCodes are the SNOMED CT codes of UK Core's source of service request value set that the
+// import reads as a referral source: those whose meaning is one of the library's sources. Others
+// (referred by a nurse, a hospital doctor, family, …) name a person whose service the library's
+// sources do not tell, and are reported rather than guessed. Only the self-referral code is
+// written on export, beside the library's own code: no other source maps onto one SNOMED CT code
+// exactly (general practice, say, refers through any of its staff).
+var sourceCodes = [...]struct {
+	code   string
+	source referral.Source
+}{
+	{coding.SelfReferralID, referral.SourceSelf},
+	{"310434002", referral.SourceSelf},                  // Self-referral to service
+	{"1991000124105", referral.SourceSelf},              // Referred by self
+	{"108161000000109", referral.SourceGeneralPractice}, // Referred by general practitioner
+	{"185359002", referral.SourceGeneralPractice},       // Referred by another GP
+	{"185369008", referral.SourcePharmacy},              // Referred by pharmacist
+	{"185365002", referral.SourceSocialCare},            // Referred by social worker
+	{"185370009", referral.SourceAlliedHealth},          // Referred by physiotherapist
+}
+
+// sourceOf returns the library's source for a SNOMED CT source code, and whether there is one.
+func sourceOf(code string) (referral.Source, bool) {
+	for _, c := range sourceCodes {
+		if c.code == code {
+			return c.source, true
+		}
+	}
+	return "", false
+}

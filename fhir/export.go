@@ -258,7 +258,12 @@ func (b *builder) referral(r referral.Referral, opt Options) {
 		Subject:    Reference{Reference: b.patient, Type: "Patient"},
 		AuthoredOn: r.Received.String(),
 	}
-	sr.Extension = append(sr.Extension, Extension{URL: ExtSourceOfServiceRequest, ValueCodeableConcept: concept(SystemReferralSource, string(r.Referrer.Source), "")})
+	source := concept(SystemReferralSource, string(r.Referrer.Source), "")
+	if r.Referrer.Source == referral.SourceSelf {
+		// UK Core's value set is SNOMED CT: the national code travels beside the library's.
+		source.Coding = append(source.Coding, codeSelfReferral)
+	}
+	sr.Extension = append(sr.Extension, Extension{URL: ExtSourceOfServiceRequest, ValueCodeableConcept: source})
 	switch {
 	case r.Referrer.Organisation != "":
 		sr.Requester = &Reference{Type: "Organization", Display: r.Referrer.Organisation}

@@ -78,7 +78,7 @@ func Import(data []byte) (Imported, error) {
 		if errors.As(err, &ve) {
 			for _, fe := range ve.Errors {
 				if p := m.locate(fe.Path); !m.covered(p) {
-					m.errs.Add(p, fe.Rule, fe.Err)
+					m.errs.Add(p, fe.Rule, &fieldCause{describe(fe.Path) + " (referral field " + pointerOrRoot(fe.Path) + ")", fe.Err})
 				}
 			}
 		}
@@ -220,6 +220,9 @@ func extensionWhat(url string) string {
 	}
 	return "extension " + url
 }
+
+// lastElement returns the element name a pointer ends with ("valueCode"), which the importer wrote.
+func lastElement(p string) string { return p[strings.LastIndexByte(p, '/')+1:] }
 
 func escape(t string) string { return sp.JoinPointer("", t)[1:] }
 
@@ -414,6 +417,61 @@ func (m *importer) modifiers(data []byte) {
 	walk("", doc)
 }
 
+// fieldCause is a referral rule's error named by the field it concerns.
+type fieldCause struct {
+	what string
+	err  error
+}
+
+// Error returns what, then the cause without its package prefix ("referral: ").
+func (e *fieldCause) Error() string {
+	msg := e.err.Error()
+	if i := strings.Index(msg, ": "); i > 0 && !strings.Contains(msg[:i], " ") {
+		msg = msg[i+2:]
+	}
+	return e.what + ": " + msg
+}
+
+// Unwrap returns the cause.
+func (e *fieldCause) Unwrap() error { return e.err }
+
+// fieldNames says, for a referral field, what it is and which FHIR element or extension carries it,
+// so that an error of the referral's rules names what is missing, not only where it would be.
+var fieldNames = [...]struct{ field, what string }{
+	{"/id", "the episode id, ServiceRequest.identifier"},
+	{"/received", "the received date, ServiceRequest.authoredOn"},
+	{"/urgency", "the urgency, ServiceRequest.priority"},
+	{"/state", "the state, Task.status"},
+	{"/person", "the person, the Patient"},
+	{"/person/dateOfBirth", "the person's date of birth, Patient.birthDate"},
+	{"/person/nhsNumber", "the NHS number, Patient.identifier of system " + SystemNHSNumber},
+	{"/person/language", "the person's language, Patient.communication.language"},
+	{"/person/accessNeeds", "the access needs, Patient extension " + ExtAccessNeed},
+	{"/person/accessNotes", "the access notes, Patient extension " + ExtAccessNotes},
+	{"/referrer", "the referrer, ServiceRequest.requester and extensions"},
+	{"/referrer/source", "the referral source, ServiceRequest extension " + ExtSourceOfServiceRequest},
+	{"/referrer/organisation", "the referrer's organisation, ServiceRequest.requester"},
+	{"/referrer/role", "the referrer's job title, ServiceRequest extension " + ExtReferrerRole},
+	{"/referrer/contact", "the referrer's contact route, ServiceRequest extension " + ExtReferrerContact},
+	{"/needs", "the needs, ServiceRequest.reasonReference (Conditions) or reasonCode"},
+	{"/consent", "the consents, Consents in ServiceRequest.supportingInfo"},
+	{"/whatMattersToMe", "what matters to the person, ServiceRequest extension " + ExtWhatMattersToMe},
+	{"/safeguarding", "safeguarding, ServiceRequest extension " + ExtSafeguarding},
+	{"/history", "the history, Task extensions " + ExtReferralEvent},
+}
+
+// describe returns what the referral field at p is and where FHIR carries it: the entry of the
+// longest field prefix of p, or "the referral" for a field without one.
+func describe(p string) string {
+	best, what := -1, "the referral, the ServiceRequest"
+	for _, f := range fieldNames {
+		if (p == f.field || strings.HasPrefix(p, f.field+"/")) && len(f.field) > best {
+			best, what = len(f.field), f.what
+		}
+	}
+	return what
+}
+
 func pointerOrRoot(p string) string {
 	if p == "" {
 		return "the document root"
@@ -424,7 +482,7 @@ func pointerOrRoot(p string) string {
 // parseText fills v (an enum or value type) from a code, reporting rule at path.
 func (m *importer) parseText(path, rule string, s *string, v encoding.TextUnmarshaler) bool {
 	if s == nil {
-		m.fail(path, "required", errf("a value is required", sp.ErrRequired))
+		m.fail(path, "required", errf(lastElement(path)+" is missing", sp.ErrRequired))
 		return false
 	}
 	if err := v.UnmarshalText([]byte(*s)); err != nil {
@@ -533,7 +591,7 @@ func (m *importer) patient(r *referral.Referral, ptr string, p Patient) {
 
 func (m *importer) str(path string, s *string, dst *string) {
 	if s == nil {
-		m.fail(path, "required", errf("a value is required", sp.ErrRequired))
+		m.fail(path, "required", errf(lastElement(path)+" is missing", sp.ErrRequired))
 		return
 	}
 	*dst = *s
@@ -611,15 +669,11 @@ func (m *importer) serviceRequest(r *referral.Referral, ptr string, sr ServiceRe
 		case ExtSourceOfServiceRequest:
 			m.where["/referrer/source"] = xp + "/valueCodeableConcept"
 			if x.ValueCodeableConcept == nil {
-				m.fail(xp, "required", errf("the source has no valueCodeableConcept", sp.ErrRequired))
+				m.fail(xp, "required", errf("the referral source extension "+ExtSourceOfServiceRequest+" has no valueCodeableConcept", sp.ErrRequired))
+				sourceRead = true // reported: no fallback to the requester
 				continue
 			}
-			for c, cd := range x.ValueCodeableConcept.Coding {
-				if cd.System == SystemReferralSource {
-					code := cd.Code
-					sourceRead = m.parseText(xp+"/valueCodeableConcept/coding/"+strconv.Itoa(c)+"/code", "enum", &code, &r.Referrer.Source)
-				}
-			}
+			sourceRead = m.source(r, xp+"/valueCodeableConcept", x.ValueCodeableConcept)
 		case ExtReferrerRole:
 			m.where["/referrer/role"] = xp + "/valueString"
 			m.str(xp+"/valueString", x.ValueString, &r.Referrer.JobTitle)
@@ -704,6 +758,50 @@ func (m *importer) serviceRequest(r *referral.Referral, ptr string, sr ServiceRe
 	}
 }
 
+// source reads the referral source from UK Core's SourceOfServiceRequest concept at ptr: this
+// project's referral-source code, else a SNOMED CT code of UK Core's value set that names one of the
+// library's sources (see [Codes]). A SNOMED CT code that disagrees with the project's code, a SNOMED
+// CT code the library does not map, and a concept with neither are errors saying so. It reports
+// whether the source was read or an error reported.
+func (m *importer) source(r *referral.Referral, ptr string, cc *CodeableConcept) bool {
+	own, known, unknown, agreed := -1, -1, -1, true
+	var fromSNOMED referral.Source
+	for c, cd := range cc.Coding {
+		switch cd.System {
+		case SystemReferralSource:
+			own = c
+		case SystemSNOMED:
+			if s, ok := sourceOf(cd.Code); ok {
+				if known >= 0 && s != fromSNOMED {
+					agreed = false
+				}
+				known, fromSNOMED = c, s
+			} else if unknown < 0 {
+				unknown = c
+			}
+		}
+	}
+	switch {
+	case own >= 0:
+		code := cc.Coding[own].Code
+		cp := ptr + "/coding/" + strconv.Itoa(own) + "/code"
+		m.where["/referrer/source"] = cp
+		if m.parseText(cp, "enum", &code, &r.Referrer.Source) && known >= 0 && (!agreed || fromSNOMED != r.Referrer.Source) {
+			m.fail(ptr+"/coding/"+strconv.Itoa(known)+"/code", "source-code", errf("the SNOMED CT referral source code names another source than this project's code beside it", sp.ErrInvalid))
+		}
+	case known >= 0 && !agreed:
+		m.fail(ptr+"/coding", "source-code", errf("the SNOMED CT referral source codes name different sources", sp.ErrInvalid))
+	case known >= 0:
+		m.where["/referrer/source"] = ptr + "/coding/" + strconv.Itoa(known) + "/code"
+		r.Referrer.Source = fromSNOMED
+	case unknown >= 0:
+		m.fail(ptr+"/coding/"+strconv.Itoa(unknown)+"/code", "source-code", errf("the SNOMED CT referral source code is not one the library reads as a source (self-referral, general practitioner, pharmacist, social worker, physiotherapist; see fhir.Codes)", sp.ErrInvalid))
+	default:
+		m.fail(ptr, "source-code", errf("the referral source has no code of this project's referral-source system or of SNOMED CT", sp.ErrInvalid))
+	}
+	return true
+}
+
 func firstIdentifier(ids []Identifier, system string) int {
 	for j, id := range ids {
 		if id.System == system {
@@ -777,7 +875,7 @@ func (m *importer) sub(ptr string, x Extension, known ...string) map[string][]in
 
 func (m *importer) instant(path string, s *string) time.Time {
 	if s == nil {
-		m.fail(path, "required", errf("a dateTime is required", sp.ErrRequired))
+		m.fail(path, "required", errf(lastElement(path)+" (a dateTime) is missing", sp.ErrRequired))
 		return time.Time{}
 	}
 	t, err := time.Parse(time.RFC3339Nano, *s)

@@ -452,3 +452,92 @@ func TestImportIgnoredShowsNoValue(t *testing.T) {
 		t.Errorf("got %d ignored, want 3 (note, the odd key, the odd extension): %s", len(got.Ignored), b)
 	}
 }
+
+// TestImportSourceCodes: a referral source coded in SNOMED CT, as UK Core's value set for
+// Extension-UKCore-SourceOfServiceRequest has it, is read where the code names one of the library's
+// sources, and reported clearly where it does not; a self-referral exports the SNOMED CT code
+// 306098008 beside the library's own.
+func TestImportSourceCodes(t *testing.T) {
+	const own = `{"system":"` + fhir.SystemReferralSource + `","code":"general-practice"}`
+	withSource := func(codings string) string {
+		return minimalBundle(strings.Replace(foreignSR, own, codings, 1))
+	}
+	snomed := func(code string) string { return `{"system":"http://snomed.info/sct","code":"` + code + `"}` }
+	for _, tc := range []struct {
+		code string
+		want referral.Source
+	}{
+		{"306098008", referral.SourceSelf},                  // Self-referral
+		{"310434002", referral.SourceSelf},                  // Self-referral to service
+		{"108161000000109", referral.SourceGeneralPractice}, // Referred by general practitioner
+		{"185369008", referral.SourcePharmacy},              // Referred by pharmacist
+		{"185365002", referral.SourceSocialCare},            // Referred by social worker
+		{"185370009", referral.SourceAlliedHealth},          // Referred by physiotherapist
+	} {
+		got, err := fhir.Import([]byte(withSource(snomed(tc.code))))
+		if err != nil {
+			t.Errorf("%s: %v", tc.code, err)
+			continue
+		}
+		if got.Referral.Referrer.Source != tc.want {
+			t.Errorf("%s: got %s, want %s", tc.code, got.Referral.Referrer.Source, tc.want)
+		}
+	}
+	for _, tc := range []struct{ name, codings, path string }{
+		{"unmapped SNOMED CT code", snomed("185362004"), "/entry/1/resource/extension/0/valueCodeableConcept/coding/0/code"}, // Referred by nurse
+		{"another system", `{"system":"https://example.org/sources","code":"gp"}`, "/entry/1/resource/extension/0/valueCodeableConcept"},
+		{"codes disagree", own + "," + snomed("306098008"), "/entry/1/resource/extension/0/valueCodeableConcept/coding/1/code"},
+	} {
+		ve := importErr(t, withSource(tc.codings))
+		if !ve.Has(tc.path, "source-code") {
+			t.Errorf("%s: got %v, want source-code at %s", tc.name, ve, tc.path)
+		}
+		if strings.Contains(ve.Error(), "missing or empty") {
+			t.Errorf("%s: reported as missing: %v", tc.name, ve)
+		}
+	}
+	// Export: a self-referral carries 306098008 beside the library's code; another source does not.
+	r := decodeFile[referral.Referral](t, filepath.Join("..", "referral", "testdata", "valid", "referral.typical.json"))
+	for _, src := range []referral.Source{referral.SourceSelf, referral.SourceGeneralPractice} {
+		r.Referrer.Source = src
+		b, err := fhir.ExportReferral(r, fhir.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		has := strings.Contains(string(marshal(t, b)), `{"system":"http://snomed.info/sct","code":"306098008","display":"Self-referral"}`)
+		if has != (src == referral.SourceSelf) {
+			t.Errorf("%s: SNOMED CT self-referral code written: %v", src, has)
+		}
+		roundTrip(t, r, fhir.Options{})
+	}
+}
+
+// TestImportRequiredNamesWhat: an error of the referral's rules names what is missing (the referral
+// field and the FHIR element or extension URL that carries it), not only where it would be.
+func TestImportRequiredNamesWhat(t *testing.T) {
+	doc := minimalBundle(foreignSR)
+	for _, tc := range []struct{ name, from, to, path string }{
+		{"contact route", `{"url":"` + fhir.ExtReferrerContact + `","valueCode":"gp-clinical-system"},`, "", "/entry/1/resource/extension"},
+		{"source", `{"url":"https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-SourceOfServiceRequest","valueCodeableConcept":{"coding":[{"system":"` + fhir.SystemReferralSource + `","code":"general-practice"}]}},`, "", "/entry/1/resource/extension"},
+		{"needs", `"reasonCode":[{"text":"Lonely since moving"}],`, "", "/entry/1/resource/reasonReference"},
+		{"received", `"authoredOn":"2024-05-13T09:30:00+01:00",`, "", "/entry/1/resource/authoredOn"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ve := importErr(t, strings.Replace(doc, tc.from, tc.to, 1))
+			want := map[string][]string{
+				"contact route": {"/referrer/contact", fhir.ExtReferrerContact},
+				"source":        {"/referrer/source", fhir.ExtSourceOfServiceRequest},
+				"needs":         {"/needs", "reasonReference"},
+				"received":      {"/received", "ServiceRequest.authoredOn"},
+			}[tc.name]
+			if !ve.Has(tc.path, "required") {
+				t.Fatalf("got %v, want required at %s", ve, tc.path)
+			}
+			for _, w := range want {
+				if !strings.Contains(ve.Error(), w) {
+					t.Errorf("got %v, want it to name %s", ve, w)
+				}
+			}
+		})
+	}
+}

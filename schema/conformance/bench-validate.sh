@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
 # Times `socialprescribing validate` against bench-validate.mjs (Ajv 2020, the schema compiled once)
 # over the same 10,000 small documents: copies of the referral fixtures in a temporary directory, nine
-# in ten of them valid. Uses hyperfine when it is installed (RUNS runs each, default 10; medians),
-# else times each five times. Run from
-# anywhere; needs `npm ci` in this directory first.
+# in ten of them valid. Run from anywhere; needs `npm ci` in this directory first.
 #
 #   bash schema/conformance/bench-validate.sh [N]
 set -euo pipefail
@@ -31,21 +29,24 @@ gv=$($go_cmd 2>&1 | grep -c ': valid ' || true)
 nv=$($node_cmd 2>&1 | grep -c ': valid ' || true)
 echo "valid documents: go $gv, ajv $nv (the Go-only rules make go accept fewer)"
 
-if command -v hyperfine >/dev/null; then
-  printf '%s\n' "$go_cmd" >"$tmp/go.sh"
-  printf '%s\n' "$node_cmd" >"$tmp/node.sh"
-  hyperfine -N --warmup 1 --runs "${RUNS:-10}" -i --export-json "$tmp/times.json" \
-    -n "socialprescribing validate" "bash $tmp/go.sh" -n "node + Ajv 2020" "bash $tmp/node.sh"
-  # Medians: on a shared machine a mean carries the runs that waited for a CPU.
-  node -e '
-    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).results;
-    const cpu = (x) => x.user + x.system;
-    for (const x of r) console.log(`${x.command}: median ${(x.median * 1000).toFixed(0)} ms wall, ${(cpu(x) * 1000).toFixed(0)} ms CPU (user + system, mean)`);
-    console.log(`node / go: ${(r[1].median / r[0].median).toFixed(2)}x wall (medians), ${(cpu(r[1]) / cpu(r[0])).toFixed(2)}x CPU`);
-  ' "$tmp/times.json"
-else
-  for cmd in "$go_cmd" "$node_cmd"; do
-    echo "${cmd%% *}"
-    for _ in 1 2 3 4 5; do /usr/bin/time -f '%e s wall, %U s user, %S s system' $cmd >/dev/null 2>"$tmp/time" || true; tail -1 "$tmp/time"; done
-  done
-fi
+# The two commands run alternately, RUNS times each (default 11), so that a change in the machine's
+# load falls on both; the medians are reported. On a shared machine a mean carries the runs that
+# waited for a CPU.
+runs="${RUNS:-11}"
+TIMEFORMAT='%R %U %S'
+: >"$tmp/go.times"
+: >"$tmp/node.times"
+$go_cmd >/dev/null 2>&1 || true # warm the page cache and the binaries
+$node_cmd >/dev/null 2>&1 || true
+for ((r = 0; r < runs; r++)); do
+  { time $go_cmd >/dev/null 2>&1; } 2>>"$tmp/go.times" || true
+  { time $node_cmd >/dev/null 2>&1; } 2>>"$tmp/node.times" || true
+done
+median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+gw=$(cut -d' ' -f1 "$tmp/go.times" | median)
+nw=$(cut -d' ' -f1 "$tmp/node.times" | median)
+gc=$(awk '{print $2 + $3}' "$tmp/go.times" | median)
+nc=$(awk '{print $2 + $3}' "$tmp/node.times" | median)
+echo "socialprescribing validate: median $gw s wall, $gc s CPU (user + system), $runs runs"
+echo "node + Ajv 2020:            median $nw s wall, $nc s CPU (user + system), $runs runs"
+awk -v gw="$gw" -v nw="$nw" -v gc="$gc" -v nc="$nc" 'BEGIN {printf "node / go: %.2fx wall, %.2fx CPU (medians)\n", nw / gw, nc / gc}'
