@@ -103,6 +103,8 @@ func checkBundle(t tester, data []byte) []string {
 			probs = append(probs, checkPatient(where, e.Resource)...)
 		case "Task":
 			probs = append(probs, checkTask(where, e.Resource, srRequester)...)
+		case "Consent":
+			probs = append(probs, checkConsent(where, e.Resource)...)
 		}
 	}
 	return probs
@@ -250,10 +252,42 @@ func checkTask(where string, data []byte, srRequester *rawRef) []string {
 	return probs
 }
 
+// checkConsent checks that a Consent's policy rule agrees with what it records (HL7 FHIR R4 Consent;
+// HL7 v3 ActCode OPTIN, OPTOUT): an opt-in rule on a refusal (status rejected or a deny provision),
+// or an opt-out rule on a permit, says two things at once.
+func checkConsent(where string, data []byte) []string {
+	var c struct {
+		Status     string `json:"status"`
+		PolicyRule struct {
+			Coding []rawCoding `json:"coding"`
+		} `json:"policyRule"`
+		Provision *struct {
+			Type string `json:"type"`
+		} `json:"provision"`
+	}
+	if err := json.Unmarshal(data, &c); err != nil {
+		return []string{where + ": " + err.Error()}
+	}
+	var probs []string
+	const actCode = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+	refusal := c.Status == "rejected" || c.Provision != nil && c.Provision.Type == "deny"
+	permit := c.Provision != nil && c.Provision.Type == "permit"
+	for _, cd := range c.PolicyRule.Coding {
+		switch {
+		case cd == rawCoding{actCode, "OPTIN"} && refusal:
+			probs = append(probs, where+": a refusal under an opt-in policy rule")
+		case cd == rawCoding{actCode, "OPTOUT"} && permit:
+			probs = append(probs, where+": a permit under an opt-out policy rule")
+		}
+	}
+	return probs
+}
+
 // TestChecksCatch shows the Go checks can fail: an exported Bundle broken in each way the schema
 // cannot see is reported.
 func TestChecksCatch(t *testing.T) {
 	r := decodeFile[referral.Referral](t, filepath.Join("..", "referral", "testdata", "valid", "referral.typical.json"))
+	r.Consent.ShareOutcomes = referral.ConsentStatusRefused
 	b, err := fhir.ExportReferral(r, fhir.Options{NHSNumberVerification: "01", Owner: "Riverside Social Prescribing Service"})
 	if err != nil {
 		t.Fatal(err)
@@ -274,6 +308,7 @@ func TestChecksCatch(t *testing.T) {
 		{"verification code", `"code":"01"`, `"code":"09"`, "not a UK Core code"},
 		{"no requester", `"requester":` + taskRequester(t, good) + `,"owner"`, `"owner"`, "no requester"},
 		{"requester elsewhere", `"requester":` + taskRequester(t, good) + `,"owner"`, `"requester":{"type":"Organization","display":"Elsewhere"},"owner"`, "not the ServiceRequest's requester"},
+		{"refusal under opt-in", `"code":"OPTOUT"`, `"code":"OPTIN"`, "a refusal under an opt-in policy rule"},
 		{"owner unnamed", `"display":"Riverside Social Prescribing Service"`, `"display":""`, "owner is not a named Organization"},
 	} {
 		bad := strings.Replace(good, tc.from, tc.to, 1)

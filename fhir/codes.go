@@ -26,6 +26,8 @@ const (
 	ExtSourceOfServiceRequest = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-SourceOfServiceRequest"
 	// SystemTaskCode is FHIR's Task code system, whose "fulfill" Gravity's referral Task uses.
 	SystemTaskCode = "http://hl7.org/fhir/CodeSystem/task-code"
+	// SystemActCode is HL7 v3 ActCode, whose OPTIN and OPTOUT are a Consent's policy rule.
+	SystemActCode = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 	// SystemSNOMED is the FHIR system URI of SNOMED CT.
 	SystemSNOMED = coding.SystemSNOMED
 	// SystemLOINC is the FHIR system URI of LOINC.
@@ -165,7 +167,7 @@ var codes = [...]Code{
 	{Coding{"http://terminology.hl7.org/CodeSystem/observation-category", "survey", "Survey"}, "Observation.category", srcR4, sp.ConfidenceHigh},
 	{Coding{"http://terminology.hl7.org/CodeSystem/consentscope", "treatment", "Treatment"}, "Consent.scope (consent to the referral)", srcR4, sp.ConfidenceHigh},
 	{Coding{"http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy", "Privacy Consent"}, "Consent.scope (consent to share outcomes)", srcR4, sp.ConfidenceHigh},
-	{Coding{"http://terminology.hl7.org/CodeSystem/v3-ActCode", "OPTIN", "opt-in"}, "Consent.policyRule", srcR4, sp.ConfidenceHigh},
+	{Coding{SystemActCode, "OPTIN | OPTOUT", "opt-in | opt-out"}, "Consent.policyRule (OPTOUT, with provision deny, for a refusal)", srcR4, sp.ConfidenceHigh},
 	{Coding{"http://terminology.hl7.org/CodeSystem/goal-achievement", "in-progress | achieved | not-achieved", "Goal achievement"}, "Goal.achievementStatus (where one matches)", srcR4, sp.ConfidenceHigh},
 	{Coding{SystemNeed, "<referral.Need>", "need"}, "Condition.code", srcOwn, sp.ConfidenceHigh},
 	{Coding{SystemReferralSource, "<referral.Source>", "referral source"}, "ServiceRequest.extension(SourceOfServiceRequest)", srcOwn, sp.ConfidenceHigh},

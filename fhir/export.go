@@ -212,19 +212,32 @@ func priority(u referral.Urgency) string {
 	return ""
 }
 
-// consentStatuses maps a consent answer to Consent.status.
-var consentStatuses = [...]struct {
-	c referral.ConsentStatus
-	s string
-}{{referral.ConsentStatusGiven, "active"}, {referral.ConsentStatusRefused, "rejected"}, {referral.ConsentStatusNotAsked, "proposed"}}
+// consentShape is how a consent answer is written: Consent.status, the v3 ActCode policy rule and
+// the base provision's type. A refusal is an active consent record whose rule is opt-out and whose
+// provision denies (HL7 FHIR R4 Consent: a provision of type deny, under an OPTOUT policy); a consent
+// given is active, opt-in, permit; a question not yet asked is a proposed opt-in, with no provision.
+var consentShapes = [...]struct {
+	c                 referral.ConsentStatus
+	status, rule      string
+	ruleDisplay, prov string
+}{
+	{referral.ConsentStatusGiven, "active", "OPTIN", "opt-in", "permit"},
+	{referral.ConsentStatusRefused, "active", "OPTOUT", "opt-out", "deny"},
+	{referral.ConsentStatusNotAsked, "proposed", "OPTIN", "opt-in", ""},
+}
 
-func consentStatus(c referral.ConsentStatus) string {
-	for _, x := range consentStatuses {
+// consentResource returns the Consent of one answer, its question and scope filled by the caller.
+func consentResource(c referral.ConsentStatus) *Consent {
+	for _, x := range consentShapes {
 		if x.c == c {
-			return x.s
+			out := &Consent{ResourceType: "Consent", Status: x.status, PolicyRule: concept(SystemActCode, x.rule, x.ruleDisplay)}
+			if x.prov != "" {
+				out.Provision = &ConsentProvision{Type: x.prov}
+			}
+			return out
 		}
 	}
-	return ""
+	return &Consent{ResourceType: "Consent"}
 }
 
 func (b *builder) referral(r referral.Referral, opt Options) {
@@ -309,13 +322,12 @@ func (b *builder) referral(r referral.Referral, opt Options) {
 		{"consent-share-outcomes", "share-outcomes", "patient-privacy", "Privacy Consent", r.Consent.ShareOutcomes},
 	} {
 		id := b.uuid(q.local)
-		ref := b.add(id, &Consent{
-			ResourceType: "Consent", ID: id, Status: consentStatus(q.status),
-			Scope:      *concept("http://terminology.hl7.org/CodeSystem/consentscope", q.scope, q.scopeDisplay),
-			Category:   []CodeableConcept{*concept(SystemConsentQuestion, q.question, "")},
-			Patient:    &Reference{Reference: b.patient, Type: "Patient"},
-			PolicyRule: concept("http://terminology.hl7.org/CodeSystem/v3-ActCode", "OPTIN", "opt-in"),
-		})
+		c := consentResource(q.status)
+		c.ID = id
+		c.Scope = *concept("http://terminology.hl7.org/CodeSystem/consentscope", q.scope, q.scopeDisplay)
+		c.Category = []CodeableConcept{*concept(SystemConsentQuestion, q.question, "")}
+		c.Patient = &Reference{Reference: b.patient, Type: "Patient"}
+		ref := b.add(id, c)
 		sr.SupportingInfo = append(sr.SupportingInfo, Reference{Reference: ref, Type: "Consent"})
 	}
 	for _, n := range r.Needs {
@@ -650,6 +662,7 @@ func ExportFeedback(f episode.Feedback) (*Communication, error) {
 		BasedOn:      []Reference{{Type: "ServiceRequest", Identifier: &Identifier{System: SystemEpisodeID, Value: f.EpisodeID}}},
 		Status:       "preparation",
 		Category:     []CodeableConcept{*concept(SystemFeedback, "closed-loop-feedback", "Closed-loop message back to the GP or referrer")},
+		Recipient:    []Reference{feedbackRecipient(f.Recipient)},
 		Extension:    []Extension{codeExt(ExtFeedbackRecipient, string(f.Recipient)), codeExt(ExtFeedbackRoute, string(f.Route))},
 	}
 	for _, w := range f.Withheld {
@@ -669,6 +682,15 @@ func ExportFeedback(f episode.Feedback) (*Communication, error) {
 		{ContentAttachment: &Attachment{ContentType: "application/json", Data: doc, Title: "episode.feedback"}},
 	}
 	return c, nil
+}
+
+// feedbackRecipient is the Communication's recipient: an Organization named by its role only (the
+// message names no practice or referrer: the feedback document holds none).
+func feedbackRecipient(r episode.Recipient) Reference {
+	if r == episode.RecipientGP {
+		return Reference{Type: "Organization", Display: "The person's general practice"}
+	}
+	return Reference{Type: "Organization", Display: "The referring organisation"}
 }
 
 // feedbackSummary is the readable line of the message: where the referral stands and what was left

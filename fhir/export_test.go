@@ -87,6 +87,12 @@ func TestExportFeedbackFixtures(t *testing.T) {
 		if err := validate(data); err != nil {
 			t.Errorf("%s: R4 schema: %v", filepath.Base(f), err)
 		}
+		// R4 Communication.recipient: the GP practice or the referrer, an Organization named by its
+		// role only.
+		want := map[episode.Recipient]string{episode.RecipientGP: "The person's general practice", episode.RecipientReferrer: "The referring organisation"}[fb.Recipient]
+		if len(c.Recipient) != 1 || c.Recipient[0] != (fhir.Reference{Type: "Organization", Display: want}) {
+			t.Errorf("%s: recipient %+v, want an Organization displayed %q", filepath.Base(f), c.Recipient, want)
+		}
 		if fb.Person == nil && (strings.Contains(string(data), "nhs-number") || c.Subject != nil || len(c.Contained) > 0) {
 			t.Errorf("%s: a message without demographics names the person", filepath.Base(f))
 		}

@@ -725,7 +725,7 @@ func (m *importer) serviceRequest(r *referral.Referral, ptr string, sr ServiceRe
 		if !m.decode(e, &c) {
 			continue
 		}
-		m.elements(e, "status", "scope", "category", "patient", "policyRule")
+		m.elements(e, "status", "scope", "category", "patient", "policyRule", "provision")
 		question := ""
 		for _, cat := range c.Category {
 			for _, cd := range cat.Coding {
@@ -746,15 +746,7 @@ func (m *importer) serviceRequest(r *referral.Referral, ptr string, sr ServiceRe
 			m.ignore(e.ptr, "Consent to another question than the referral or sharing outcomes")
 			continue
 		}
-		found := false
-		for _, x := range consentStatuses {
-			if x.s == c.Status {
-				*dst, found = x.c, true
-			}
-		}
-		if !found {
-			m.fail(e.ptr+"/status", "enum", errf("the Consent status is not active, rejected or proposed", sp.ErrInvalid))
-		}
+		m.consent(e, c, dst)
 	}
 }
 
@@ -800,6 +792,55 @@ func (m *importer) source(r *referral.Referral, ptr string, cc *CodeableConcept)
 		m.fail(ptr, "source-code", errf("the referral source has no code of this project's referral-source system or of SNOMED CT", sp.ErrInvalid))
 	}
 	return true
+}
+
+// consent reads one consent answer: active is given, unless its provision denies or its policy rule
+// is opt-out, which is a refusal (and both together must agree); rejected (the person, executing
+// the consent, rejected it) is refused; proposed is not asked. A provision with anything but its
+// type (periods, actors, nested exceptions) narrows the answer in a way the library cannot hold,
+// and is an error.
+func (m *importer) consent(e *entry, c Consent, dst *referral.ConsentStatus) {
+	var prov map[string]json.RawMessage
+	if raw, ok := e.keys["provision"]; ok && json.Unmarshal(raw, &prov) == nil {
+		for k := range prov {
+			if k != "type" {
+				m.fail(e.ptr+"/provision", "consent-provision", errf("the Consent's provision holds rules beyond permit or deny, which the referral's consent cannot hold", sp.ErrInvalid))
+				return
+			}
+		}
+	}
+	optOut, optIn := false, false
+	if c.PolicyRule != nil {
+		for _, cd := range c.PolicyRule.Coding {
+			if cd.System == SystemActCode {
+				optOut = optOut || cd.Code == "OPTOUT" || cd.Code == "OPTOUTE"
+				optIn = optIn || cd.Code == "OPTIN" || cd.Code == "OPTINR"
+			}
+		}
+	}
+	deny := c.Provision != nil && c.Provision.Type == "deny"
+	permit := c.Provision != nil && c.Provision.Type == "permit"
+	if c.Provision != nil && !deny && !permit {
+		m.fail(e.ptr+"/provision/type", "enum", errf("the Consent provision type is not permit or deny", sp.ErrInvalid))
+		return
+	}
+	switch c.Status {
+	case "active":
+		switch {
+		case (deny || optOut) && (permit || optIn):
+			m.fail(e.ptr, "consent-policy", errf("the Consent's provision type and policy rule disagree on whether it permits or denies", sp.ErrInvalid))
+		case deny || optOut:
+			*dst = referral.ConsentStatusRefused
+		default:
+			*dst = referral.ConsentStatusGiven
+		}
+	case "rejected":
+		*dst = referral.ConsentStatusRefused
+	case "proposed":
+		*dst = referral.ConsentStatusNotAsked
+	default:
+		m.fail(e.ptr+"/status", "enum", errf("the Consent status is not active, rejected or proposed", sp.ErrInvalid))
+	}
 }
 
 func firstIdentifier(ids []Identifier, system string) int {

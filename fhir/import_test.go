@@ -17,6 +17,7 @@ import (
 	"github.com/socialprescribing/go-socialprescribing/coding"
 	"github.com/socialprescribing/go-socialprescribing/episode"
 	"github.com/socialprescribing/go-socialprescribing/fhir"
+	"github.com/socialprescribing/go-socialprescribing/internal/fixturetest"
 	"github.com/socialprescribing/go-socialprescribing/referral"
 )
 
@@ -416,7 +417,9 @@ func FuzzImport(f *testing.F) {
 			if err != nil {
 				f.Fatal(err)
 			}
-			f.Add(marshal(f, b))
+			if seed := marshal(f, b); len(seed) <= fixturetest.MaxSeed {
+				f.Add(seed)
+			}
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -539,5 +542,45 @@ func TestImportRequiredNamesWhat(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestImportConsentShape: a refusal is an active Consent that denies (opt-out policy, deny
+// provision) or a rejected one; a provision and a policy rule that disagree, or a provision with
+// rules the referral's consent cannot hold, are errors.
+func TestImportConsentShape(t *testing.T) {
+	sr := strings.Replace(foreignSR, `"reasonCode"`, `"supportingInfo":[{"reference":"urn:uuid:c"}],"reasonCode"`, 1)
+	consent := func(rest string) string {
+		return minimalBundle(sr, `{"fullUrl":"urn:uuid:c","resource":{"resourceType":"Consent","category":[{"coding":[{"system":"`+fhir.SystemConsentQuestion+`","code":"share-outcomes"}]}],`+rest+`}}`)
+	}
+	const optIn, optOut = `"policyRule":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"OPTIN"}]}`, `"policyRule":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"OPTOUT"}]}`
+	for _, tc := range []struct {
+		name, rest string
+		want       referral.ConsentStatus
+	}{
+		{"active opt-out deny", `"status":"active",` + optOut + `,"provision":{"type":"deny"}`, referral.ConsentStatusRefused},
+		{"active deny", `"status":"active","provision":{"type":"deny"}`, referral.ConsentStatusRefused},
+		{"rejected", `"status":"rejected"`, referral.ConsentStatusRefused},
+		{"active opt-in permit", `"status":"active",` + optIn + `,"provision":{"type":"permit"}`, referral.ConsentStatusGiven},
+		{"proposed", `"status":"proposed",` + optIn, referral.ConsentStatusNotAsked},
+	} {
+		got, err := fhir.Import([]byte(consent(tc.rest)))
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if got.Referral.Consent.ShareOutcomes != tc.want {
+			t.Errorf("%s: got %s, want %s", tc.name, got.Referral.Consent.ShareOutcomes, tc.want)
+		}
+	}
+	for _, tc := range []struct{ name, rest, path, rule string }{
+		{"opt-out permit", `"status":"active",` + optOut + `,"provision":{"type":"permit"}`, "/entry/2/resource", "consent-policy"},
+		{"opt-in deny", `"status":"active",` + optIn + `,"provision":{"type":"deny"}`, "/entry/2/resource", "consent-policy"},
+		{"narrowed provision", `"status":"active","provision":{"type":"permit","period":{"end":"2025-01-01"}}`, "/entry/2/resource/provision", "consent-provision"},
+	} {
+		ve := importErr(t, consent(tc.rest))
+		if !ve.Has(tc.path, tc.rule) {
+			t.Errorf("%s: got %v, want %s at %s", tc.name, ve, tc.rule, tc.path)
+		}
 	}
 }

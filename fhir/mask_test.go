@@ -47,8 +47,15 @@ func TestMasked(t *testing.T) {
 	values = append(values, c.Payload[0], *c.Payload[1].ContentAttachment)
 	for i, v := range values {
 		var logged bytes.Buffer
-		slog.New(slog.NewJSONHandler(&logged, nil)).Info("x", "v", v)
-		slog.New(slog.NewTextHandler(&logged, nil)).Info("x", "v", v)
+		// The time is left out: its digits could hold a secret's ("13:35:49.650194895").
+		noTime := &slog.HandlerOptions{ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey {
+				return slog.Attr{}
+			}
+			return a
+		}}
+		slog.New(slog.NewJSONHandler(&logged, noTime)).Info("x", "v", v)
+		slog.New(slog.NewTextHandler(&logged, noTime)).Info("x", "v", v)
 		out := logged.String()
 		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%d", "%x"} {
 			out += fmt.Sprintf(verb, v)

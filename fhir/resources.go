@@ -174,6 +174,12 @@ type Consent struct {
 	Category     []CodeableConcept `json:"category"`
 	Patient      *Reference        `json:"patient,omitempty"`
 	PolicyRule   *CodeableConcept  `json:"policyRule,omitempty"`
+	Provision    *ConsentProvision `json:"provision,omitempty"`
+}
+
+// ConsentProvision is a Consent's base provision: permit or deny.
+type ConsentProvision struct {
+	Type string `json:"type,omitempty"`
 }
 
 // FHIRType returns "Consent".
@@ -290,6 +296,7 @@ type Communication struct {
 	Status       string                 `json:"status"`
 	Category     []CodeableConcept      `json:"category,omitempty"`
 	Subject      *Reference             `json:"subject,omitempty"`
+	Recipient    []Reference            `json:"recipient,omitempty"`
 	Payload      []CommunicationPayload `json:"payload,omitempty"`
 }
 
