@@ -79,7 +79,7 @@ func AuditWorkbook(w io.Writer, rep workforce.Report) (err error) {
 		return err
 	}
 	err = x.sheet("PCN years", []string{"PCN", "Year", "Lines", "Claimed", "Weighted population", "ARRS sum", "Sum rule", "Other roles claimed",
-		"Allowed", "Excess", "Ran out", "Payable"}, []float64{12, 9, 8, 14, 14, 14, 26, 14, 14, 14, 11, 14}, len(rep.PCNYears), func(i int) []any {
+		"Allowed", "Excess", "Ran out", "Payable", "Over WTE entitlement (payable not reduced)"}, []float64{12, 9, 8, 14, 14, 14, 26, 14, 14, 14, 11, 14, 16}, len(rep.PCNYears), func(i int) []any {
 		y := &rep.PCNYears[i]
 		pop := ""
 		if y.WeightedPopulation.IsValid() {
@@ -90,7 +90,7 @@ func AuditWorkbook(w io.Writer, rep workforce.Report) (err error) {
 			ran = y.RanOut.String()[:7]
 		}
 		return []any{y.PCN, y.Year.String(), y.Lines, x.amount(y.Claimed), pop, x.amount(y.Sum), y.SumRule, x.amount(y.OtherRolesClaimed),
-			x.amount(y.Allowed), x.amount(y.Excess), ran, x.amount(y.Payable)}
+			x.amount(y.Allowed), x.amount(y.Excess), ran, x.amount(y.Payable), yesNo(y.OverEntitlement)}
 	})
 	if err != nil {
 		return err

@@ -68,7 +68,10 @@ func (a *auditor) once(key string, f Finding) {
 // Per PCN and year, the lines are not cut: their allowed total plus what was claimed for other roles
 // is compared with the ARRS sum (rate × weighted population, rounded half-up to the penny), and the
 // excess is reported with the month in which the sum ran out. Where an [Entitlement] row covers a
-// month (2019/20 for link workers), the WTE claimed in the role is checked against it instead.
+// month (2019/20 for link workers), the WTE claimed in the role is checked against it instead. An
+// excess over an entitlement is an error finding and marks the PCN-year OverEntitlement, but does not
+// reduce Payable: the source (NHS England, Network Contract DES 2019/20) gives the entitlement in WTE
+// and says nothing of how much of which claim the excess WTE's money is, so the auditor decides.
 //
 // Lines and findings point at their claim in the input ("/claims/N"); apart from those pointers the
 // report does not depend on the order of the input. Audit is safe for concurrent use.
@@ -801,7 +804,9 @@ func (a *auditor) closeYear(acc *pcnYearAcc) PCNYearSummary {
 	for _, role := range sp.ARRSRoles() {
 		if wd := acc.ent[role]; wd != nil {
 			for m, v := range wd {
-				a.entitlement(acc.pcn, role, acc.year.Start().AddMonths(m), v)
+				if a.entitlement(acc.pcn, role, acc.year.Start().AddMonths(m), v) {
+					out.OverEntitlement = true
+				}
 			}
 		}
 	}
@@ -837,15 +842,16 @@ func (a *auditor) closeYear(acc *pcnYearAcc) PCNYearSummary {
 	return out
 }
 
-// entitlement checks one PCN-month against the entitlement row of role covering it, if any.
-func (a *auditor) entitlement(pcnID string, role sp.Role, month sp.Date, wteDays int64) {
+// entitlement checks one PCN-month against the entitlement row of role covering it, if any, and
+// reports whether the WTE claimed was more than the entitlement.
+func (a *auditor) entitlement(pcnID string, role sp.Role, month sp.Date, wteDays int64) bool {
 	p := a.pcn[pcnID]
 	if p == nil || wteDays == 0 {
-		return
+		return false
 	}
 	ri := a.rules.entIndex(role, month, month.LastOfMonth())
 	if ri < 0 {
-		return
+		return false
 	}
 	a.usedEnt[ri] = true
 	row := &a.rules.ent[ri]
@@ -855,12 +861,15 @@ func (a *auditor) entitlement(pcnID string, role sp.Role, month sp.Date, wteDays
 			a.once("ent "+pcnID+" "+row.ID(), Finding{Rule: CodeEntitlementUnknown, Severity: sp.SeverityWarning, PCN: pcnID, Year: FinancialYearOf(month),
 				RuleRows: []string{row.ID()},
 				Message:  "the PCN's list size is above the rule row's and its entitlement in the role is not given (no source states it); it is not checked"})
-			return
+			return false
 		}
 		ent = p.SPLWEntitlement2019.v
 	}
 	if wteDays > ent*int64(month.DaysInMonth()) {
 		a.find = append(a.find, Finding{Rule: CodeOverEntitlement2019, Severity: sp.SeverityError, PCN: pcnID, Month: month, RuleRows: []string{row.ID()},
-			Message: "WTE claimed in the role in the month (averaged over its days) is more than the entitlement of " + WTETotal{ent}.String() + " WTE"})
+			Message: "WTE claimed in the role in the month (averaged over its days) is more than the entitlement of " + WTETotal{ent}.String() +
+				" WTE; the payable amount is not reduced for it (no source says how much of which claim the excess is): the auditor decides"})
+		return true
 	}
+	return false
 }

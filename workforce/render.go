@@ -287,6 +287,13 @@ func (r Report) writeSummaryText(bw *bufio.Writer, t *textTable) {
 	}
 	p("\nPCN-years\n")
 	head := []string{"pcn", "year", "lines", "claimed", "sum", "other roles", "allowed", "excess", "ran out", "payable"}
+	notes := false // a note column only when a year needs one
+	for _, y := range r.PCNYears {
+		notes = notes || y.OverEntitlement
+	}
+	if notes {
+		head = append(head, "note")
+	}
 	t.widths = make([]int, len(head))
 	measure(t.widths, head...)
 	cells := func(y PCNYearSummary) []string {
@@ -297,7 +304,14 @@ func (r Report) writeSummaryText(bw *bufio.Writer, t *textTable) {
 		if y.RanOut.IsValid() {
 			ran = y.RanOut.String()[:7]
 		}
-		return []string{safeText(y.PCN), y.Year.String(), strconv.Itoa(y.Lines), y.Claimed.String(), sum, y.OtherRolesClaimed.String(), y.Allowed.String(), y.Excess.String(), ran, y.Payable.String()}
+		row := []string{safeText(y.PCN), y.Year.String(), strconv.Itoa(y.Lines), y.Claimed.String(), sum, y.OtherRolesClaimed.String(), y.Allowed.String(), y.Excess.String(), ran, y.Payable.String()}
+		switch {
+		case y.OverEntitlement:
+			row = append(row, notReducedNote)
+		case notes:
+			row = append(row, "")
+		}
+		return row
 	}
 	for _, y := range r.PCNYears {
 		measure(t.widths, cells(y)...)
@@ -493,14 +507,14 @@ func (r Report) WriteFindingsCSV(w io.Writer) error {
 // sum, sumRule, otherRolesClaimed, allowed, excess, ranOut, payable.
 func (r Report) WritePCNYearsCSV(w io.Writer) error {
 	c := newCSV(w)
-	c.write("pcn", "year", "lines", "claimed", "weightedPopulation", "sum", "sumRule", "otherRolesClaimed", "allowed", "excess", "ranOut", "payable")
+	c.write("pcn", "year", "lines", "claimed", "weightedPopulation", "sum", "sumRule", "otherRolesClaimed", "allowed", "excess", "ranOut", "payable", "overEntitlement")
 	for _, y := range r.PCNYears {
 		pop := ""
 		if y.WeightedPopulation.IsValid() {
 			pop = y.WeightedPopulation.String()
 		}
 		c.write(y.PCN, y.Year.String(), strconv.Itoa(y.Lines), y.Claimed.String(), pop, y.Sum.String(), y.SumRule,
-			y.OtherRolesClaimed.String(), y.Allowed.String(), y.Excess.String(), y.RanOut.String(), y.Payable.String())
+			y.OtherRolesClaimed.String(), y.Allowed.String(), y.Excess.String(), y.RanOut.String(), y.Payable.String(), yes(y.OverEntitlement))
 	}
 	return c.flush("pcn-years")
 }
@@ -546,3 +560,6 @@ func unknownMaximums(t Totals) string {
 	}
 	return s
 }
+
+// notReducedNote marks a PCN-year over an entitlement in WTE, whose payable amount is not reduced.
+const notReducedNote = "over the WTE entitlement: payable not reduced for it"

@@ -381,6 +381,10 @@ func (y *PCNYearSummary) writeJSON(j *jsonWriter) {
 	}
 	j.key("payable")
 	j.money(y.Payable)
+	if y.OverEntitlement {
+		j.key("overEntitlement")
+		j.bool(true)
+	}
 	j.close('}')
 }
 

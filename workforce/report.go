@@ -275,6 +275,11 @@ type PCNYearSummary struct {
 	RanOut sp.Date `json:"ranOut,omitzero"`
 	// Payable is Allowed − Excess: the lines' allowed amounts capped by the sum.
 	Payable Money `json:"payable" validate:"required"`
+	// OverEntitlement reports that in some month of the year the WTE claimed in a role was more than
+	// its [Entitlement] row allows (the 2019/20 link worker entitlement), and that Payable is NOT
+	// reduced for it: the entitlement is a number of WTE, and no source says how much of which
+	// claim the excess WTE's money is, so the auditor decides (see the over-entitlement findings).
+	OverEntitlement bool `json:"overEntitlement,omitempty"`
 }
 
 // Totals are the sums of a report's lines and PCN-years.
