@@ -162,20 +162,22 @@ func (s *slot) add(baseline bool, d sp.Date, cs *[maxScales]int32) {
 // exact integer, and each statistic is computed from those sums with a single rounding at the end.
 // Sums are exact for any cohort below about 10¹¹ episodes. Summarise is safe for concurrent use.
 func Summarise(ms []Measurement) CohortSummary {
-	return SummariseSeq(func(yield func(*Measurement) bool) {
+	var p pairing
+	p.group(len(ms), func(yield func(*Measurement) bool) {
 		for i := range ms {
 			if !yield(&ms[i]) {
 				return
 			}
 		}
 	})
+	return p.summary()
 }
 
 // SummariseSeq is [Summarise] over measurements held elsewhere, such as in episodes, without copying
 // them into one slice. It ranges over ms once and changes nothing it is given.
 func SummariseSeq(ms iter.Seq[*Measurement]) CohortSummary {
 	var p pairing
-	p.group(ms)
+	p.group(0, ms)
 	return p.summary()
 }
 
@@ -200,7 +202,11 @@ func SummariseGroups(groups iter.Seq[[]Measurement]) CohortSummary {
 	}
 	var p pairing
 	if mixed {
-		p.group(func(yield func(*Measurement) bool) {
+		n := 0
+		for _, g := range gs {
+			n += len(g)
+		}
+		p.group(n, func(yield func(*Measurement) bool) {
 			for _, g := range gs {
 				for k := range g {
 					if !yield(&g[k]) {
@@ -241,7 +247,13 @@ func SummariseGroups(groups iter.Seq[[]Measurement]) CohortSummary {
 	}
 	// The groups of ids more than one group has: together, through the general grouping. Their ids
 	// are none of the ids paired above.
-	p.group(func(yield func(*Measurement) bool) {
+	routed := 0
+	for i, g := range gs {
+		if shared[i] {
+			routed += len(g)
+		}
+	}
+	p.group(routed, func(yield func(*Measurement) bool) {
 		for i, g := range gs {
 			if !shared[i] {
 				continue
@@ -262,10 +274,10 @@ type pairing struct {
 	records, valid int
 }
 
-// group pairs the measurements of ms into new slots, by (instrument, episode id) with keygroup,
-// whose cost per measurement does not grow with the cohort. The ids of ms must be none of the ids
-// already paired.
-func (p *pairing) group(ms iter.Seq[*Measurement]) {
+// group pairs the measurements of ms, about n of them (0 for not known), into new slots, by
+// (instrument, episode id) with keygroup, whose cost per measurement does not grow with the cohort.
+// The ids of ms must be none of the ids already paired.
+func (p *pairing) group(n int, ms iter.Seq[*Measurement]) {
 	type scored struct {
 		cs   [maxScales]int32
 		date sp.Date
@@ -274,7 +286,7 @@ func (p *pairing) group(ms iter.Seq[*Measurement]) {
 	}
 	base := len(p.slots)
 	records := 0
-	keygroup.Group(func(yield func(keygroup.Item[scored]) bool) {
+	each := func(yield func(keygroup.Item[scored]) bool) {
 		for m := range ms {
 			records++
 			var v scored
@@ -286,7 +298,8 @@ func (p *pairing) group(ms iter.Seq[*Measurement]) {
 				return
 			}
 		}
-	}, func(g int, v scored) {
+	}
+	pair := func(g int, v scored) {
 		if base+g == len(p.slots) {
 			if p.slots == nil {
 				// Most episodes have a baseline and a follow-up: half as many slots as
@@ -297,7 +310,12 @@ func (p *pairing) group(ms iter.Seq[*Measurement]) {
 		}
 		p.slots[base+g].add(v.base, v.date, &v.cs)
 		p.valid++
-	})
+	}
+	if n > 0 {
+		keygroup.GroupN(n, each, pair)
+	} else {
+		keygroup.Group(each, pair)
+	}
 	p.records += records
 }
 

@@ -105,6 +105,12 @@ func Audit(in Input, rules Rules) Report {
 				kind, idx := splitPath(fe.Path)
 				switch kind {
 				case "staff":
+					if in.undecoded.skip("staff", idx) {
+						if id := in.undecoded.staff[idx]; id != "" {
+							badStaff[id] = true
+						}
+						break
+					}
 					if fe.Rule == "wte" && !strings.Contains(fe.Path, "/cover/") {
 						continue // reported per line as CodeWTEOutOfRange
 					}
@@ -121,7 +127,11 @@ func Audit(in Input, rules Rules) Report {
 						}
 					}
 				case "pcns":
-					if idx >= 0 {
+					if in.undecoded.skip("pcns", idx) {
+						if id := in.undecoded.pcns[idx]; id != "" {
+							badPCN[id] = true
+						}
+					} else if idx >= 0 {
 						badPCN[in.PCNs[idx].ID] = true
 					}
 				}
@@ -132,13 +142,16 @@ func Audit(in Input, rules Rules) Report {
 	}
 	for i := range in.PCNs {
 		p := &in.PCNs[i]
+		if in.undecoded.skip("pcns", i) {
+			continue
+		}
 		if _, dup := a.pcn[p.ID]; !dup && !badPCN[p.ID] {
 			a.pcn[p.ID] = p
 		}
 	}
 	for i := range in.Staff {
 		s := &in.Staff[i]
-		if _, dup := a.staff[s.ID]; dup || badStaff[s.ID] {
+		if _, dup := a.staff[s.ID]; dup || badStaff[s.ID] || in.undecoded.skip("staff", i) {
 			continue
 		}
 		a.staff[s.ID] = s

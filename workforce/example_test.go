@@ -196,11 +196,21 @@ func ExampleParseInput() {
 	l := workforce.Audit(in, workforce.DefaultRules()).Lines[0]
 	// 33,396 ÷ 12 = 2,783.00; costs 2,950.00 are capped.
 	fmt.Println(l.Role, l.Claimed, l.Maximum, l.Allowed)
-	_, err = workforce.ParseInput([]byte(`{"pcns": [], "staff": [], "claims": [{"salary": 2400}]}`))
+	// A claim that does not decode is a finding; the rest of the document is audited.
+	in, err = workforce.ParseInput([]byte(`{"pcns": [], "staff": [], "claims": [{"salary": 2400}]}`))
+	fmt.Println(err)
+	for _, f := range workforce.Audit(in, workforce.DefaultRules()).Findings {
+		fmt.Println(f.Rule, f.Path)
+	}
+	// Only a document that cannot be read at all is an error.
+	_, err = workforce.ParseInput([]byte(`{"pcns": [], "staff": [], "claims": {}}`))
 	fmt.Println(err)
 	// Output:
 	// care-coordinator 2950.00 2783.00 2783.00
-	// workforce.Input: /claims/0/salary: type: want a string, got a number
+	// <nil>
+	// workforce.invalid-input /claims/0/salary
+	// workforce.claim-not-audited /claims/0
+	// workforce.Input: /claims: type: want an array, got an object
 }
 
 func ExampleReport_CSV() {

@@ -1,8 +1,12 @@
 package workforce
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
+	"strings"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/internal/validation"
@@ -250,20 +254,60 @@ type Input struct {
 	Staff []StaffMember `json:"staff" validate:"dive"`
 	// Claims are the monthly claims to audit.
 	Claims []Claim `json:"claims" validate:"dive"`
+
+	// undecoded records the items ParseInput could not decode, if any.
+	undecoded *undecoded
+}
+
+// undecoded records the PCNs, staff and claims of a document that did not decode: each is a zero
+// value in the Input, kept so that indices still match the document.
+type undecoded struct {
+	errs   []*sp.FieldError // the problems, with paths from the document's root
+	pcns   map[int]string   // index → the item's ID where it could be read, else ""
+	staff  map[int]string
+	claims map[int]bool
+}
+
+// skip reports whether the item at index i of the collection kind did not decode.
+func (u *undecoded) skip(kind string, i int) bool {
+	if u == nil {
+		return false
+	}
+	switch kind {
+	case "pcns":
+		_, ok := u.pcns[i]
+		return ok
+	case "staff":
+		_, ok := u.staff[i]
+		return ok
+	}
+	return u.claims[i]
 }
 
 // Validate checks every PCN, member of staff and claim as their own Validate methods do, and that
 // IDs are unique ("duplicate-id"). Duplicate claims are not a validation error: [Audit] reports
 // them.
 func (in Input) Validate() error {
+	if in.undecoded != nil {
+		return in.validateForAudit()
+	}
 	c := validation.Struct("workforce.Input", &in)
 	in.check(c)
 	return c.Err()
 }
 
 func (in Input) check(c *validation.Errors) {
+	u := in.undecoded
+	if u != nil {
+		for _, fe := range u.errs {
+			c.Add(fe.Path, fe.Rule, fe.Err)
+		}
+	}
 	pcns := make(map[string]bool, len(in.PCNs))
 	for i, p := range in.PCNs {
+		if u.skip("pcns", i) {
+			continue
+		}
 		base := "/pcns/" + validation.Itoa(i)
 		p.check(c, base)
 		if pcns[p.ID] {
@@ -273,6 +317,9 @@ func (in Input) check(c *validation.Errors) {
 	}
 	staff := make(map[string]bool, len(in.Staff))
 	for i, s := range in.Staff {
+		if u.skip("staff", i) {
+			continue
+		}
 		base := "/staff/" + validation.Itoa(i)
 		s.check(c, base)
 		if staff[s.ID] {
@@ -286,6 +333,9 @@ func (in Input) check(c *validation.Errors) {
 	var total int64
 	for i := range in.Claims {
 		cl := &in.Claims[i]
+		if u.skip("claims", i) {
+			continue
+		}
 		if !cl.checksHold() {
 			cl.check(c, "/claims/"+validation.Itoa(i))
 		}
@@ -302,18 +352,18 @@ func (in Input) check(c *validation.Errors) {
 func (in *Input) validateForAudit() error {
 	c := validation.New("workforce.Input")
 	for i := range in.PCNs {
-		if !validation.Holds(&in.PCNs[i]) {
+		if !in.undecoded.skip("pcns", i) && !validation.Holds(&in.PCNs[i]) {
 			c.Merge("/pcns/"+validation.Itoa(i), validation.Struct("workforce.PCN", &in.PCNs[i]).Err())
 		}
 	}
 	// The generated checks say a value holds before any path or collector is built for it.
 	for i := range in.Staff {
-		if !validation.Holds(&in.Staff[i]) {
+		if !in.undecoded.skip("staff", i) && !validation.Holds(&in.Staff[i]) {
 			c.Merge("/staff/"+validation.Itoa(i), validation.Struct("workforce.StaffMember", &in.Staff[i]).Err())
 		}
 	}
 	for i := range in.Claims {
-		if !validation.Holds(&in.Claims[i]) {
+		if !in.undecoded.skip("claims", i) && !validation.Holds(&in.Claims[i]) {
 			c.Merge("/claims/"+validation.Itoa(i), validation.Struct("workforce.Claim", &in.Claims[i]).Err())
 		}
 	}
@@ -321,12 +371,141 @@ func (in *Input) validateForAudit() error {
 	return c.Err()
 }
 
-// ParseInput decodes an Input strictly (see [socialprescribing.Decode]). It does not validate: pass
-// the result to [Audit], which reports what is wrong as findings, or call Validate.
+// ParseInput decodes an Input strictly (see [socialprescribing.Decode]), item by item: a PCN, member
+// of staff or claim that does not decode (a bad amount or date, an unknown key or role, a null, a
+// value of the wrong JSON type) does not stop the others. It is kept in the Input as a zero value,
+// so that indices still match the document, and its problems, with JSON Pointers such as
+// "/claims/3/salary" and never a value, are reported by [Audit] as [CodeInvalidInput] findings (and
+// a claim as [CodeNotAudited]) and returned by Validate.
+//
+// ParseInput fails, with a [*socialprescribing.ValidationError], only when the document cannot be
+// read at all: malformed JSON, or a top level that is not an object with the arrays "pcns", "staff"
+// and "claims" (and no other key). It does not validate: pass the result to [Audit], which reports
+// what is wrong as findings, or call Validate.
 func ParseInput(data []byte) (Input, error) {
+	var top struct {
+		PCNs   []rawItem `json:"pcns"`
+		Staff  []rawItem `json:"staff"`
+		Claims []rawItem `json:"claims"`
+	}
+	if err := sp.Decode(data, &top); err != nil {
+		var ve *sp.ValidationError
+		if !errors.As(err, &ve) {
+			return Input{}, err
+		}
+		ve.Type = "workforce.Input"
+		if !onlyNullItems(ve) {
+			return Input{}, err
+		}
+		// An item that is null is an item that does not decode, reported as such below; the
+		// strict decoder has found nothing else wrong with the top level.
+		var loose struct {
+			PCNs   []json.RawMessage `json:"pcns"`
+			Staff  []json.RawMessage `json:"staff"`
+			Claims []json.RawMessage `json:"claims"`
+		}
+		if json.Unmarshal(data, &loose) != nil {
+			return Input{}, err
+		}
+		for _, p := range [...]struct {
+			dst *[]rawItem
+			src []json.RawMessage
+		}{{&top.PCNs, loose.PCNs}, {&top.Staff, loose.Staff}, {&top.Claims, loose.Claims}} {
+			*p.dst = make([]rawItem, len(p.src))
+			for i, r := range p.src {
+				(*p.dst)[i] = rawItem(r)
+			}
+		}
+	}
 	var in Input
-	if err := sp.Decode(data, &in); err != nil {
-		return Input{}, err
+	u := &undecoded{}
+	in.PCNs = decodeItems[PCN](top.PCNs, "/pcns/", u, func(i int, raw []byte) { u.pcnsAdd(i, raw) })
+	in.Staff = decodeItems[StaffMember](top.Staff, "/staff/", u, func(i int, raw []byte) { u.staffAdd(i, raw) })
+	in.Claims = decodeItems[Claim](top.Claims, "/claims/", u, func(i int, _ []byte) {
+		if u.claims == nil {
+			u.claims = map[int]bool{}
+		}
+		u.claims[i] = true
+	})
+	if len(u.errs) > 0 {
+		in.undecoded = u
 	}
 	return in, nil
+}
+
+// onlyNullItems reports whether every problem of ve is an item of pcns, staff or claims that is null.
+func onlyNullItems(ve *sp.ValidationError) bool {
+	if len(ve.Errors) == 0 {
+		return false
+	}
+	for _, fe := range ve.Errors {
+		parts := strings.Split(fe.Path, "/")
+		if fe.Rule != "null" || len(parts) != 3 || parts[0] != "" || (parts[1] != "pcns" && parts[1] != "staff" && parts[1] != "claims") {
+			return false
+		}
+		if _, err := strconv.Atoi(parts[2]); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// rawItem holds one item of an array of the document, as a slice of the document's bytes (the
+// strict decoder passes them without copying; ParseInput uses them before it returns).
+type rawItem []byte
+
+// UnmarshalJSON keeps the item's bytes.
+func (r *rawItem) UnmarshalJSON(b []byte) error {
+	*r = b
+	return nil
+}
+
+// decodeItems decodes each item strictly into a T; an item that fails is left zero, its problems are
+// added to u with base (such as "/claims/") and its index before their paths, and bad is called.
+func decodeItems[T any](items []rawItem, base string, u *undecoded, bad func(int, []byte)) []T {
+	if items == nil {
+		return nil
+	}
+	out := make([]T, len(items))
+	for i, raw := range items {
+		if err := sp.Decode(raw, &out[i]); err != nil {
+			prefix := base + validation.Itoa(i)
+			var ve *sp.ValidationError
+			if errors.As(err, &ve) {
+				for _, fe := range ve.Errors {
+					u.errs = append(u.errs, &sp.FieldError{Path: prefix + fe.Path, Rule: fe.Rule, Err: fe.Err})
+				}
+			} else {
+				u.errs = append(u.errs, &sp.FieldError{Path: prefix, Rule: "type", Err: fmt.Errorf("workforce: the item cannot be decoded: %w", sp.ErrInvalid)})
+			}
+			bad(i, raw)
+		}
+	}
+	return out
+}
+
+// idOf returns the "id" of an item that did not decode, if it is a string that could be an ID;
+// claims that name it are then reported as naming an invalid item rather than an unknown one.
+func idOf(raw []byte) string {
+	var v struct {
+		ID string `json:"id"`
+	}
+	if json.Unmarshal(raw, &v) != nil || v.ID == "" || len(v.ID) > 256 || !validation.NoControl(v.ID) {
+		return ""
+	}
+	return v.ID
+}
+
+func (u *undecoded) pcnsAdd(i int, raw []byte) {
+	if u.pcns == nil {
+		u.pcns = map[int]string{}
+	}
+	u.pcns[i] = idOf(raw)
+}
+
+func (u *undecoded) staffAdd(i int, raw []byte) {
+	if u.staff == nil {
+		u.staff = map[int]string{}
+	}
+	u.staff[i] = idOf(raw)
 }

@@ -93,7 +93,8 @@ func TestAuditBadInput(t *testing.T) {
 		{"blank", "white space only is empty too", write("blank.json", " \n\t\n"), "is empty"},
 		{"csv", "a spreadsheet export is not the JSON input", write("claims.csv", "pcn,staff,month,salary\nU1,E1,2023-07-01,2400.00\n"), "looks like CSV"},
 		{"malformed", "broken JSON is named with where it breaks", write("broken.json", `{"pcns": [`), "not a valid audit input"},
-		{"wrong type", "a field of the wrong type is named by its path", write("type.json", `{"pcns": [], "staff": [], "claims": [{"salary": 2400}]}`), "/claims/0/salary"},
+		{"wrong shape", "a top level of the wrong shape is named by its path", write("shape.json", `{"pcns": [], "staff": [], "claims": {}}`), "/claims"},
+		{"unknown top-level key", "a top level with a key it does not define", write("key.json", `{"pcns": [], "staff": [], "claims": [], "extra": []}`), "/extra"},
 		{"array", "a JSON array is not the input document", write("array.json", `[1, 2]`), "not a JSON object"},
 	}
 	for _, c := range cases {
@@ -109,6 +110,27 @@ func TestAuditBadInput(t *testing.T) {
 				t.Errorf("stdout is not empty: %q", out.String())
 			}
 		})
+	}
+}
+
+// TestAuditBadClaimIsAFinding: a claim that does not decode is a finding (status 1), and the other
+// claims are audited.
+func TestAuditBadClaimIsAFinding(t *testing.T) {
+	t.Parallel()
+	p := filepath.Join(t.TempDir(), "c.json")
+	doc := `{"pcns": [{"id": "U1", "listSize": 42000}],
+	"staff": [{"id": "S1", "pcn": "U1", "role": "care-coordinator", "employment": "direct", "start": "2023-04-01", "wte": [{"from": "2023-04-01", "wte": "1"}]}],
+	"claims": [{"salary": 2400},
+		{"pcn": "U1", "staff": "S1", "month": "2023-07-01", "salary": "2000.00", "employerNationalInsurance": "200.00", "employerPension": "300.00"}]}`
+	if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if code := audit([]string{"-format", "csv", p}, nil, &out, &errOut); code != 1 {
+		t.Fatalf("status %d, want 1 (an error finding); stderr %q", code, errOut.String())
+	}
+	if n := strings.Count(out.String(), "\n"); n != 2 {
+		t.Errorf("the CSV has %d rows, want a header and the one valid claim's line:\n%s", n, out.String())
 	}
 }
 

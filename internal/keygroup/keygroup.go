@@ -23,9 +23,10 @@ type Key struct {
 	ID  string
 }
 
-// target is the number of items a partition holds on average: its table, keys and values fit in a
-// core's second-level cache.
-const target = 2048
+// target is the number of items a partition holds on average: its table, keys and values (about
+// half a megabyte for the cohort summary's) fit in a core's second-level cache, and the partitions
+// are few enough (128 for a million items) that writing to all of them at once stays cheap.
+const target = 8192
 
 // item is one item scattered into its partition.
 // Its key's bytes are arena[off:end], where end is the next item's off, or the end of the
@@ -55,6 +56,14 @@ type Item[T any] struct {
 func Group[T any](items iter.Seq[Item[T]], out func(g int, v T)) int {
 	seed := maphash.MakeSeed()
 	return group(func(k Key) uint64 { return hash(seed, k) }, items, out)
+}
+
+// GroupN is [Group] for items known to number about n: it chooses the partitions before the items
+// come and puts each straight into its own, in one pass holding one copy of each item. A wrong n
+// costs time, never the result.
+func GroupN[T any](n int, items iter.Seq[Item[T]], out func(g int, v T)) int {
+	seed := maphash.MakeSeed()
+	return groupHinted(func(k Key) uint64 { return hash(seed, k) }, n, items, out)
 }
 
 // group is Group with the hash function given, so that tests can make every key collide.
@@ -104,54 +113,95 @@ func group[T any](hash func(Key) uint64, items iter.Seq[Item[T]], out func(g int
 	}
 	pre, staging = chunks[item[T]]{}, bytesChunks{}
 
-	// Group each partition with a table of item indices (−1 empty), linear probing on the low bits.
-	var table []int32
-	var first []int32 // the first item of each local group
-	var group []int   // the global number of each local group
-	groups := 0
+	var st partState
 	for p := range nparts {
-		part := all[start[p]:next[p]]
-		keyOf := func(i int) []byte {
-			end := anext[p] // the end of the bytes written for this partition
-			if i+1 < len(part) {
-				end = part[i+1].off
+		groupPart(&st, all[start[p]:next[p]], arena, anext[p], out)
+	}
+	return st.groups
+}
+
+// groupHinted is group for about n items: the partitions are chosen before the items come, and each
+// item goes straight to its partition, with its key's bytes, in one pass.
+func groupHinted[T any](hash func(Key) uint64, n int, items iter.Seq[Item[T]], out func(g int, v T)) int {
+	pbits := 0
+	if n > target {
+		pbits = bits.Len(uint(n-1) / target)
+	}
+	shift := uint(64 - pbits)
+	nparts := 1 << pbits
+	per := n/nparts + n/nparts/4 + 16 // room for a partition a quarter fuller than the mean
+	parts := make([][]item[T], nparts)
+	keys := make([][]byte, nparts)
+	for it := range items {
+		h := hash(it.Key)
+		p := int(h >> shift) // 0 when pbits is 0: a shift by 64 gives 0
+		if parts[p] == nil {
+			parts[p] = make([]item[T], 0, per)
+			keys[p] = make([]byte, 0, per*(len(it.Key.ID)+1))
+		}
+		parts[p] = append(parts[p], item[T]{h: h, off: len(keys[p]), tag: it.Key.Tag, v: it.Value})
+		keys[p] = append(keys[p], it.Key.ID...)
+	}
+	var st partState
+	for p := range nparts {
+		groupPart(&st, parts[p], keys[p], len(keys[p]), out)
+		parts[p], keys[p] = nil, nil
+	}
+	return st.groups
+}
+
+// partState is what grouping one partition after another keeps: the table, reused, and the
+// number of groups so far.
+type partState struct {
+	table  []int32
+	first  []int32 // the first item of each local group
+	group  []int   // the global number of each local group
+	groups int
+}
+
+// groupPart groups the items of one partition with a table of item indices (−1 empty), linear
+// probing on the low bits of the hash. Item i's key is keys[part[i].off:end], end being the next
+// item's off, or partEnd for the last.
+func groupPart[T any](st *partState, part []item[T], keys []byte, partEnd int, out func(g int, v T)) {
+	keyOf := func(i int) []byte {
+		end := partEnd
+		if i+1 < len(part) {
+			end = part[i+1].off
+		}
+		return keys[part[i].off:end]
+	}
+	size := 1 << bits.Len(uint(2*len(part)))
+	if cap(st.table) < size {
+		st.table = make([]int32, size)
+	}
+	table := st.table[:size]
+	for i := range table {
+		table[i] = -1
+	}
+	mask := uint64(size - 1)
+	st.first, st.group = st.first[:0], st.group[:0]
+	for i := range part {
+		it := &part[i]
+		key := keyOf(i)
+		slot := it.h & mask
+		for {
+			lg := table[slot]
+			if lg < 0 {
+				table[slot] = int32(len(st.first))
+				st.first = append(st.first, int32(i))
+				st.group = append(st.group, st.groups)
+				out(st.groups, it.v)
+				st.groups++
+				break
 			}
-			return arena[part[i].off:end]
-		}
-		size := 1 << bits.Len(uint(2*len(part)))
-		if cap(table) < size {
-			table = make([]int32, size)
-		}
-		table = table[:size]
-		for i := range table {
-			table[i] = -1
-		}
-		mask := uint64(size - 1)
-		first, group = first[:0], group[:0]
-		for i := range part {
-			it := &part[i]
-			key := keyOf(i)
-			slot := it.h & mask
-			for {
-				lg := table[slot]
-				if lg < 0 {
-					table[slot] = int32(len(first))
-					first = append(first, int32(i))
-					group = append(group, groups)
-					out(groups, it.v)
-					groups++
-					break
-				}
-				fi := int(first[lg])
-				if f := &part[fi]; f.h == it.h && f.tag == it.tag && string(keyOf(fi)) == string(key) {
-					out(group[lg], it.v)
-					break
-				}
-				slot = (slot + 1) & mask
+			fi := int(st.first[lg])
+			if f := &part[fi]; f.h == it.h && f.tag == it.tag && string(keyOf(fi)) == string(key) {
+				out(st.group[lg], it.v)
+				break
 			}
+			slot = (slot + 1) & mask
 		}
 	}
-	return groups
 }
 
 // keyEnd returns the end in staging of the key of pre's item j.

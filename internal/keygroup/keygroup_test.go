@@ -15,6 +15,19 @@ type keyed struct {
 // check runs group over items and compares it with a Go map: items share a group exactly when their
 // keys are equal, groups are numbered 0..groups-1, every item left in is reported once.
 func check(t interface{ Fatalf(string, ...any) }, hash func(Key) uint64, items []keyed) {
+	// Without a size, and with a size right, too small and too large.
+	runs := []func(func(int, int)) int{
+		func(out func(int, int)) int { return group(hash, seq(items), out) },
+		func(out func(int, int)) int { return groupHinted(hash, len(items), seq(items), out) },
+		func(out func(int, int)) int { return groupHinted(hash, 1, seq(items), out) },
+		func(out func(int, int)) int { return groupHinted(hash, 7*len(items)+3, seq(items), out) },
+	}
+	for _, run := range runs {
+		checkRun(t, run, hash, items)
+	}
+}
+
+func checkRun(t interface{ Fatalf(string, ...any) }, run func(func(int, int)) int, hash func(Key) uint64, items []keyed) {
 	want := map[Key]int{}
 	for _, it := range items {
 		if it.ok {
@@ -26,7 +39,7 @@ func check(t interface{ Fatalf(string, ...any) }, hash func(Key) uint64, items [
 		gOf[i] = -1
 	}
 	calls := 0
-	groups := group(hash, seq(items), func(g int, i int) {
+	groups := run(func(g int, i int) {
 		calls++
 		if gOf[i] != -1 {
 			t.Fatalf("item %d reported twice", i)

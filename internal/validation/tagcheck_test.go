@@ -186,7 +186,12 @@ func mutate(rt *rapid.T, tg target, p pool) {
 		}
 		n := max(rapid.SampledFrom(sizes).Draw(rt, "string-len"), 0)
 		ch := rapid.SampledFrom([]string{"a", "é", "😀"}).Draw(rt, "string-char")
-		v.SetString(strings.Repeat(ch, n))
+		s := strings.Repeat(ch, n)
+		if n > 0 && rapid.IntRange(0, 4).Draw(rt, "control") == 0 {
+			// A control character or a line separator in place of one character (the "nocontrol" tag).
+			s = strings.Repeat(ch, n-1) + rapid.SampledFrom([]string{"\x00", "\n", "\x7f", "\u0085", "\u2028"}).Draw(rt, "control-char")
+		}
+		v.SetString(s)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		v.SetInt(int64(rapid.SampledFrom(append(sizes, -1)).Draw(rt, "int")))
 	case reflect.Pointer:
