@@ -172,12 +172,13 @@ var auditFuncs = template.FuncMap{
 	},
 }
 
-// auditStyle adds to the shell's style sheet what the audit needs: capped and duplicate lines
-// marked by a band and a word (so that they read in black and white too), derivations set apart.
+// auditStyle adds to the shell's style sheet what the audit needs: capped and duplicate lines, and
+// lines whose maximum is not known, marked by a band and a word (so that they read in black and white too), derivations set apart.
 const auditStyle = `<style>
 tr.capped>td{background:#fff7d6}
 tr.capped>td:first-child{box-shadow:inset 4px 0 0 #b58105}
 tr.duplicate>td{background:#fbeeee}
+tr.unknown>td{background:#eef2fb}
 tr.derivation>td{background:#f4f6f8;font-size:.9rem;border-bottom:2px solid var(--line)}
 tr.derivation ol{margin:.25rem 0;padding-left:1.25rem}
 .flag{font-weight:600;white-space:nowrap}
@@ -186,7 +187,7 @@ tr.excess>td{background:#fbeeee}
 td.ids{overflow-wrap:break-word}
 table.lines tr:not(.derivation)>td:not(:last-child){white-space:nowrap}
 :target{outline:3px solid var(--accent)}
-@media print{tr.capped>td,tr.duplicate>td,tr.excess>td,tr.derivation>td{background:none}tr.derivation{break-before:avoid}}
+@media print{tr.capped>td,tr.duplicate>td,tr.unknown>td,tr.excess>td,tr.derivation>td{background:none}tr.derivation{break-before:avoid}}
 </style>
 `
 
@@ -197,6 +198,12 @@ var auditBody = template.Must(template.New("audit").Funcs(auditFuncs).Parse(audi
 <tbody>
 <tr><th scope="row">Lines (person-months)</th><td class="num" id="total-lines">{{.Totals.Lines}}</td></tr>
 <tr><th scope="row">Lines capped at their maximum</th><td class="num" id="total-capped">{{.Totals.Capped}}</td></tr>
+{{- if .Totals.NoRule}}
+<tr><th scope="row">Lines whose maximum is not known (no rule row)</th><td class="num" id="total-no-rule">{{.Totals.NoRule}}</td></tr>
+{{- end}}
+{{- if .Totals.NotInPost}}
+<tr><th scope="row">Lines for a month not in post</th><td class="num" id="total-not-in-post">{{.Totals.NotInPost}}</td></tr>
+{{- end}}
 <tr><th scope="row">Claimed</th><td class="num" id="total-claimed">{{pounds .Totals.Claimed}}</td></tr>
 <tr><th scope="row">Allowed</th><td class="num" id="total-allowed">{{pounds .Totals.Allowed}}</td></tr>
 <tr><th scope="row">Difference (claimed − allowed)</th><td class="num" id="total-difference">{{pounds .Totals.Difference}}</td></tr>
@@ -231,7 +238,7 @@ var auditBody = template.Must(template.New("audit").Funcs(auditFuncs).Parse(audi
 <thead><tr><th scope="col">Claim</th><th scope="col">Staff</th><th scope="col">Month</th><th scope="col">Role</th><th scope="col" class="num">In post</th><th scope="col" class="num">Claimed</th><th scope="col" class="num">Maximum</th><th scope="col" class="num">Allowed</th><th scope="col" class="num">Difference</th><th scope="col">Notes</th></tr></thead>
 <tbody>
 {{- range $l := $pcn.Lines}}
-<tr id="{{$.ClaimAnchor $l.Claim}}"{{if $l.Duplicate}} class="duplicate"{{else if $l.Capped}} class="capped"{{end}}><td>{{$l.Claim}}</td><td class="ids">{{$l.Staff}}</td><td>{{month $l.Month}}</td><td>{{$l.Role}}</td><td class="num">{{$l.DaysInPost}}/{{$l.DaysInMonth}}</td><td class="num">{{pounds $l.Claimed}}</td><td class="num">{{pounds $l.Maximum}}</td><td class="num">{{pounds $l.Allowed}}</td><td class="num">{{pounds $l.Difference}}</td><td>{{if $l.Duplicate}}<span class="flag">duplicate</span> {{else if $l.Capped}}<span class="flag">capped</span> {{end}}{{range $.FindingsOf $l.Claim}}{{$f := $.Finding .}}<a href="#finding-{{.}}" class="sev-{{$f.Severity}}">{{$f.Rule}}</a> {{end}}</td></tr>
+<tr id="{{$.ClaimAnchor $l.Claim}}"{{if $l.Duplicate}} class="duplicate"{{else if $l.NotInPost}} class="unknown"{{else if $l.NoRule}} class="unknown"{{else if $l.Capped}} class="capped"{{end}}><td>{{$l.Claim}}</td><td class="ids">{{$l.Staff}}</td><td>{{month $l.Month}}</td><td>{{$l.Role}}</td><td class="num">{{$l.DaysInPost}}/{{$l.DaysInMonth}}</td><td class="num">{{pounds $l.Claimed}}</td><td class="num">{{pounds $l.Maximum}}</td><td class="num">{{pounds $l.Allowed}}</td><td class="num">{{pounds $l.Difference}}</td><td>{{if $l.Duplicate}}<span class="flag">duplicate</span> {{else if $l.NotInPost}}<span class="flag">not in post</span> {{else if $l.NoRule}}<span class="flag">no rule: maximum not known</span> {{else if $l.Capped}}<span class="flag">capped</span> {{end}}{{range $.FindingsOf $l.Claim}}{{$f := $.Finding .}}<a href="#finding-{{.}}" class="sev-{{$f.Severity}}">{{$f.Rule}}</a> {{end}}</td></tr>
 {{- if $l.Capped}}
 <tr class="derivation"><td colspan="10"><strong>Derivation of {{$l.Claim}}</strong> ({{$l.DaysInPost}} of {{$l.DaysInMonth}} days in post{{if $l.BaselineWTE.IsZero}}{{else}}; {{$l.BaselineWTE}} WTE within the 31 March 2019 baseline not counted{{end}}):
 <ol>

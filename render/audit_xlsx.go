@@ -40,6 +40,8 @@ func AuditWorkbook(w io.Writer, rep workforce.Report) (err error) {
 		{"Rounding", rep.Rounding},
 		{"Lines (person-months)", t.Lines},
 		{"Lines capped at their maximum", t.Capped},
+		{"Lines whose maximum is not known (no rule row)", t.NoRule},
+		{"Lines for a month not in post", t.NotInPost},
 		{"Claimed", x.amount(t.Claimed)},
 		{"Allowed", x.amount(t.Allowed)},
 		{"Difference (claimed − allowed)", x.amount(t.Difference)},
@@ -56,13 +58,13 @@ func AuditWorkbook(w io.Writer, rep workforce.Report) (err error) {
 	}
 
 	lineHead := []string{"Claim", "PCN", "Staff", "Month", "Role", "Employment", "Days in month", "Days in post", "Parts", "Baseline WTE",
-		"Costs", "Contribution claimed", "Contribution cap", "Contribution counted", "Claimed", "Maximum", "Allowed", "Difference", "Capped", "Duplicate", "Rule rows"}
-	err = x.sheet("Lines", lineHead, []float64{12, 12, 14, 11, 28, 13, 8, 8, 60, 8, 12, 12, 12, 12, 12, 12, 12, 12, 8, 8, 50}, len(rep.Lines), func(i int) []any {
+		"Costs", "Contribution claimed", "Contribution cap", "Contribution counted", "Claimed", "Maximum", "Allowed", "Difference", "Capped", "No rule", "Not in post", "Duplicate", "Rule rows"}
+	err = x.sheet("Lines", lineHead, []float64{12, 12, 14, 11, 28, 13, 8, 8, 60, 8, 12, 12, 12, 12, 12, 12, 12, 12, 8, 8, 8, 8, 50}, len(rep.Lines), func(i int) []any {
 		l := &rep.Lines[i]
 		return []any{l.Claim.String(), l.PCN, l.Staff, l.Month.String(), string(l.Role), string(l.Employment), l.DaysInMonth, l.DaysInPost,
 			l.PartsText(), optText(l.BaselineWTE.String(), !l.BaselineWTE.IsZero()), x.amount(l.Costs), x.amount(l.SubcontractClaimed),
 			x.amount(l.SubcontractCap), x.amount(l.SubcontractCounted), x.amount(l.Claimed), x.amount(l.Maximum), x.amount(l.Allowed),
-			x.amount(l.Difference), yesNo(l.Capped), yesNo(l.Duplicate), strings.Join(l.Rules, "; ")}
+			x.amount(l.Difference), yesNo(l.Capped), yesNo(l.NoRule), yesNo(l.NotInPost), yesNo(l.Duplicate), strings.Join(l.Rules, "; ")}
 	})
 	if err != nil {
 		return err

@@ -208,7 +208,7 @@ func Audit(in Input, rules Rules) Report {
 
 	// 3. Lines, PCN by PCN (each PCN's claims are together, by staff then month).
 	var totClaimed, totAllowed int64
-	capped := 0
+	capped, noRule, notInPost := 0, 0, 0
 	for g := 0; g < len(order); {
 		h := g + 1
 		for h < len(order) && order[h].c.PCN == order[g].c.PCN {
@@ -236,8 +236,14 @@ func Audit(in Input, rules Rules) Report {
 			}
 			ln, wd := a.line(c, s, absorbed, dup)
 			rep.Lines = append(rep.Lines, ln)
-			if ln.Capped {
+			switch {
+			case ln.Capped:
 				capped++
+			case ln.NoRule:
+				noRule++
+			}
+			if ln.NotInPost {
+				notInPost++
 			}
 			totClaimed += ln.Claimed.pence
 			totAllowed += ln.Allowed.pence
@@ -296,6 +302,8 @@ func Audit(in Input, rules Rules) Report {
 	rep.Totals = Totals{
 		Lines:      len(rep.Lines),
 		Capped:     capped,
+		NoRule:     noRule,
+		NotInPost:  notInPost,
 		Claimed:    MoneyFromPence(totClaimed),
 		Allowed:    MoneyFromPence(totAllowed),
 		Difference: MoneyFromPence(totClaimed - totAllowed),
@@ -534,6 +542,7 @@ func (a *auditor) line(ca claimAt, s *StaffMember, absorbed int64, dup bool) (Li
 	ids := a.idPool[len(a.idPool):]
 	parts := a.partPool[len(a.partPool):]
 	first, last, ok := inPost(s, month)
+	ln.NotInPost = !ok
 	if !ok {
 		a.lineFinding(sp.SeverityError, CodeOutsidePost, ca, nil, "the member of staff was not in post on any day of the month; nothing is allowed")
 		fullyAbsorbed = false
@@ -565,6 +574,7 @@ func (a *auditor) line(ca claimAt, s *StaffMember, absorbed int64, dup bool) (Li
 		part := Part{From: day, WTE: WTETotal{w}}
 		var annual int64
 		if ri < 0 {
+			ln.NoRule = true
 			if next := a.rules.nextRoleStart(s.Role, day); next.IsValid() && !next.After(end) {
 				end = next.AddDays(-1)
 			}
@@ -648,8 +658,9 @@ func (a *auditor) line(ca claimAt, s *StaffMember, absorbed int64, dup bool) (Li
 	allowedNum := min(claimedNum, maxNum)
 	ln.Maximum = MoneyFromPence(roundHalfUp(maxNum, den))
 	allowed := roundHalfUp(allowedNum, den)
-	ln.Capped = claimedNum > maxNum && !dup
-	if claimedNum > maxNum && maxNum > 0 && !dup {
+	// A maximum that is not known (days without a rule row, no day in post) caps nothing.
+	ln.Capped = claimedNum > maxNum && !dup && !ln.NoRule && !ln.NotInPost
+	if ln.Capped && maxNum > 0 {
 		a.lineFinding(sp.SeverityWarning, CodeOverMaximum, ca, ln.Rules,
 			"the costs claimed are more than the month's maximum; the maximum is allowed")
 	}

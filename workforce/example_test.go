@@ -226,8 +226,8 @@ func ExampleReport_CSV() {
 	out, _ := workforce.Audit(in, workforce.DefaultRules()).CSV()
 	fmt.Print(string(out))
 	// Output:
-	// claim,pcn,staff,month,role,employment,daysInMonth,daysInPost,parts,baselineWte,costs,subcontractClaimed,subcontractCap,subcontractCounted,claimed,maximum,allowed,difference,capped,duplicate,rules
-	// /claims/0,U00001,S1,2023-09-01,social-prescribing-link-worker,direct,30,30,2023-09-01..2023-09-30 30 days 0.5 WTE × 40159.00 [social-prescribing-link-worker 2023-07-01..2024-03-31 default],,1660.00,,,,1660.00,1673.29,1660.00,0.00,,,social-prescribing-link-worker 2023-07-01..2024-03-31 default
+	// claim,pcn,staff,month,role,employment,daysInMonth,daysInPost,parts,baselineWte,costs,subcontractClaimed,subcontractCap,subcontractCounted,claimed,maximum,allowed,difference,capped,noRule,notInPost,duplicate,rules
+	// /claims/0,U00001,S1,2023-09-01,social-prescribing-link-worker,direct,30,30,2023-09-01..2023-09-30 30 days 0.5 WTE × 40159.00 [social-prescribing-link-worker 2023-07-01..2024-03-31 default],,1660.00,,,,1660.00,1673.29,1660.00,0.00,,,,,social-prescribing-link-worker 2023-07-01..2024-03-31 default
 }
 
 func ExampleNewMoney() {

@@ -18,6 +18,7 @@ import (
 type refResult struct {
 	maximum, exact, subCap, counted *big.Rat
 	daysInPost                      int
+	noRule                          bool // a day in post has no rule row: the maximum is not known
 }
 
 // refLineFull is the slow, obviously correct calculation of one person-month: walk every day of the
@@ -27,6 +28,7 @@ func refLineFull(rules workforce.Rules, s workforce.StaffMember, c workforce.Cla
 	maximum := new(big.Rat)
 	subCap := new(big.Rat)
 	inPost := 0
+	noRule := false
 	for i := 0; i < dim; i++ {
 		d := c.Month.AddDays(i)
 		if d.Before(s.Start) || (s.End.IsValid() && d.After(s.End)) {
@@ -54,6 +56,7 @@ func refLineFull(rules workforce.Rules, s workforce.StaffMember, c workforce.Cla
 			wr.SetInt64(0)
 		}
 		row, ok := rules.RoleRateOn(s.Role, d)
+		noRule = noRule || !ok
 		if ok {
 			// annual × WTE ÷ 12 ÷ days in month, in pounds
 			part := new(big.Rat).Mul(new(big.Rat).SetFrac64(row.AnnualMaximum.Pence(), 100), wr)
@@ -79,7 +82,7 @@ func refLineFull(rules workforce.Rules, s workforce.StaffMember, c workforce.Cla
 	if maximum.Cmp(costs) < 0 {
 		exact = new(big.Rat).Set(maximum)
 	}
-	return refResult{maximum: maximum, exact: exact, subCap: subCap, counted: costs, daysInPost: inPost}
+	return refResult{maximum: maximum, exact: exact, subCap: subCap, counted: costs, daysInPost: inPost, noRule: noRule}
 }
 
 // fromParts re-derives a line's maximum and subcontract cap from its parts alone, as an auditor
@@ -360,7 +363,11 @@ func TestAuditMatchesReference(t *testing.T) {
 					t.Fatalf("%s %s: contribution cap %s (parts %s), reference %s", l.Staff, l.Month, l.SubcontractCap, ps.FloatString(6), ref.subCap.FloatString(6))
 				}
 			}
-			if l.Capped != (ref.counted.Cmp(maxR) > 0) {
+			if l.NoRule != ref.noRule || l.NotInPost != (ref.daysInPost == 0) {
+				t.Fatalf("%s %s: noRule %v notInPost %v, but the reference finds noRule %v and %d days in post", l.Staff, l.Month, l.NoRule, l.NotInPost, ref.noRule, ref.daysInPost)
+			}
+			// A maximum that is not known caps nothing.
+			if l.Capped != (ref.counted.Cmp(maxR) > 0 && !ref.noRule && ref.daysInPost > 0) {
 				t.Fatalf("%s %s: capped %v, but the reference counts %s against a maximum of %s", l.Staff, l.Month, l.Capped, ref.counted.FloatString(4), maxR.FloatString(4))
 			}
 			if l.Costs.Add(l.SubcontractClaimed).Pence() != l.Claimed.Pence() && l.SubcontractClaimed.IsValid() {

@@ -58,6 +58,10 @@ func (l Line) Derivation() string {
 	switch {
 	case l.Duplicate:
 		b.WriteString(": 0.00 as a second claim for the person-month")
+	case l.NotInPost:
+		b.WriteString(": not in post on any day of the month, so nothing")
+	case l.NoRule:
+		b.WriteString(": the maximum is not known (no rule row for some days in post, which count at nothing)")
 	case l.Capped:
 		b.WriteString(": capped at the maximum")
 	}
@@ -202,13 +206,13 @@ func (r Report) WriteText(w io.Writer) error {
 
 	if len(r.Lines) > 0 {
 		p("\nlines\n")
-		head := []string{"claim", "pcn", "staff", "month", "role", "in post", "claimed", "maximum", "allowed", "difference", "capped"}
+		head := []string{"claim", "pcn", "staff", "month", "role", "in post", "claimed", "maximum", "allowed", "difference", "flag"}
 		t.widths = make([]int, len(head))
 		measure(t.widths, head...)
 		for i := range r.Lines {
 			l := &r.Lines[i]
 			cw := []int{len(l.Claim.String()), utf8.RuneCountInString(safeText(l.PCN)), utf8.RuneCountInString(safeText(l.Staff)), 7, len(l.Role),
-				len(strconv.Itoa(l.DaysInPost)) + 1 + len(strconv.Itoa(l.DaysInMonth)), moneyWidth(l.Claimed), moneyWidth(l.Maximum), moneyWidth(l.Allowed), moneyWidth(l.Difference), 9}
+				len(strconv.Itoa(l.DaysInPost)) + 1 + len(strconv.Itoa(l.DaysInMonth)), moneyWidth(l.Claimed), moneyWidth(l.Maximum), moneyWidth(l.Allowed), moneyWidth(l.Difference), len(lineFlag(l))}
 			for k, n := range cw {
 				t.widths[k] = max(t.widths[k], n)
 			}
@@ -216,13 +220,7 @@ func (r Report) WriteText(w io.Writer) error {
 		t.row(head...)
 		for i := range r.Lines {
 			l := &r.Lines[i]
-			mark := ""
-			switch {
-			case l.Duplicate:
-				mark = "duplicate"
-			case l.Capped:
-				mark = "capped"
-			}
+			mark := lineFlag(l)
 			t.row(l.Claim.String(), safeText(l.PCN), safeText(l.Staff), l.Month.String()[:7], string(l.Role),
 				strconv.Itoa(l.DaysInPost)+"/"+strconv.Itoa(l.DaysInMonth), l.Claimed.String(), l.Maximum.String(), l.Allowed.String(), l.Difference.String(), mark)
 			if l.Capped {
@@ -281,7 +279,7 @@ func (r Report) WriteSummaryText(w io.Writer) error {
 func (r Report) writeSummaryText(bw *bufio.Writer, t *textTable) {
 	p := func(s string) { _, _ = bw.WriteString(s) }
 	tot := r.Totals
-	p("totals: lines " + strconv.Itoa(tot.Lines) + " (capped " + strconv.Itoa(tot.Capped) + ")  claimed " + tot.Claimed.String() + "  allowed " + tot.Allowed.String() +
+	p("totals: lines " + strconv.Itoa(tot.Lines) + " (capped " + strconv.Itoa(tot.Capped) + unknownMaximums(tot) + ")  claimed " + tot.Claimed.String() + "  allowed " + tot.Allowed.String() +
 		"  difference " + tot.Difference.String() + "  excess over ARRS sums " + tot.Excess.String() + "  payable " + tot.Payable.String() + "\n")
 	p("findings: " + strconv.Itoa(tot.Errors) + " errors, " + strconv.Itoa(tot.Warnings) + " warnings, " + strconv.Itoa(tot.Infos) + " infos\n")
 	if len(r.PCNYears) == 0 {
@@ -405,14 +403,30 @@ func (c *csvWriter) flush(what string) error {
 	return nil
 }
 
+// lineFlag names what sets a line apart in the text report: "duplicate", "not in post", "no rule"
+// (its maximum is not known), "capped", or nothing.
+func lineFlag(l *Line) string {
+	switch {
+	case l.Duplicate:
+		return "duplicate"
+	case l.NotInPost:
+		return "not in post"
+	case l.NoRule:
+		return "no rule"
+	case l.Capped:
+		return "capped"
+	}
+	return ""
+}
+
 // linesCSVHeader is the header row of [Report.WriteCSV].
 var linesCSVHeader = []string{"claim", "pcn", "staff", "month", "role", "employment", "daysInMonth", "daysInPost", "parts", "baselineWte",
-	"costs", "subcontractClaimed", "subcontractCap", "subcontractCounted", "claimed", "maximum", "allowed", "difference", "capped", "duplicate", "rules"}
+	"costs", "subcontractClaimed", "subcontractCap", "subcontractCounted", "claimed", "maximum", "allowed", "difference", "capped", "noRule", "notInPost", "duplicate", "rules"}
 
 // WriteCSV writes the report's lines to w as CSV (RFC 4180) with a header row: claim, pcn, staff,
 // month, role, employment, daysInMonth, daysInPost, parts (each "from..to days WTE × annual
 // maximum [row]", separated by "; "), baselineWte, costs, subcontractClaimed, subcontractCap,
-// subcontractCounted, claimed, maximum, allowed, difference, capped, duplicate, rules (row IDs
+// subcontractCounted, claimed, maximum, allowed, difference, capped, noRule, notInPost, duplicate, rules (row IDs
 // separated by "; "). Every cell is neutralised as [CSVCell] says. The findings, PCN-years, rule
 // rows and totals have writers of their own.
 func (r Report) WriteCSV(w io.Writer) error {
@@ -424,7 +438,7 @@ func (r Report) WriteCSV(w io.Writer) error {
 		c.write(l.Claim.String(), l.PCN, l.Staff, l.Month.String(), string(l.Role), string(l.Employment), strconv.Itoa(l.DaysInMonth),
 			strconv.Itoa(l.DaysInPost), l.PartsText(), optFixed(l.BaselineWTE), l.Costs.String(), l.SubcontractClaimed.String(),
 			l.SubcontractCap.String(), l.SubcontractCounted.String(), l.Claimed.String(), l.Maximum.String(), l.Allowed.String(),
-			l.Difference.String(), yes(l.Capped), yes(l.Duplicate), strings.Join(l.Rules, "; "))
+			l.Difference.String(), yes(l.Capped), yes(l.NoRule), yes(l.NotInPost), yes(l.Duplicate), strings.Join(l.Rules, "; "))
 	}
 	if err := c.flush("lines"); err != nil {
 		return err
@@ -510,7 +524,8 @@ func (r Report) WriteTotalsCSV(w io.Writer) error {
 	c.write("name", "value")
 	for _, kv := range [][2]string{
 		{"libraryVersion", r.LibraryVersion}, {"rulesetDigest", r.RulesetDigest}, {"rounding", r.Rounding},
-		{"lines", strconv.Itoa(t.Lines)}, {"capped", strconv.Itoa(t.Capped)}, {"claimed", t.Claimed.String()},
+		{"lines", strconv.Itoa(t.Lines)}, {"capped", strconv.Itoa(t.Capped)},
+		{"noRule", strconv.Itoa(t.NoRule)}, {"notInPost", strconv.Itoa(t.NotInPost)}, {"claimed", t.Claimed.String()},
 		{"allowed", t.Allowed.String()}, {"difference", t.Difference.String()}, {"excess", t.Excess.String()},
 		{"payable", t.Payable.String()}, {"errors", strconv.Itoa(t.Errors)}, {"warnings", strconv.Itoa(t.Warnings)},
 		{"infos", strconv.Itoa(t.Infos)},
@@ -518,4 +533,16 @@ func (r Report) WriteTotalsCSV(w io.Writer) error {
 		c.write(kv[0], kv[1])
 	}
 	return c.flush("totals")
+}
+
+// unknownMaximums counts, for the text totals, the lines whose maximum is not known.
+func unknownMaximums(t Totals) string {
+	s := ""
+	if t.NoRule > 0 {
+		s += ", no rule " + strconv.Itoa(t.NoRule)
+	}
+	if t.NotInPost > 0 {
+		s += ", not in post " + strconv.Itoa(t.NotInPost)
+	}
+	return s
 }

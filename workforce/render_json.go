@@ -310,6 +310,10 @@ func (t *Totals) writeJSON(j *jsonWriter) {
 	j.int(t.Lines)
 	j.key("capped")
 	j.int(t.Capped)
+	j.key("noRule")
+	j.int(t.NoRule)
+	j.key("notInPost")
+	j.int(t.NotInPost)
 	j.key("claimed")
 	j.money(t.Claimed)
 	j.key("allowed")
@@ -515,6 +519,14 @@ func (l *Line) writeJSON(j *jsonWriter) {
 	j.money(l.Difference)
 	if l.Capped {
 		j.key("capped")
+		j.bool(true)
+	}
+	if l.NoRule {
+		j.key("noRule")
+		j.bool(true)
+	}
+	if l.NotInPost {
+		j.key("notInPost")
 		j.bool(true)
 	}
 	if l.Duplicate {

@@ -139,7 +139,15 @@ type Line struct {
 	// Difference is Claimed − Allowed.
 	Difference Money `json:"difference" validate:"required"`
 	// Capped reports that the costs counted were more than the maximum, so the maximum was allowed.
+	// It is false where the maximum is not known (NoRule, NotInPost).
 	Capped bool `json:"capped,omitempty"`
+	// NoRule reports that on some days in post no rule row gave the role's maximum: the maximum is
+	// not known (those days count at nothing until a row for them is loaded), so the line is not
+	// said to be capped.
+	NoRule bool `json:"noRule,omitempty"`
+	// NotInPost reports that the member of staff was not in post on any day of the month: nothing is
+	// allowed, and the line is not said to be capped.
+	NotInPost bool `json:"notInPost,omitempty"`
 	// Duplicate reports a second claim for the same member of staff and month, on which nothing is
 	// allowed.
 	Duplicate bool `json:"duplicate,omitempty"`
@@ -273,8 +281,12 @@ type PCNYearSummary struct {
 type Totals struct {
 	// Lines is the number of person-month lines.
 	Lines int `json:"lines"`
-	// Capped is the number of lines whose costs were more than the maximum.
+	// Capped is the number of lines whose costs were more than a known maximum.
 	Capped int `json:"capped"`
+	// NoRule is the number of lines whose maximum is not known, for want of a rule row on some days.
+	NoRule int `json:"noRule"`
+	// NotInPost is the number of lines for a month without a day in post.
+	NotInPost int `json:"notInPost"`
 	// Claimed is the sum of the lines' claimed amounts.
 	Claimed Money `json:"claimed" validate:"required"`
 	// Allowed is the sum of the lines' allowed amounts.
