@@ -21,8 +21,15 @@
 // shaped to the profiles but claim none in meta.profile: the library does not run the UK Core or
 // Gravity validators. The tests check every exported resource against the official FHIR R4 JSON
 // Schema and, in Go, what the schema cannot: UK Core's identifier system and verification codes,
-// Gravity's Task status set, status reason and code, and that every reference resolves inside the
-// Bundle.
+// Gravity's Task status set, status reason, code, requester and owner, that a Consent's policy rule
+// agrees with its answer, and that every reference resolves inside the Bundle.
+//
+// Import refuses what changes a request's meaning rather than reading past it: a modifierExtension
+// at any depth; a ServiceRequest status the Task's referral-event history does not lead to (a draft,
+// on-hold, completed or revoked request without that history cannot be read truthfully as a
+// referral), entered-in-error, an intent other than order or original-order, doNotPerform; a Task
+// status other than requested without the history. What it does not read and does not change the
+// meaning is listed in [Imported.Ignored], never dropped silently.
 //
 // FHIR strings hold no characters below U+0020 other than tab, carriage return and line feed; the
 // exporter writes free text as the referral holds it, so text with such characters is still
