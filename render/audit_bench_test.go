@@ -19,14 +19,3 @@ func BenchmarkAuditHTML75000(b *testing.B) {
 		}
 	}
 }
-
-// BenchmarkAuditWorkbook75000 writes the workbook of the same audit to io.Discard.
-func BenchmarkAuditWorkbook75000(b *testing.B) {
-	rep := workforce.Audit(auditgen.Input(1250), workforce.DefaultRules())
-	b.ReportAllocs()
-	for b.Loop() {
-		if err := render.AuditWorkbook(io.Discard, rep); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

@@ -8,8 +8,6 @@ import (
 	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/render"
 	"github.com/socialprescribing/go-socialprescribing/workforce"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // exampleReport audits one claim of a full-time link worker above July 2023's maximum (40,159 ÷ 12
@@ -36,27 +34,4 @@ func ExampleAuditHTML() {
 	// Output:
 	// <td class="num" id="total-allowed">£3,346.58</td>
 	// <li>Maximum <span class="derived-maximum">£3,346.58</span>: the exact sum of the parts, rounded once, half-up.</li>
-}
-
-// The workbook holds a sheet each for the summary, the lines, the findings, the PCN-years and the
-// rule rows; amounts are numbers.
-func ExampleAuditWorkbook() {
-	var b bytes.Buffer
-	if err := render.AuditWorkbook(&b, exampleReport()); err != nil {
-		fmt.Println(err)
-		return
-	}
-	f, err := excelize.OpenReader(&b)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	defer f.Close()
-	fmt.Println(f.GetSheetList())
-	allowed, _ := f.GetCellValue("Lines", "Q2")
-	typ, _ := f.GetCellType("Lines", "Q2")
-	fmt.Println(allowed, typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset)
-	// Output:
-	// [Summary Lines Findings PCN years Rules]
-	// 3,346.58 true
 }

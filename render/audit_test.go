@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -14,8 +15,6 @@ import (
 	"github.com/socialprescribing/go-socialprescribing/internal/browsertest"
 	"github.com/socialprescribing/go-socialprescribing/render"
 	"github.com/socialprescribing/go-socialprescribing/workforce"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // sampleReport audits the auditor example's sample claims.
@@ -97,78 +96,6 @@ func TestAuditHTMLLinks(t *testing.T) {
 			t.Errorf("the page holds %q", banned)
 		}
 	}
-}
-
-// TestAuditWorkbook reads the workbook back: the sheets, amounts as numbers with two decimals, IDs
-// as text (never a formula), a frozen header and a table with filters on each sheet.
-func TestAuditWorkbook(t *testing.T) {
-	t.Parallel()
-	rep := hostileReport()
-	var b bytes.Buffer
-	if err := render.AuditWorkbook(&b, rep); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if got, want := strings.Join(f.GetSheetList(), ","), "Summary,Lines,Findings,PCN years,Rules"; got != want {
-		t.Errorf("sheets: got %s, want %s", got, want)
-	}
-	rows, err := f.GetRows("Lines")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rows) != len(rep.Lines)+1 || rows[0][0] != "Claim" {
-		t.Fatalf("Lines: got %d rows starting %v, want a header and %d lines", len(rows), rows[0], len(rep.Lines))
-	}
-	for r := 2; r <= len(rows); r++ {
-		for _, col := range []string{"A", "B", "C"} {
-			cell := col + itoa(r)
-			typ, _ := f.GetCellType("Lines", cell)
-			formula, _ := f.GetCellFormula("Lines", cell)
-			if formula != "" || (typ != excelize.CellTypeInlineString && typ != excelize.CellTypeSharedString) {
-				t.Errorf("Lines!%s: type %v formula %q, want a text cell", cell, typ, formula)
-			}
-		}
-		// Allowed (column Q) is a number shown with two decimals.
-		typ, _ := f.GetCellType("Lines", "Q"+itoa(r))
-		v, _ := f.GetCellValue("Lines", "Q"+itoa(r))
-		if typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
-			t.Errorf("Lines!Q%d: type %v, want a number", r, typ)
-		}
-		if !regexp.MustCompile(`^[0-9,]+\.[0-9]{2}$`).MatchString(v) {
-			t.Errorf("Lines!Q%d shows %q, want two decimals", r, v)
-		}
-	}
-	staff, _ := f.GetCellValue("Lines", "C2")
-	found := false
-	for _, l := range rep.Lines {
-		found = found || l.Staff == staff
-	}
-	if !found {
-		t.Errorf("Lines!C2 is %q, not a staff ID of the report", staff)
-	}
-	for _, sheet := range f.GetSheetList() {
-		panes, err := f.GetPanes(sheet)
-		if err != nil || !panes.Freeze || panes.YSplit != 1 {
-			t.Errorf("%s: panes %+v, want the header row frozen", sheet, panes)
-		}
-		tables, err := f.GetTables(sheet)
-		if err != nil || len(tables) != 1 || !strings.HasPrefix(tables[0].Range, "A1:") {
-			t.Errorf("%s: tables %+v, want one from A1 (filters on the header)", sheet, tables)
-		}
-	}
-}
-
-func itoa(n int) string {
-	s := ""
-	for n > 0 || s == "" {
-		s = string(rune('0'+n%10)) + s
-		n /= 10
-	}
-	return s
 }
 
 // TestAuditHTMLInBrowser opens the sample's report in headless Chromium and checks what a person
@@ -261,5 +188,18 @@ func TestAuditScreenshot(t *testing.T) {
 	}
 	if b := img.Bounds(); b.Dx() != 1000 || b.Dy() != 1400 {
 		t.Errorf("screenshot is %dx%d, want the browser test's viewport of 1000x1400", b.Dx(), b.Dy())
+	}
+}
+
+// TestRenderCompilesNoSpreadsheetCode: the workbook is in render/xlsx, which only the command-line
+// tool imports, so a program that imports render compiles no spreadsheet library.
+func TestRenderCompilesNoSpreadsheetCode(t *testing.T) {
+	t.Parallel()
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Skipf("go list is not available here: %v", err)
+	}
+	if strings.Contains(string(out), "excelize") {
+		t.Error("package render depends on excelize; the workbook belongs in render/xlsx")
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/render"
+	"github.com/socialprescribing/go-socialprescribing/render/xlsx"
 	"github.com/socialprescribing/go-socialprescribing/workforce"
 )
 
@@ -188,7 +189,7 @@ func writeReport(w io.Writer, rep workforce.Report, format string, summary bool)
 		}
 		return bw.Flush()
 	case "xlsx":
-		return render.AuditWorkbook(w, rep)
+		return xlsx.AuditWorkbook(w, rep)
 	}
 	if summary {
 		return rep.WriteSummaryText(w)

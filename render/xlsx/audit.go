@@ -1,4 +1,7 @@
-package render
+// Package xlsx writes reports as Excel workbooks (github.com/xuri/excelize/v2). It is a package of
+// its own so that the presentation package render, and everything that imports it, compiles no
+// spreadsheet code: only the command-line tool imports xlsx.
+package xlsx
 
 import (
 	"fmt"
@@ -19,18 +22,18 @@ func AuditWorkbook(w io.Writer, rep workforce.Report) (err error) {
 	f := excelize.NewFile()
 	defer func() {
 		if cerr := f.Close(); err == nil && cerr != nil {
-			err = fmt.Errorf("render: workbook: %w", cerr)
+			err = fmt.Errorf("xlsx: workbook: %w", cerr)
 		}
 	}()
 	x := &xlsxWriter{f: f}
 	if x.money, err = f.NewStyle(&excelize.Style{NumFmt: 4}); err != nil { // #,##0.00
-		return fmt.Errorf("render: workbook: %w", err)
+		return fmt.Errorf("xlsx: workbook: %w", err)
 	}
 	if x.head, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
-		return fmt.Errorf("render: workbook: %w", err)
+		return fmt.Errorf("xlsx: workbook: %w", err)
 	}
 	if err := f.SetSheetName("Sheet1", "Summary"); err != nil {
-		return fmt.Errorf("render: workbook: %w", err)
+		return fmt.Errorf("xlsx: workbook: %w", err)
 	}
 	t := rep.Totals
 	summary := [][]any{
@@ -114,7 +117,7 @@ func AuditWorkbook(w io.Writer, rep workforce.Report) (err error) {
 	}
 	f.SetActiveSheet(0)
 	if _, err := f.WriteTo(w); err != nil {
-		return fmt.Errorf("render: workbook: %w", err)
+		return fmt.Errorf("xlsx: workbook: %w", err)
 	}
 	return nil
 }
@@ -139,43 +142,43 @@ func (x *xlsxWriter) amount(m workforce.Money) any {
 func (x *xlsxWriter) sheet(name string, head []string, widths []float64, n int, row func(int) []any) error {
 	if name != "Summary" {
 		if _, err := x.f.NewSheet(name); err != nil {
-			return fmt.Errorf("render: workbook: %w", err)
+			return fmt.Errorf("xlsx: workbook: %w", err)
 		}
 	}
 	sw, err := x.f.NewStreamWriter(name)
 	if err != nil {
-		return fmt.Errorf("render: workbook: %w", err)
+		return fmt.Errorf("xlsx: workbook: %w", err)
 	}
 	for i, wd := range widths {
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
-			return fmt.Errorf("render: workbook: %w", err)
+			return fmt.Errorf("xlsx: workbook: %w", err)
 		}
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return fmt.Errorf("render: workbook: %w", err)
+		return fmt.Errorf("xlsx: workbook: %w", err)
 	}
 	cells := make([]any, len(head))
 	for i, h := range head {
 		cells[i] = excelize.Cell{StyleID: x.head, Value: h}
 	}
 	if err := sw.SetRow("A1", cells); err != nil {
-		return fmt.Errorf("render: workbook: %w", err)
+		return fmt.Errorf("xlsx: workbook: %w", err)
 	}
 	for i := range n {
 		ref, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := sw.SetRow(ref, row(i)); err != nil {
-			return fmt.Errorf("render: workbook: %w", err)
+			return fmt.Errorf("xlsx: workbook: %w", err)
 		}
 	}
 	last, _ := excelize.CoordinatesToCellName(len(head), max(n, 1)+1)
 	if n > 0 {
 		noStripes := false
 		if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: strings.ReplaceAll(name, " ", "_"), StyleName: "TableStyleLight1", ShowRowStripes: &noStripes}); err != nil {
-			return fmt.Errorf("render: workbook: %w", err)
+			return fmt.Errorf("xlsx: workbook: %w", err)
 		}
 	}
 	if err := sw.Flush(); err != nil {
-		return fmt.Errorf("render: workbook: %w", err)
+		return fmt.Errorf("xlsx: workbook: %w", err)
 	}
 	return nil
 }
