@@ -77,6 +77,11 @@ func audit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *format == "xlsx" && *outPath == "" && auditIsTerminal(stdout) {
 		return fail("a workbook is binary: write it to a file with -o FILE.xlsx")
 	}
+	if *outPath != "" {
+		if msg := auditOutputClash(*outPath, *format, inputs[0], *rulesPath, stdin); msg != "" {
+			return fail(msg)
+		}
+	}
 
 	progress := func(string) {}
 	name := inputs[0]
@@ -172,6 +177,50 @@ func audit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return status
 }
 
+// auditOutputs returns the files an audit writes with -o path: path, and for CSV its companions.
+func auditOutputs(path, format string) []string {
+	out := []string{path}
+	if format == "csv" {
+		base := strings.TrimSuffix(path, filepath.Ext(path))
+		for _, s := range companionSuffixes {
+			out = append(out, base+s)
+		}
+	}
+	return out
+}
+
+// auditOutputClash says why the report must not be written to path, or "": it, or a CSV companion,
+// is the input or the rule table (writing would destroy it), or a workbook would go to a terminal.
+func auditOutputClash(path, format, input, rules string, stdin io.Reader) string {
+	var in os.FileInfo
+	if input == "-" {
+		if f, ok := stdin.(*os.File); ok {
+			in, _ = f.Stat()
+		}
+	} else {
+		in, _ = os.Stat(input)
+	}
+	var rl os.FileInfo
+	if rules != "" {
+		rl, _ = os.Stat(rules)
+	}
+	for _, o := range auditOutputs(path, format) {
+		fi, err := os.Stat(o)
+		if err != nil {
+			continue // a file not there yet cannot be the input
+		}
+		switch {
+		case in != nil && in.Mode().IsRegular() && os.SameFile(fi, in):
+			return o + " is the input file: writing the report would overwrite it; choose another -o"
+		case rl != nil && os.SameFile(fi, rl):
+			return o + " is the rule table: writing the report would overwrite it; choose another -o"
+		case o == path && format == "xlsx" && fi.Mode()&os.ModeCharDevice != 0 && o != os.DevNull:
+			return "a workbook is binary: write it to a file, not to a terminal or device"
+		}
+	}
+	return ""
+}
+
 // writeReport writes rep in format to w.
 func writeReport(w io.Writer, rep workforce.Report, format string, summary bool) error {
 	switch format {
@@ -197,18 +246,20 @@ func writeReport(w io.Writer, rep workforce.Report, format string, summary bool)
 	return rep.WriteText(w)
 }
 
+// companionSuffixes name the CSV files beside the lines' CSV, in the order writeCompanions writes them.
+var companionSuffixes = []string{".findings.csv", ".pcn-years.csv", ".rules.csv", ".totals.csv"}
+
 // writeCompanions writes the CSV files that go beside the lines' CSV: FILE with .findings.csv,
 // .pcn-years.csv, .rules.csv and .totals.csv in place of its extension.
 func writeCompanions(path string, rep workforce.Report, summary bool) error {
 	base := strings.TrimSuffix(path, filepath.Ext(path))
-	parts := []struct {
+	writers := []func(io.Writer) error{rep.WriteFindingsCSV, rep.WritePCNYearsCSV, rep.WriteRulesCSV, rep.WriteTotalsCSV}
+	parts := make([]struct {
 		suffix string
 		write  func(io.Writer) error
-	}{
-		{".findings.csv", rep.WriteFindingsCSV},
-		{".pcn-years.csv", rep.WritePCNYearsCSV},
-		{".rules.csv", rep.WriteRulesCSV},
-		{".totals.csv", rep.WriteTotalsCSV},
+	}, len(writers))
+	for i, w := range writers {
+		parts[i].suffix, parts[i].write = companionSuffixes[i], w
 	}
 	for _, p := range parts {
 		if summary && p.suffix == ".totals.csv" {

@@ -193,3 +193,61 @@ func firstLine(b []byte) string {
 	s, _, _ := strings.Cut(string(b), "\n")
 	return s
 }
+
+// TestAuditRefusesToOverwriteItsInput: -o naming the input, or a CSV companion that is the input,
+// is refused with status 2 and the input is left as it was.
+func TestAuditRefusesToOverwriteItsInput(t *testing.T) {
+	t.Parallel()
+	orig, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "c.json")
+	if err := os.WriteFile(in, orig, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.json")
+	if err := os.Link(in, link); err != nil {
+		t.Fatal(err)
+	}
+	companion := filepath.Join(dir, "out.findings.csv")
+	if err := os.Link(in, companion); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		args []string
+	}{
+		{"json onto the input", []string{"-format", "json", "-o", in, in}},
+		{"onto a hard link of the input", []string{"-o", link, in}},
+		{"flags after the input", []string{in, "-format", "csv", "-o", in}},
+		{"a CSV companion that is the input", []string{"-format", "csv", "-o", filepath.Join(dir, "out.csv"), in}},
+	}
+	for _, c := range cases {
+		var out, errOut bytes.Buffer
+		code := audit(c.args, nil, &out, &errOut)
+		if code != 2 || !strings.Contains(errOut.String(), "is the input file") {
+			t.Errorf("%s: status %d, stderr %q; want 2 and a line saying it is the input file", c.name, code, errOut.String())
+		}
+		if got, _ := os.ReadFile(in); !bytes.Equal(got, orig) {
+			t.Fatalf("%s: the input was overwritten", c.name)
+		}
+	}
+}
+
+// TestAuditRefusesWorkbookToADevice: a workbook is binary; -o naming a terminal or other character
+// device (but /dev/null) is refused.
+func TestAuditRefusesWorkbookToADevice(t *testing.T) {
+	t.Parallel()
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero here")
+	}
+	var out, errOut bytes.Buffer
+	if code := audit([]string{"-format", "xlsx", "-o", "/dev/zero", sample}, nil, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "binary") {
+		t.Errorf("status %d, stderr %q; want 2 and a line saying a workbook is binary", code, errOut.String())
+	}
+	if code := audit([]string{"-format", "xlsx", "-o", os.DevNull, sample}, nil, &out, &errOut); code == 2 {
+		t.Errorf("a workbook to %s: status 2, stderr %q", os.DevNull, errOut.String())
+	}
+}
