@@ -100,9 +100,9 @@ type Line struct {
 	// Claim is the claim's position in the input ("/claims/N").
 	Claim ClaimRef `json:"claim" validate:"required"`
 	// PCN is the claiming PCN.
-	PCN string `json:"pcn" validate:"required"`
+	PCN string `json:"pcn" validate:"required,nocontrol"`
 	// Staff is the member of staff.
-	Staff string `json:"staff" validate:"required"`
+	Staff string `json:"staff" validate:"required,nocontrol"`
 	// Month is the first day of the month.
 	Month sp.Date `json:"month" validate:"required"`
 	// Role is the person's role.
@@ -227,9 +227,9 @@ type Subtotal struct {
 // StaffTotal sums one member of staff's lines.
 type StaffTotal struct {
 	// PCN is the PCN.
-	PCN string `json:"pcn" validate:"required"`
+	PCN string `json:"pcn" validate:"required,nocontrol"`
 	// Staff is the member of staff.
-	Staff string `json:"staff" validate:"required"`
+	Staff string `json:"staff" validate:"required,nocontrol"`
 	// Role is the person's role.
 	Role sp.Role `json:"role" validate:"required,enum,oneof=social-prescribing-link-worker health-and-wellbeing-coach care-coordinator"`
 	// Subtotal sums the person's lines.
@@ -239,7 +239,7 @@ type StaffTotal struct {
 // MonthTotal sums one PCN's lines of one month.
 type MonthTotal struct {
 	// PCN is the PCN.
-	PCN string `json:"pcn" validate:"required"`
+	PCN string `json:"pcn" validate:"required,nocontrol"`
 	// Month is the first day of the month.
 	Month sp.Date `json:"month" validate:"required"`
 	// Subtotal sums the PCN's lines of the month.
@@ -250,7 +250,7 @@ type MonthTotal struct {
 // Reimbursement Sum.
 type PCNYearSummary struct {
 	// PCN is the PCN.
-	PCN string `json:"pcn" validate:"required"`
+	PCN string `json:"pcn" validate:"required,nocontrol"`
 	// Year is the financial year.
 	Year FinancialYear `json:"year" validate:"required"`
 	// Lines is the number of the year's lines.
@@ -319,9 +319,9 @@ type Finding struct {
 	// Severity grades the finding.
 	Severity sp.Severity `json:"severity" validate:"required,enum"`
 	// PCN is the PCN the finding is about, if any.
-	PCN string `json:"pcn,omitempty"`
+	PCN string `json:"pcn,omitempty" validate:"nocontrol"`
 	// Staff is the member of staff the finding is about, if any.
-	Staff string `json:"staff,omitempty"`
+	Staff string `json:"staff,omitempty" validate:"nocontrol"`
 	// Month is the month the finding is about, if any.
 	Month sp.Date `json:"month,omitzero"`
 	// Year is the financial year the finding is about, if any.

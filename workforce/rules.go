@@ -261,7 +261,9 @@ func mustDate(s string) sp.Date { return sp.MustParseDate(s) }
 //
 // Beside the amounts, two rows are data too: the subcontract contribution's cap of £2,400 per WTE
 // per year, read as applying from the scheme's start on 1 July 2019 to 31 March 2026 (the end of the
-// last year the library ships a sum rate for; load a row to extend it), and the 2019/20 entitlement
+// last year the library ships a sum rate for; load a row to extend it). The figure is stated with
+// high confidence but no source found gives the years it applies to, so the row, whose period is the
+// library's reading, has medium confidence. And the 2019/20 entitlement
 // of one WTE link worker per PCN of up to 100,000 patients, which took the place of a sum that year.
 func DefaultRules() Rules {
 	const (
@@ -301,7 +303,9 @@ func DefaultRules() Rules {
 	}
 	sub := []SubcontractRate{
 		{From: mustDate("2019-07-01"), To: mustDate("2026-03-31"), AnnualMaximum: MustParseMoney("2400.00"),
-			Source: des + ": subcontracted staff, a flat contribution of up to £2,400 per WTE per year (£200 a month) pro rata, inside the role's maximum", Confidence: sp.ConfidenceHigh},
+			Source: des + ": subcontracted staff, a flat contribution of up to £2,400 per WTE per year (£200 a month) pro rata, inside the role's maximum" +
+				"; the period is the library's reading (no source found dates the figure): from the scheme's start on 1 July 2019 to the end of the last year a sum rate is shipped for",
+			Confidence: sp.ConfidenceMedium},
 	}
 	ent := []Entitlement{
 		{Role: sp.RoleLinkWorker, From: mustDate("2019-07-01"), To: mustDate("2020-03-31"), WTE: MustParseWTETotal("1"), MaxListSize: 100_000,

@@ -582,6 +582,9 @@ func tagcheckWorkforcePCNYearSummary(x *PCNYearSummary) bool {
 	if !(x.PCN != "") {
 		return false
 	}
+	if !(validation.NoControl(string(x.PCN))) {
+		return false
+	}
 	if !(validation.NonZero(x.Year)) {
 		return false
 	}
@@ -645,7 +648,13 @@ func tagcheckWorkforceLine(x *Line) bool {
 	if !(x.PCN != "") {
 		return false
 	}
+	if !(validation.NoControl(string(x.PCN))) {
+		return false
+	}
 	if !(x.Staff != "") {
+		return false
+	}
+	if !(validation.NoControl(string(x.Staff))) {
 		return false
 	}
 	if !(validation.NonZero(x.Month)) {
@@ -709,7 +718,13 @@ func tagcheckWorkforceStaffTotal(x *StaffTotal) bool {
 	if !(x.PCN != "") {
 		return false
 	}
+	if !(validation.NoControl(string(x.PCN))) {
+		return false
+	}
 	if !(x.Staff != "") {
+		return false
+	}
+	if !(validation.NoControl(string(x.Staff))) {
 		return false
 	}
 	if !(x.Role != "") {
@@ -732,6 +747,9 @@ func tagcheckWorkforceMonthTotal(x *MonthTotal) bool {
 	if !(x.PCN != "") {
 		return false
 	}
+	if !(validation.NoControl(string(x.PCN))) {
+		return false
+	}
 	if !(validation.NonZero(x.Month)) {
 		return false
 	}
@@ -750,6 +768,12 @@ func tagcheckWorkforceFinding(x *Finding) bool {
 		return false
 	}
 	if !(x.Severity.IsValid()) {
+		return false
+	}
+	if !(validation.NoControl(string(x.PCN))) {
+		return false
+	}
+	if !(validation.NoControl(string(x.Staff))) {
 		return false
 	}
 	if !(x.Message != "") {
