@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"pgregory.net/rapid"
 
@@ -230,6 +231,43 @@ func TestSuppressionText(t *testing.T) {
 	}
 }
 
+// TestReportWholeMonthsProperty: with no period asked for, the report covers whole months, from the
+// first day of the month of the earliest referral received to the last day of the month of the
+// latest (computed here with package time), and never heads with a person's own received date
+// unless it is such a day.
+func TestReportWholeMonthsProperty(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		eps := genEpisodes().Draw(t, "episodes")
+		var lo, hi time.Time
+		for _, e := range eps {
+			d := e.Referral.Received
+			if !d.IsValid() {
+				continue
+			}
+			tm := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+			if lo.IsZero() || tm.Before(lo) {
+				lo = tm
+			}
+			if hi.IsZero() || tm.After(hi) {
+				hi = tm
+			}
+		}
+		r := NewReport(eps)
+		if lo.IsZero() {
+			if r.From.IsValid() || r.To.IsValid() {
+				t.Fatalf("no received date, yet the report covers %s to %s", r.From, r.To)
+			}
+			return
+		}
+		from := time.Date(lo.Year(), lo.Month(), 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+		to := time.Date(hi.Year(), hi.Month()+1, 0, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+		if r.From.String() != from || r.To.String() != to {
+			t.Fatalf("report covers %s to %s; want %s to %s (received %s to %s)", r.From, r.To, from, to,
+				lo.Format(time.DateOnly), hi.Format(time.DateOnly))
+		}
+	})
+}
+
 // TestReportPeriodProperty: with a period, every episode is either reported or counted outside it,
 // and the report is that of exactly the episodes received within it.
 func TestReportPeriodProperty(t *testing.T) {
@@ -251,8 +289,12 @@ func TestReportPeriodProperty(t *testing.T) {
 		if r.Episodes+r.Exclusions.OutsidePeriod != len(eps) || r.Episodes != len(in) {
 			t.Fatalf("%d reported + %d outside, of %d; %d within", r.Episodes, r.Exclusions.OutsidePeriod, len(eps), len(in))
 		}
+		if r.From != from || r.To != to {
+			t.Fatalf("report heads %s to %s; want the period asked for, %s to %s", r.From, r.To, from, to)
+		}
 		want := NewReport(in)
 		want.Exclusions = r.Exclusions
+		want.From, want.To = r.From, r.To
 		a, _ := json.Marshal(r)
 		b, _ := json.Marshal(want)
 		if !bytes.Equal(a, b) {
