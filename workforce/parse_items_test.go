@@ -83,3 +83,16 @@ func TestParseInputUnreadable(t *testing.T) {
 		}
 	}
 }
+
+// TestFindingSaysItsClaimOnce: a finding whose path is only its claim names the claim once.
+func TestFindingSaysItsClaimOnce(t *testing.T) {
+	t.Parallel()
+	f := workforce.Finding{Rule: workforce.CodeNotAudited, Severity: "error", Claim: workforce.ClaimAt(0), Path: "/claims/0", Message: "the claim is invalid and is not audited"}
+	if s := f.String(); strings.Count(s, "/claims/0") != 1 {
+		t.Errorf("String() = %q, want /claims/0 said once", s)
+	}
+	f.Path = "/claims/0/salary"
+	if s := f.String(); !strings.Contains(s, "/claims/0/salary") {
+		t.Errorf("String() = %q, want the path into the claim kept", s)
+	}
+}

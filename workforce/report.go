@@ -364,8 +364,15 @@ func (f Finding) Subject() string {
 
 // Common returns f in the shape every checker of the library returns, its Source empty: an audit's
 // findings cite rule rows by ID, and the rows' sources are in [Report.Rules].
+//
+// A Path that only repeats the claim the Subject names ("/claims/3") is left out, so the claim is
+// said once.
 func (f Finding) Common() sp.Finding {
-	return sp.Finding{Rule: f.Rule, Severity: f.Severity, Subject: f.Subject(), Path: f.Path, Message: f.Message}
+	path := f.Path
+	if f.Claim.IsValid() && path == f.Claim.String() {
+		path = ""
+	}
+	return sp.Finding{Rule: f.Rule, Severity: f.Severity, Subject: f.Subject(), Path: path, Message: f.Message}
 }
 
 // String returns "severity rule subject path: message".

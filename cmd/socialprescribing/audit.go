@@ -128,6 +128,10 @@ func audit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		if rules, err = rules.Override(table, o); err != nil {
 			progress("")
+			// Override's own errors are about the origin; say so once, without the package's prefix.
+			if msg, ok := strings.CutPrefix(err.Error(), "workforce: rules: "); ok {
+				return fail("-origin: " + msg)
+			}
 			return fail("rules: " + err.Error())
 		}
 	}
@@ -302,8 +306,10 @@ func readAuditInput(name string, stdin io.Reader) ([]byte, string) {
 	if err != nil {
 		return nil, auditPathError(err)
 	}
-	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
-	trimmed = bytes.TrimPrefix(trimmed, []byte("\xef\xbb\xbf"))
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) || bytes.HasPrefix(data, []byte("\xfe\xff")) || bytes.HasPrefix(data, []byte("\xff\xfe")) {
+		return nil, name + " starts with a byte-order mark (BOM), with which a JSON text must not begin (RFC 8259, section 8.1); save it as UTF-8 without a BOM"
+	}
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	if len(bytes.TrimSpace(trimmed)) == 0 {
 		return nil, name + " is empty; the audit reads a JSON document of pcns, staff and claims"
 	}

@@ -95,6 +95,7 @@ func TestAuditBadInput(t *testing.T) {
 		{"malformed", "broken JSON is named with where it breaks", write("broken.json", `{"pcns": [`), "not a valid audit input"},
 		{"wrong shape", "a top level of the wrong shape is named by its path", write("shape.json", `{"pcns": [], "staff": [], "claims": {}}`), "/claims"},
 		{"unknown top-level key", "a top level with a key it does not define", write("key.json", `{"pcns": [], "staff": [], "claims": [], "extra": []}`), "/extra"},
+		{"bom", "a byte-order mark is named as such", write("bom.json", "\ufeff{\"pcns\": [], \"staff\": [], \"claims\": []}"), "byte-order mark"},
 		{"array", "a JSON array is not the input document", write("array.json", `[1, 2]`), "not a JSON object"},
 	}
 	for _, c := range cases {
@@ -249,5 +250,16 @@ func TestAuditRefusesWorkbookToADevice(t *testing.T) {
 	}
 	if code := audit([]string{"-format", "xlsx", "-o", os.DevNull, sample}, nil, &out, &errOut); code == 2 {
 		t.Errorf("a workbook to %s: status 2, stderr %q", os.DevNull, errOut.String())
+	}
+}
+
+// TestAuditOriginMessageSaysItOnce: a bad -origin is named once, not as "rules: workforce: rules:".
+func TestAuditOriginMessageSaysItOnce(t *testing.T) {
+	t.Parallel()
+	var out, errOut bytes.Buffer
+	code := audit([]string{"-rules", "../../examples/auditor/rules-example.json", "-origin", "a\tb", sample}, nil, &out, &errOut)
+	msg := errOut.String()
+	if code != 2 || !strings.Contains(msg, "-origin: origin holds a control character") || strings.Count(msg, "rules:") > 0 || strings.Contains(msg, "workforce:") {
+		t.Errorf("status %d, stderr %q; want 2 and one line naming -origin once", code, msg)
 	}
 }

@@ -29,6 +29,10 @@ func AuditWorkbook(w io.Writer, rep workforce.Report) (err error) {
 	if x.money, err = f.NewStyle(&excelize.Style{NumFmt: 4}); err != nil { // #,##0.00
 		return fmt.Errorf("xlsx: workbook: %w", err)
 	}
+	popFmt := "#,##0.0000"
+	if x.population, err = f.NewStyle(&excelize.Style{CustomNumFmt: &popFmt}); err != nil {
+		return fmt.Errorf("xlsx: workbook: %w", err)
+	}
 	if x.head, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
 		return fmt.Errorf("xlsx: workbook: %w", err)
 	}
@@ -84,22 +88,18 @@ func AuditWorkbook(w io.Writer, rep workforce.Report) (err error) {
 	err = x.sheet("PCN years", []string{"PCN", "Year", "Lines", "Claimed", "Weighted population", "ARRS sum", "Sum rule", "Other roles claimed",
 		"Allowed", "Excess", "Ran out", "Payable", "Over WTE entitlement (payable not reduced)"}, []float64{12, 9, 8, 14, 14, 14, 26, 14, 14, 14, 11, 14, 16}, len(rep.PCNYears), func(i int) []any {
 		y := &rep.PCNYears[i]
-		pop := ""
-		if y.WeightedPopulation.IsValid() {
-			pop = y.WeightedPopulation.String()
-		}
 		ran := ""
 		if y.RanOut.IsValid() {
 			ran = y.RanOut.String()[:7]
 		}
-		return []any{y.PCN, y.Year.String(), y.Lines, x.amount(y.Claimed), pop, x.amount(y.Sum), y.SumRule, x.amount(y.OtherRolesClaimed),
+		return []any{y.PCN, y.Year.String(), y.Lines, x.amount(y.Claimed), x.weightedPopulation(y.WeightedPopulation), x.amount(y.Sum), y.SumRule, x.amount(y.OtherRolesClaimed),
 			x.amount(y.Allowed), x.amount(y.Excess), ran, x.amount(y.Payable), yesNo(y.OverEntitlement)}
 	})
 	if err != nil {
 		return err
 	}
-	err = x.sheet("Rules", []string{"Row", "Kind", "Role", "From", "To", "Year", "Annual maximum", "Rate", "WTE", "Source", "Confidence", "Origin"},
-		[]float64{50, 13, 28, 11, 11, 9, 14, 9, 6, 80, 12, 14}, len(rep.Rules), func(i int) []any {
+	err = x.sheet("Rules", []string{"Row", "Kind", "Role", "From", "To", "Year", "Annual maximum", "Rate", "Snapshot date", "WTE", "Max list size", "Source", "Confidence", "Origin"},
+		[]float64{50, 13, 28, 11, 11, 9, 14, 9, 12, 6, 12, 80, 12, 14}, len(rep.Rules), func(i int) []any {
 			u := &rep.Rules[i]
 			rate := ""
 			if u.Rate.IsValid() {
@@ -109,8 +109,12 @@ func AuditWorkbook(w io.Writer, rep workforce.Report) (err error) {
 			if !u.WTE.IsZero() {
 				wte = u.WTE.String()
 			}
-			return []any{u.ID, u.Kind, string(u.Role), u.From.String(), u.To.String(), u.Year.String(), x.amount(u.AnnualMaximum), rate, wte,
-				u.Source, string(u.Confidence), u.Origin}
+			var maxList any
+			if u.MaxListSize > 0 {
+				maxList = u.MaxListSize
+			}
+			return []any{u.ID, u.Kind, string(u.Role), u.From.String(), u.To.String(), u.Year.String(), x.amount(u.AnnualMaximum), rate,
+				u.SnapshotDate.String(), wte, maxList, u.Source, string(u.Confidence), u.Origin}
 		})
 	if err != nil {
 		return err
@@ -124,9 +128,18 @@ func AuditWorkbook(w io.Writer, rep workforce.Report) (err error) {
 
 // xlsxWriter holds a workbook being written and its styles.
 type xlsxWriter struct {
-	f     *excelize.File
-	money int
-	head  int
+	f          *excelize.File
+	money      int
+	population int
+	head       int
+}
+
+// weightedPopulation is a numeric cell with four decimal places, or an empty cell when unknown.
+func (x *xlsxWriter) weightedPopulation(p workforce.WeightedPopulation) any {
+	if !p.IsValid() {
+		return nil
+	}
+	return excelize.Cell{StyleID: x.population, Value: p.Decimal().InexactFloat64()}
 }
 
 // amount is a numeric cell with two decimal places, or an empty cell for the zero Money.

@@ -2,6 +2,8 @@ package xlsx_test
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -97,4 +99,76 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return s
+}
+
+// TestAuditWorkbookRulesAndPopulation: the Rules sheet has the sum rates' snapshot dates and the
+// entitlements' largest list size; the weighted population is a number.
+func TestAuditWorkbookRulesAndPopulation(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile(filepath.Join("..", "..", "examples", "auditor", "claims.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := workforce.ParseInput(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := workforce.Audit(in, workforce.DefaultRules())
+	var b bytes.Buffer
+	if err := xlsx.AuditWorkbook(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Rules")
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(name string) int {
+		for i, h := range rows[0] {
+			if h == name {
+				return i
+			}
+		}
+		t.Fatalf("Rules has no column %q: %v", name, rows[0])
+		return -1
+	}
+	snap, maxList, kind := col("Snapshot date"), col("Max list size"), col("Kind")
+	var sawSnap, sawMax bool
+	for _, r := range rows[1:] {
+		get := func(i int) string {
+			if i < len(r) {
+				return r[i]
+			}
+			return ""
+		}
+		switch get(kind) {
+		case workforce.RuleKindSumRate:
+			sawSnap = sawSnap || get(snap) == "2023-01-01"
+		case workforce.RuleKindEntitlement:
+			sawMax = sawMax || strings.ReplaceAll(get(maxList), ",", "") == "100000"
+		}
+	}
+	if !sawSnap || !sawMax {
+		t.Errorf("Rules: snapshot date 2023-01-01 shown %v, max list size 100000 shown %v; rows %v", sawSnap, sawMax, rows)
+	}
+	years, err := f.GetRows("PCN years")
+	if err != nil {
+		t.Fatal(err)
+	}
+	popCol := -1
+	for i, h := range years[0] {
+		if h == "Weighted population" {
+			popCol = i
+		}
+	}
+	cell, _ := excelize.CoordinatesToCellName(popCol+1, 2)
+	typ, _ := f.GetCellType("PCN years", cell)
+	v, _ := f.GetCellValue("PCN years", cell)
+	if (typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset) || v != "45,123.2500" {
+		t.Errorf("PCN years!%s: type %v value %q, want the number 45,123.2500", cell, typ, v)
+	}
 }
