@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/socialprescribing/go-socialprescribing/outcomes"
+
 	"pgregory.net/rapid"
 
 	sp "github.com/socialprescribing/go-socialprescribing"
@@ -301,4 +303,31 @@ func TestReportPeriodProperty(t *testing.T) {
 			t.Fatalf("the report of the period differs from the report of its episodes:\n%s\n%s", a, b)
 		}
 	})
+}
+
+// TestSuppressionHiddenByRule: a count hidden only because its group is small is shown as "hidden",
+// not as "<N", which would say it is small. In the fixtures GP consultations have 1 episode, 9 uses
+// before and 5 after (episode.completed.json): at threshold 3 the episodes are below it and the uses
+// are not.
+func TestSuppressionHiddenByRule(t *testing.T) {
+	r, err := NewReportWith(fixtureCohort(t), ReportOptions{Suppress: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const svc = "/system/serviceUse/services/0"
+	if got := r.System.ServiceUse.Services; len(got) == 0 || got[0].Service != outcomes.ServiceGPConsultations {
+		t.Fatalf("services: %+v", got)
+	}
+	s := r.Suppression
+	if !s.Below(svc+"/episodes") || s.Below(svc+"/before") || s.Below(svc+"/after") || !s.Hides(svc+"/before") || !s.Hides(svc+"/after") {
+		t.Errorf("small %v, hidden %v", s.Small, s.Hidden)
+	}
+	for _, p := range s.Small {
+		if !s.Hides(p) {
+			t.Errorf("%s listed as small but not hidden", p)
+		}
+	}
+	if txt := r.Text(); !strings.Contains(txt, "gp-consultations        <3 episodes, hidden before, hidden after") {
+		t.Errorf("text:\n%s", txt)
+	}
 }

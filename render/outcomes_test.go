@@ -269,3 +269,33 @@ func noPersonalDates(t *testing.T, eps []episode.Episode) {
 		}
 	}
 }
+
+// A count hidden because its group is small is "hidden" on the page, not "<N": uses of a service hidden
+// with its few episodes may number more than N.
+func TestOutcomesPageHiddenByRule(t *testing.T) {
+	full := episode.NewReport(testCohort())
+	var svc = -1
+	for i, s := range full.System.ServiceUse.Services {
+		if s.Before > int64(s.Episodes)+1 && s.After > int64(s.Episodes)+1 {
+			svc = i
+			break
+		}
+	}
+	if svc < 0 {
+		t.Fatal("no service with more uses than episodes")
+	}
+	s := full.System.ServiceUse.Services[svc]
+	n := s.Episodes + 1 // the episodes are below the threshold, the uses before and after are not
+	r, err := episode.NewReportWith(testCohort(), episode.ReportOptions{Suppress: n})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(outcomesHTML(t, r))
+	want := fmt.Sprintf(`<th scope="row">%s</th><td class="num">&lt;%d</td><td class="num">hidden</td><td class="num">hidden</td>`,
+		stdhtml.EscapeString(render.Label(string(s.Service))), n)
+	if !strings.Contains(html, want) {
+		i := strings.Index(html, render.Label(string(s.Service))+"</th><td")
+		t.Errorf("%d uses before and %d after, of %d episodes, at threshold %d: want %s; the page has\n%.300s",
+			s.Before, s.After, s.Episodes, n, want, html[max(i, 0):])
+	}
+}
