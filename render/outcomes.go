@@ -184,6 +184,9 @@ func (v outcomesView) page() Page {
 	if x := r.Exclusions; x.PeriodFrom.IsValid() || x.PeriodTo.IsValid() {
 		facts = append(facts, Fact{"Period asked for", dateOr(x.PeriodFrom.String(), x.PeriodFrom.IsValid(), "any date") + " to " + dateOr(x.PeriodTo.String(), x.PeriodTo.IsValid(), "any date")})
 	}
+	if r.DuplicateIDs > 0 || f.hidden("/duplicateIds") {
+		facts = append(facts, Fact{"Duplicate episode ids", f.count("/duplicateIds", int64(r.DuplicateIDs)) + " episodes share an id with another episode"})
+	}
 	facts = append(facts, Fact{"Excluded", f.count("/exclusions/invalid", int64(r.Exclusions.Invalid)) + " invalid, " +
 		f.count("/exclusions/outsidePeriod", int64(r.Exclusions.OutsidePeriod)) + " outside the period"})
 	small := "all shown"

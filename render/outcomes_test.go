@@ -7,6 +7,7 @@ import (
 	stdhtml "html"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -297,5 +298,32 @@ func TestOutcomesPageHiddenByRule(t *testing.T) {
 		i := strings.Index(html, render.Label(string(s.Service))+"</th><td")
 		t.Errorf("%d uses before and %d after, of %d episodes, at threshold %d: want %s; the page has\n%.300s",
 			s.Before, s.After, s.Episodes, n, want, html[max(i, 0):])
+	}
+}
+
+// The page says how many episodes share an id with another, as the text does.
+func TestOutcomesPageDuplicateIDs(t *testing.T) {
+	eps := slices.Clone(testCohort()[:50])
+	for i := range 3 {
+		eps = append(eps, eps[i]) // three episodes twice: six share an id
+	}
+	r := episode.NewReport(eps)
+	if r.DuplicateIDs != 6 {
+		t.Fatalf("DuplicateIDs %d, want 6", r.DuplicateIDs)
+	}
+	want := "<dt>Duplicate episode ids</dt><dd>6 episodes share an id with another episode</dd>"
+	if html := string(outcomesHTML(t, r)); !strings.Contains(html, want) {
+		t.Errorf("the page lacks %q", want)
+	}
+	r, err := episode.NewReportWith(eps, episode.ReportOptions{Suppress: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = "<dt>Duplicate episode ids</dt><dd>&lt;10 episodes share an id with another episode</dd>"
+	if html := string(outcomesHTML(t, r)); !strings.Contains(html, want) {
+		t.Errorf("the suppressed page lacks %q", want)
+	}
+	if html := string(outcomesHTML(t, episode.NewReport(eps[:50]))); strings.Contains(html, "Duplicate episode ids") {
+		t.Error("the page speaks of duplicate ids where there are none")
 	}
 }
