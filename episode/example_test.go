@@ -147,7 +147,7 @@ func ExampleReport_Text() {
 	}
 	fmt.Print(episode.NewReport(eps).Text())
 	// Output:
-	// Common outcomes report: 4 episodes, referrals received 2024-05-13 to 2024-09-02
+	// Common outcomes report: 4 episodes, referrals received 2024-05-01 to 2024-09-30
 	// Headings: person, health and care system, community groups (framework split: confidence unconfirmed, not found in NHS England text)
 	// Episodes by state: received 1, declined 1, in-progress 1, completed 1
 	//
@@ -239,5 +239,5 @@ func ExampleNewReportWith() {
 	// Output:
 	// 4 episodes, 0 outside the period
 	// hidden below 3 including /community/attended
-	// Common outcomes report: 4 episodes, referrals received 2024-05-13 to 2024-09-02
+	// Common outcomes report: 4 episodes, referrals received 2024-05-01 to 2024-12-31
 }

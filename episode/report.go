@@ -37,7 +37,11 @@ type Report struct {
 	// are counted everywhere; their measurements pair as one episode, and [outcomes.SummariseServiceUse]
 	// excludes their service use as duplicates.
 	DuplicateIDs int `json:"duplicateIds"`
-	// From and To are the earliest and latest days a referral was received; absent for no episodes.
+	// From and To are the period the report covers, never a day a person's referral was received: on
+	// each side the bound asked for ([ReportOptions.From], [ReportOptions.To]) when there is one, and
+	// otherwise a whole month, the first day of the month of the earliest referral received or the
+	// last day of the month of the latest. A side with no bound asked for is absent when no episode
+	// reported has a valid received date.
 	From sp.Date `json:"from,omitzero"`
 	To   sp.Date `json:"to,omitzero"`
 	// Exclusions counts the episodes left out before reporting: invalid, or outside the period
@@ -192,7 +196,7 @@ type ReportOptions struct {
 	// From and To, when valid, keep only the episodes whose referral was received on or after From
 	// and on or before To; the others are counted under [Exclusions.OutsidePeriod]. Either may be
 	// the zero Date for no bound on that side. An episode with no valid received date is outside
-	// any period that has a bound.
+	// any period that has a bound. The report is headed by the bounds given ([Report.From]).
 	From, To sp.Date
 	// Suppress, when 2 or more, hides every count from 1 to Suppress − 1 and every statistic
 	// computed from a hidden count, as published statistics do with small numbers (see
@@ -255,20 +259,21 @@ func NewReportWith(eps []Episode, o ReportOptions) (Report, error) {
 			}
 		}
 	}
-	build(&rep, keep)
+	build(&rep, keep, o)
 	if o.Suppress >= 2 {
 		suppress(&rep, o.Suppress)
 	}
 	return rep, nil
 }
 
-// build fills the report from eps.
-func build(rep *Report, eps []Episode) {
+// build fills the report from eps, received within the period asked for (either bound may be zero).
+func build(rep *Report, eps []Episode, period ReportOptions) {
 	rep.Episodes = len(eps)
 	states := referral.States()
 	stateCount := make([]int, len(states))
 	dup := keygroup.Shared(len(eps), func(i int) (string, bool) { return eps[i].Referral.EpisodeID, true })
 	var us []outcomes.ServiceUse
+	var first, last sp.Date // the earliest and latest received dates: only their months are reported
 	com := newCommunity()
 	for i := range eps {
 		e := &eps[i]
@@ -282,11 +287,11 @@ func build(rep *Report, eps []Episode) {
 			rep.UnknownState++
 		}
 		if d := r.Received; d.IsValid() {
-			if !rep.From.IsValid() || d.Before(rep.From) {
-				rep.From = d
+			if !first.IsValid() || d.Before(first) {
+				first = d
 			}
-			if !rep.To.IsValid() || d.After(rep.To) {
-				rep.To = d
+			if !last.IsValid() || d.After(last) {
+				last = d
 			}
 		}
 		if u := e.ServiceUse; u != nil {
@@ -300,6 +305,13 @@ func build(rep *Report, eps []Episode) {
 		if e.Plan != nil {
 			com.add(e.Plan)
 		}
+	}
+	rep.From, rep.To = period.From, period.To
+	if !rep.From.IsValid() && first.IsValid() {
+		rep.From = first.FirstOfMonth()
+	}
+	if !rep.To.IsValid() && last.IsValid() {
+		rep.To = last.LastOfMonth()
 	}
 	rep.States = make([]StateCount, len(states))
 	for k, s := range states {

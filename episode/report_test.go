@@ -22,8 +22,8 @@ func fixtureCohort(t testing.TB) []Episode {
 // fixture files by hand.
 func TestReportFixtures(t *testing.T) {
 	r := NewReport(fixtureCohort(t))
-	if r.Episodes != 4 || r.From != d("2024-05-13") || r.To != d("2024-09-02") || r.FrameworkConfidence != sp.ConfidenceUnconfirmed {
-		t.Errorf("header: %d episodes %s to %s, %s; want 4, 2024-05-13 to 2024-09-02, unconfirmed", r.Episodes, r.From, r.To, r.FrameworkConfidence)
+	if r.Episodes != 4 || r.From != d("2024-05-01") || r.To != d("2024-09-30") || r.FrameworkConfidence != sp.ConfidenceUnconfirmed {
+		t.Errorf("header: %d episodes %s to %s, %s; want 4, 2024-05-01 to 2024-09-30 (the whole months of the first and last referral received), unconfirmed", r.Episodes, r.From, r.To, r.FrameworkConfidence)
 	}
 	states := map[referral.State]int{}
 	for _, s := range r.States {
@@ -152,7 +152,7 @@ func TestReportEmpty(t *testing.T) {
 func TestReportText(t *testing.T) {
 	txt := NewReport(fixtureCohort(t)).Text()
 	for _, want := range []string{
-		"Common outcomes report: 4 episodes, referrals received 2024-05-13 to 2024-09-02",
+		"Common outcomes report: 4 episodes, referrals received 2024-05-01 to 2024-09-30",
 		"confidence unconfirmed",
 		"Impact on the person: 2 episodes measured",
 		"life-satisfaction n 1, mean 4.00 -> 7.00, change +3.00 (no CI (n < 2))",

@@ -27,11 +27,17 @@ import (
 //
 // A hidden value is zero (or nil) in Go and absent from the report's JSON document, and its JSON
 // Pointer is listed in Hidden, so neither a person nor a program can mistake it for a measured zero.
+// Small lists those of them that were themselves a count from 1 to Threshold − 1 (shown as "<N");
+// the others were hidden with a count they are computed from or belong with, whatever their value
+// (shown as "hidden"), and may be larger.
 type Suppression struct {
 	// Threshold is the smallest count shown; counts from 1 to Threshold − 1 are hidden.
 	Threshold int `json:"threshold"`
 	// Hidden lists the JSON Pointers of the values hidden, sorted.
 	Hidden []string `json:"hidden"`
+	// Small lists, sorted, the JSON Pointers among Hidden of the counts that were from 1 to
+	// Threshold − 1.
+	Small []string `json:"small"`
 }
 
 // Hides reports whether the value at the JSON Pointer ptr was hidden. A nil Suppression hides
@@ -44,21 +50,37 @@ func (s *Suppression) Hides(ptr string) bool {
 	return found
 }
 
+// Below reports whether the value at the JSON Pointer ptr was hidden as a count from 1 to
+// Threshold − 1, rather than with another count. A nil Suppression hides nothing.
+func (s *Suppression) Below(ptr string) bool {
+	if s == nil {
+		return false
+	}
+	_, found := slices.BinarySearch(s.Small, ptr)
+	return found
+}
+
 // suppress hides the small numbers of rep at threshold n (2 or more).
 func suppress(rep *Report, n int) {
 	w := suppressor{n: n}
 	w.walk(reflect.ValueOf(rep).Elem(), "")
 	slices.Sort(w.hidden)
 	w.hidden = slices.Compact(w.hidden)
-	rep.Suppression = &Suppression{Threshold: n, Hidden: w.hidden}
+	slices.Sort(w.below)
+	w.below = slices.Compact(w.below)
+	rep.Suppression = &Suppression{Threshold: n, Hidden: w.hidden, Small: w.below}
 	if w.hidden == nil {
 		rep.Suppression.Hidden = []string{}
+	}
+	if w.below == nil {
+		rep.Suppression.Small = []string{}
 	}
 }
 
 type suppressor struct {
 	n      int
 	hidden []string
+	below  []string // the hidden counts that were small themselves
 }
 
 func (w *suppressor) small(v int64) bool { return v >= 1 && v < int64(w.n) }
@@ -127,10 +149,13 @@ func (w *suppressor) fields(v reflect.Value, path string, also map[string]bool) 
 	}
 }
 
-// hide zeroes v and records its pointer.
+// hide zeroes v and records its pointer, and whether it was a small count.
 func (w *suppressor) hide(v reflect.Value, path string) {
 	if (v.Kind() == reflect.Pointer || v.Kind() == reflect.Slice) && v.IsNil() {
 		return // absent already
+	}
+	if (v.Kind() == reflect.Int || v.Kind() == reflect.Int64) && w.small(v.Int()) {
+		w.below = append(w.below, path)
 	}
 	v.Set(reflect.Zero(v.Type()))
 	w.hidden = append(w.hidden, path)

@@ -7,6 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/socialprescribing/go-socialprescribing/outcomes"
 
 	"pgregory.net/rapid"
 
@@ -230,6 +233,43 @@ func TestSuppressionText(t *testing.T) {
 	}
 }
 
+// TestReportWholeMonthsProperty: with no period asked for, the report covers whole months, from the
+// first day of the month of the earliest referral received to the last day of the month of the
+// latest (computed here with package time), and never heads with a person's own received date
+// unless it is such a day.
+func TestReportWholeMonthsProperty(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		eps := genEpisodes().Draw(t, "episodes")
+		var lo, hi time.Time
+		for _, e := range eps {
+			d := e.Referral.Received
+			if !d.IsValid() {
+				continue
+			}
+			tm := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+			if lo.IsZero() || tm.Before(lo) {
+				lo = tm
+			}
+			if hi.IsZero() || tm.After(hi) {
+				hi = tm
+			}
+		}
+		r := NewReport(eps)
+		if lo.IsZero() {
+			if r.From.IsValid() || r.To.IsValid() {
+				t.Fatalf("no received date, yet the report covers %s to %s", r.From, r.To)
+			}
+			return
+		}
+		from := time.Date(lo.Year(), lo.Month(), 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+		to := time.Date(hi.Year(), hi.Month()+1, 0, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+		if r.From.String() != from || r.To.String() != to {
+			t.Fatalf("report covers %s to %s; want %s to %s (received %s to %s)", r.From, r.To, from, to,
+				lo.Format(time.DateOnly), hi.Format(time.DateOnly))
+		}
+	})
+}
+
 // TestReportPeriodProperty: with a period, every episode is either reported or counted outside it,
 // and the report is that of exactly the episodes received within it.
 func TestReportPeriodProperty(t *testing.T) {
@@ -251,12 +291,43 @@ func TestReportPeriodProperty(t *testing.T) {
 		if r.Episodes+r.Exclusions.OutsidePeriod != len(eps) || r.Episodes != len(in) {
 			t.Fatalf("%d reported + %d outside, of %d; %d within", r.Episodes, r.Exclusions.OutsidePeriod, len(eps), len(in))
 		}
+		if r.From != from || r.To != to {
+			t.Fatalf("report heads %s to %s; want the period asked for, %s to %s", r.From, r.To, from, to)
+		}
 		want := NewReport(in)
 		want.Exclusions = r.Exclusions
+		want.From, want.To = r.From, r.To
 		a, _ := json.Marshal(r)
 		b, _ := json.Marshal(want)
 		if !bytes.Equal(a, b) {
 			t.Fatalf("the report of the period differs from the report of its episodes:\n%s\n%s", a, b)
 		}
 	})
+}
+
+// TestSuppressionHiddenByRule: a count hidden only because its group is small is shown as "hidden",
+// not as "<N", which would say it is small. In the fixtures GP consultations have 1 episode, 9 uses
+// before and 5 after (episode.completed.json): at threshold 3 the episodes are below it and the uses
+// are not.
+func TestSuppressionHiddenByRule(t *testing.T) {
+	r, err := NewReportWith(fixtureCohort(t), ReportOptions{Suppress: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const svc = "/system/serviceUse/services/0"
+	if got := r.System.ServiceUse.Services; len(got) == 0 || got[0].Service != outcomes.ServiceGPConsultations {
+		t.Fatalf("services: %+v", got)
+	}
+	s := r.Suppression
+	if !s.Below(svc+"/episodes") || s.Below(svc+"/before") || s.Below(svc+"/after") || !s.Hides(svc+"/before") || !s.Hides(svc+"/after") {
+		t.Errorf("small %v, hidden %v", s.Small, s.Hidden)
+	}
+	for _, p := range s.Small {
+		if !s.Hides(p) {
+			t.Errorf("%s listed as small but not hidden", p)
+		}
+	}
+	if txt := r.Text(); !strings.Contains(txt, "gp-consultations        <3 episodes, hidden before, hidden after") {
+		t.Errorf("text:\n%s", txt)
+	}
 }

@@ -30,7 +30,7 @@ func (r Report) Text() string {
 		p("\n")
 	}
 	if s := r.Suppression; s != nil {
-		p("  small numbers hidden: a count from 1 to %d is shown as <%d, and a figure computed from one as \"hidden\"\n", s.Threshold-1, s.Threshold)
+		p("  small numbers hidden: a count from 1 to %d is shown as <%d, and a figure hidden with one (whatever its value) as \"hidden\"\n", s.Threshold-1, s.Threshold)
 	}
 	if r.DuplicateIDs > 0 || f.hidden("/duplicateIds") {
 		p("  %s episodes share an id with another episode\n", f.n("/duplicateIds", r.DuplicateIDs))
@@ -117,8 +117,8 @@ func dateOr(d sp.Date, none string) string {
 	return none
 }
 
-// textFormat formats the report's numbers, hidden ones as "<N" (a count) or "hidden" (a figure
-// computed from one).
+// textFormat formats the report's numbers, hidden ones as "<N" (a count from 1 to N − 1) or
+// "hidden" (a figure hidden with such a count).
 type textFormat struct{ s *Suppression }
 
 func (r Report) fmt() textFormat { return textFormat{r.Suppression} }
@@ -128,8 +128,11 @@ func (f textFormat) hidden(ptr string) bool { return f.s.Hides(ptr) }
 func (f textFormat) n(ptr string, v int) string { return f.n64(ptr, int64(v)) }
 
 func (f textFormat) n64(ptr string, v int64) string {
-	if f.s.Hides(ptr) {
+	if f.s.Below(ptr) {
 		return "<" + strconv.Itoa(f.s.Threshold)
+	}
+	if f.s.Hides(ptr) {
+		return "hidden" // with a small count: its own value may be larger
 	}
 	return strconv.FormatInt(v, 10)
 }

@@ -86,8 +86,11 @@ func (f numbers) hidden(ptr string) bool { return f.s.Hides(ptr) }
 
 // count formats a count with thousands separators.
 func (f numbers) count(ptr string, v int64) string {
-	if f.s.Hides(ptr) {
+	if f.s.Below(ptr) {
 		return "<" + strconv.Itoa(f.s.Threshold)
+	}
+	if f.s.Hides(ptr) {
+		return "hidden" // with a small count: its own value may be larger
 	}
 	return Thousands(v)
 }
@@ -153,7 +156,7 @@ var labels = map[string]string{
 func newOutcomesView(r episode.Report) outcomesView {
 	v := outcomesView{r: r, f: numbers{r.Suppression}}
 	if s := r.Suppression; s != nil {
-		v.Hidden = fmt.Sprintf("Small numbers are hidden: a count from 1 to %d is shown as <%d, and a figure computed from such a count as \u201chidden\u201d. A hidden count can sometimes be worked out from the totals beside it.", s.Threshold-1, s.Threshold)
+		v.Hidden = fmt.Sprintf("Small numbers are hidden: a count from 1 to %d is shown as <%d, and a figure hidden with such a count, whatever its own value, as \u201chidden\u201d. A hidden count can sometimes be worked out from the totals beside it.", s.Threshold-1, s.Threshold)
 	}
 	for i, s := range r.States {
 		v.States = append(v.States, row{Label(string(s.State)), []string{v.f.count("/states/"+strconv.Itoa(i)+"/episodes", int64(s.Episodes))}})
@@ -180,6 +183,9 @@ func (v outcomesView) page() Page {
 	}
 	if x := r.Exclusions; x.PeriodFrom.IsValid() || x.PeriodTo.IsValid() {
 		facts = append(facts, Fact{"Period asked for", dateOr(x.PeriodFrom.String(), x.PeriodFrom.IsValid(), "any date") + " to " + dateOr(x.PeriodTo.String(), x.PeriodTo.IsValid(), "any date")})
+	}
+	if r.DuplicateIDs > 0 || f.hidden("/duplicateIds") {
+		facts = append(facts, Fact{"Duplicate episode ids", f.count("/duplicateIds", int64(r.DuplicateIDs)) + " episodes share an id with another episode"})
 	}
 	facts = append(facts, Fact{"Excluded", f.count("/exclusions/invalid", int64(r.Exclusions.Invalid)) + " invalid, " +
 		f.count("/exclusions/outsidePeriod", int64(r.Exclusions.OutsidePeriod)) + " outside the period"})

@@ -5,11 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	stdhtml "html"
+	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
+	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/episode"
 	"github.com/socialprescribing/go-socialprescribing/internal/cohortgen"
 	"github.com/socialprescribing/go-socialprescribing/render"
@@ -169,5 +172,158 @@ func TestOutcomesPageEmpty(t *testing.T) {
 	html := string(outcomesHTML(t, episode.NewReport(nil)))
 	if !strings.Contains(html, "<dt>Episodes reported</dt><dd>0</dd>") || strings.Contains(html, "<svg") {
 		t.Errorf("empty report:\n%s", html)
+	}
+}
+
+// personalDates returns every date recorded in the episodes (received, birth, measurement,
+// service-use, plan and contact dates), as the report would print them.
+func personalDates(eps []episode.Episode) map[string]bool {
+	out := map[string]bool{}
+	dateType := reflect.TypeFor[sp.Date]()
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		if v.Type() == dateType {
+			if d := v.Interface().(sp.Date); d.IsValid() {
+				out[d.String()] = true
+			}
+			return
+		}
+		switch v.Kind() {
+		case reflect.Pointer, reflect.Interface:
+			if !v.IsNil() {
+				walk(v.Elem())
+			}
+		case reflect.Slice, reflect.Array:
+			for i := range v.Len() {
+				walk(v.Index(i))
+			}
+		case reflect.Map:
+			for it := v.MapRange(); it.Next(); {
+				walk(it.Value())
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() {
+					walk(v.Field(i))
+				}
+			}
+		}
+	}
+	for i := range eps {
+		walk(reflect.ValueOf(eps[i]))
+	}
+	return out
+}
+
+// No day of a person's record is in the report, in any format, with or without suppression: the
+// report is headed by the period asked for or by whole months, never by the first or last day a
+// referral was received.
+func TestOutcomesNoPersonalDates(t *testing.T) {
+	// The whole cohort, and those of its episodes received mid-month to mid-month.
+	mid := []episode.Episode{}
+	for _, e := range testCohort() {
+		if d := e.Referral.Received; !d.Before(sp.MustParseDate("2024-03-10")) && !d.After(sp.MustParseDate("2024-08-20")) {
+			mid = append(mid, e)
+		}
+	}
+	for _, eps := range [][]episode.Episode{testCohort(), mid} {
+		noPersonalDates(t, eps)
+	}
+}
+
+func noPersonalDates(t *testing.T, eps []episode.Episode) {
+	t.Helper()
+	dates := personalDates(eps)
+	if !dates[eps[0].Referral.Received.String()] || len(dates) < 100 {
+		t.Fatalf("only %d dates found in the cohort", len(dates))
+	}
+	asked := episode.ReportOptions{From: sp.MustParseDate("2023-01-01"), To: sp.MustParseDate("2030-12-31")}
+	for _, o := range []episode.ReportOptions{{}, {Suppress: 10}, {From: asked.From, To: asked.To, Suppress: 10}} {
+		r, err := episode.NewReportWith(eps, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The bounds asked for are the user's, not a person's; with none, whole months.
+		allowed := map[string]bool{o.From.String(): o.From.IsValid(), o.To.String(): o.To.IsValid()}
+		if !o.From.IsValid() {
+			if r.From.Day() != 1 {
+				t.Errorf("report starts on %s, not the first day of a month", r.From)
+			}
+			allowed[r.From.String()] = true
+		}
+		if !o.To.IsValid() {
+			if r.To != r.To.LastOfMonth() {
+				t.Errorf("report ends on %s, not the last day of a month", r.To)
+			}
+			allowed[r.To.String()] = true
+		}
+		js, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for format, out := range map[string]string{"text": r.Text(), "JSON": string(js), "HTML": string(outcomesHTML(t, r))} {
+			for _, d := range regexp.MustCompile(`\d{4}-\d{2}-\d{2}`).FindAllString(out, -1) {
+				if dates[d] && !allowed[d] {
+					t.Errorf("options %+v: the %s report shows %s, a day of a person's record", o, format, d)
+				}
+			}
+		}
+	}
+}
+
+// A count hidden because its group is small is "hidden" on the page, not "<N": uses of a service hidden
+// with its few episodes may number more than N.
+func TestOutcomesPageHiddenByRule(t *testing.T) {
+	full := episode.NewReport(testCohort())
+	var svc = -1
+	for i, s := range full.System.ServiceUse.Services {
+		if s.Before > int64(s.Episodes)+1 && s.After > int64(s.Episodes)+1 {
+			svc = i
+			break
+		}
+	}
+	if svc < 0 {
+		t.Fatal("no service with more uses than episodes")
+	}
+	s := full.System.ServiceUse.Services[svc]
+	n := s.Episodes + 1 // the episodes are below the threshold, the uses before and after are not
+	r, err := episode.NewReportWith(testCohort(), episode.ReportOptions{Suppress: n})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(outcomesHTML(t, r))
+	want := fmt.Sprintf(`<th scope="row">%s</th><td class="num">&lt;%d</td><td class="num">hidden</td><td class="num">hidden</td>`,
+		stdhtml.EscapeString(render.Label(string(s.Service))), n)
+	if !strings.Contains(html, want) {
+		i := strings.Index(html, render.Label(string(s.Service))+"</th><td")
+		t.Errorf("%d uses before and %d after, of %d episodes, at threshold %d: want %s; the page has\n%.300s",
+			s.Before, s.After, s.Episodes, n, want, html[max(i, 0):])
+	}
+}
+
+// The page says how many episodes share an id with another, as the text does.
+func TestOutcomesPageDuplicateIDs(t *testing.T) {
+	eps := slices.Clone(testCohort()[:50])
+	for i := range 3 {
+		eps = append(eps, eps[i]) // three episodes twice: six share an id
+	}
+	r := episode.NewReport(eps)
+	if r.DuplicateIDs != 6 {
+		t.Fatalf("DuplicateIDs %d, want 6", r.DuplicateIDs)
+	}
+	want := "<dt>Duplicate episode ids</dt><dd>6 episodes share an id with another episode</dd>"
+	if html := string(outcomesHTML(t, r)); !strings.Contains(html, want) {
+		t.Errorf("the page lacks %q", want)
+	}
+	r, err := episode.NewReportWith(eps, episode.ReportOptions{Suppress: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = "<dt>Duplicate episode ids</dt><dd>&lt;10 episodes share an id with another episode</dd>"
+	if html := string(outcomesHTML(t, r)); !strings.Contains(html, want) {
+		t.Errorf("the suppressed page lacks %q", want)
+	}
+	if html := string(outcomesHTML(t, episode.NewReport(eps[:50]))); strings.Contains(html, "Duplicate episode ids") {
+		t.Error("the page speaks of duplicate ids where there are none")
 	}
 }
