@@ -222,7 +222,8 @@ func ExampleFeedback_Validate() {
 }
 
 // A report for publication: one period, small numbers hidden. A hidden count is absent from the
-// JSON document and listed by its JSON Pointer; the text shows it as <N.
+// JSON document and listed by its JSON Pointer; the text shows it as <N when it was a count below N,
+// and as "hidden" when it was hidden with one.
 func ExampleNewReportWith() {
 	eps := []episode.Episode{load("completed"), load("declined"), load("received"), load("self-referral-in-progress")}
 	r, err := episode.NewReportWith(eps, episode.ReportOptions{
@@ -240,4 +241,20 @@ func ExampleNewReportWith() {
 	// 4 episodes, 0 outside the period
 	// hidden below 3 including /community/attended
 	// Common outcomes report: 4 episodes, referrals received 2024-05-01 to 2024-12-31
+}
+
+// A value hidden because it was small is shown as <N; one hidden with a small count, whatever its
+// own value, as "hidden". The fixtures' GP consultations are 1 episode with 9 uses before.
+func ExampleSuppression_Below() {
+	eps := []episode.Episode{load("completed"), load("declined"), load("received"), load("self-referral-in-progress")}
+	r, err := episode.NewReportWith(eps, episode.ReportOptions{Suppress: 3})
+	if err != nil {
+		panic(err)
+	}
+	for _, p := range []string{"/system/serviceUse/services/0/episodes", "/system/serviceUse/services/0/before"} {
+		fmt.Println(p, "hidden:", r.Suppression.Hides(p), "below 3:", r.Suppression.Below(p))
+	}
+	// Output:
+	// /system/serviceUse/services/0/episodes hidden: true below 3: true
+	// /system/serviceUse/services/0/before hidden: true below 3: false
 }

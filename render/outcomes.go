@@ -21,8 +21,8 @@ const MaxProviders = 10
 // Outcomes writes the common-outcomes report as one self-contained HTML page: for each heading
 // (the person, the health and care system, community groups) a chart drawn as inline SVG with a
 // title and a description for screen readers, a table of the numbers it draws, and the counts and
-// exclusions behind it. A report built with suppression shows its hidden counts as "<N" and the
-// figures computed from them as "hidden", and says so at the top.
+// exclusions behind it. A report built with suppression shows a hidden count from 1 to N − 1 as "<N" and
+// a figure hidden with one (whatever its own value) as "hidden", and says so at the top.
 //
 // The page holds counts and statistics only: no episode id, name or date of a person appears.
 func Outcomes(w io.Writer, r episode.Report) error {

@@ -34,7 +34,7 @@ func report(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "write the report to this file instead of standard output")
 	from := fs.String("from", "", "report only referrals received on or after this date (YYYY-MM-DD)")
 	to := fs.String("to", "", "report only referrals received on or before this date (YYYY-MM-DD)")
-	suppress := fs.Int("suppress", 0, "hide every count below N (2 or more) and the figures computed from it, shown as <N")
+	suppress := fs.Int("suppress", 0, "hide every count below N (2 or more), shown as <N, and the figures computed from it, shown as hidden")
 	files, ok := parseInterleaved(fs, args)
 	if !ok {
 		return 2

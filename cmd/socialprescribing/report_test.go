@@ -140,6 +140,9 @@ func TestReportOptionsFlags(t *testing.T) {
 	if r.Exclusions.OutsidePeriod != outside || r.Suppression == nil || r.Suppression.Threshold != 10 {
 		t.Errorf("outside %d (want %d), suppression %+v", r.Exclusions.OutsidePeriod, outside, r.Suppression)
 	}
+	if r.From != sp.MustParseDate("2024-03-01") || r.To != sp.MustParseDate("2024-08-31") {
+		t.Errorf("report heads %s to %s, not the period asked for", r.From, r.To)
+	}
 	if err := schema.ValidateDocument("episode.report", b); err != nil {
 		t.Errorf("suppressed report does not validate: %v", err)
 	}
