@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	stdhtml "html"
+	"math"
+	"os"
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -164,6 +167,24 @@ func TestOutcomesPageSize(t *testing.T) {
 	t.Logf("page of 100 episodes: %d bytes; of 100,000: %d bytes", small, large)
 	if large > small+small/10 {
 		t.Errorf("page of 100,000 episodes is %d bytes, of 100 %d: it grows with the cohort", large, small)
+	}
+	// The README states the growth as measured: bounded, a few per cent, not "no larger".
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile("(?m)^\\| `render.Outcomes`, the page of 100 / 100,000 episodes \\|.*$").Find(readme)
+	m := regexp.MustCompile(`bounded.*a few per cent larger than 100 \(([\d,]+) against ([\d,]+) bytes, \+([\d.]+)%\)`).FindSubmatch(row)
+	if m == nil || bytes.Contains(row, []byte("no larger")) {
+		t.Fatalf("README does not state the page size as bounded with its figures: %s", row)
+	}
+	num := func(b []byte) float64 {
+		v, _ := strconv.ParseFloat(strings.ReplaceAll(string(b), ",", ""), 64)
+		return v
+	}
+	stated, measured := num(m[3]), 100*float64(large-small)/float64(small)
+	if math.Abs(100*(num(m[1])-num(m[2]))/num(m[2])-stated) > 0.05 || math.Abs(measured-stated) > 1 {
+		t.Errorf("README states +%v%% (%s against %s bytes); measured %d against %d bytes, %+.1f%%", stated, m[1], m[2], large, small, measured)
 	}
 }
 
@@ -325,5 +346,18 @@ func TestOutcomesPageDuplicateIDs(t *testing.T) {
 	}
 	if html := string(outcomesHTML(t, episode.NewReport(eps[:50]))); strings.Contains(html, "Duplicate episode ids") {
 		t.Error("the page speaks of duplicate ids where there are none")
+	}
+}
+
+// The README says what the screenshot check compares: a digest of the page it shows (as
+// TestOutcomesPageInBrowser does), not pixels.
+func TestREADMEScreenshotCheck(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(readme)), " ")
+	if !strings.Contains(text, "compares a digest of the page, not pixels") {
+		t.Error("README does not say that the screenshot check compares a digest of the page, not pixels")
 	}
 }
