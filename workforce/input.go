@@ -285,8 +285,9 @@ func (u *undecoded) skip(kind string, i int) bool {
 }
 
 // Validate checks every PCN, member of staff and claim as their own Validate methods do, and that
-// IDs are unique ("duplicate-id"). Duplicate claims are not a validation error: [Audit] reports
-// them.
+// IDs are unique ("duplicate-id"). For an Input from [ParseInput] it also reports every problem of
+// the items that did not decode, with their JSON Pointers. Duplicate claims are not a validation
+// error: [Audit] reports them.
 func (in Input) Validate() error {
 	if in.undecoded != nil {
 		return in.validateForAudit()
