@@ -2,8 +2,11 @@ package render_test
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"image"
 	"image/png"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -167,10 +170,19 @@ func TestAuditHTMLInBrowser(t *testing.T) {
 		if err := enc.Encode(&out, top.SubImage(image.Rect(0, 0, 1000, 1400))); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(shot, out.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(shot, withText(t, out.Bytes(), screenshotKey, auditPageDigest(t)), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+}
+
+// auditPageDigest is the SHA-256 of the sample's audit page, leaving out the library version (which
+// changes the footer and nothing the screenshot shows).
+func auditPageDigest(t *testing.T) string {
+	t.Helper()
+	page := auditHTML(t, sampleReport(t))
+	sum := sha256.Sum256([]byte(strings.ReplaceAll(page, render.Version, "VERSION")))
+	return hex.EncodeToString(sum[:])
 }
 
 // TestAuditScreenshot checks the screenshot the README shows: a PNG of the top of the page at the
@@ -182,12 +194,20 @@ func TestAuditScreenshot(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	img, err := png.Decode(f)
+	raw, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(raw))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if b := img.Bounds(); b.Dx() != 1000 || b.Dy() != 1400 {
 		t.Errorf("screenshot is %dx%d, want the browser test's viewport of 1000x1400", b.Dx(), b.Dy())
+	}
+	// The screenshot records the digest of the page it shows: a page that changed since makes it stale.
+	if got, want := pngText(raw, screenshotKey), auditPageDigest(t); got != want {
+		t.Errorf("testdata/audit-report.png shows another page (digest %q, the page today %q): rewrite it with CI=true go test ./render -run TestAuditHTMLInBrowser -update", got, want)
 	}
 }
 
