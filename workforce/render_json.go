@@ -235,6 +235,54 @@ func (j *jsonWriter) strings(ss []string) {
 	j.close(']')
 }
 
+// optStr writes the member k when s is not empty.
+func (j *jsonWriter) optStr(k, s string) {
+	if s != "" {
+		j.key(k)
+		j.str(s)
+	}
+}
+
+// optMoney writes the member k when m is not the zero Money.
+func (j *jsonWriter) optMoney(k string, m Money) {
+	if m != (Money{}) {
+		j.key(k)
+		j.money(m)
+	}
+}
+
+// optDate writes the member k when d is not the zero date.
+func (j *jsonWriter) optDate(k string, d sp.Date) {
+	if !d.IsZero() {
+		j.key(k)
+		j.date(d)
+	}
+}
+
+// optYear writes the member k when y is not the zero FinancialYear.
+func (j *jsonWriter) optYear(k string, y FinancialYear) {
+	if y != (FinancialYear{}) {
+		j.key(k)
+		j.year(y)
+	}
+}
+
+// optStrings writes the member k when ss is not empty.
+func (j *jsonWriter) optStrings(k string, ss []string) {
+	if len(ss) > 0 {
+		j.key(k)
+		j.strings(ss)
+	}
+}
+
+// flag writes the member k as true when b is set.
+func (j *jsonWriter) flag(k string, b bool) {
+	if b {
+		j.key(k)
+		j.bool(true)
+	}
+}
+
 // array writes n elements with each, or null for a nil slice.
 func array[T any](j *jsonWriter, xs []T, each func(*T)) {
 	if xs == nil {
@@ -361,30 +409,18 @@ func (y *PCNYearSummary) writeJSON(j *jsonWriter) {
 		}
 		j.fixed(y.WeightedPopulation.v)
 	}
-	if y.Sum != (Money{}) {
-		j.key("sum")
-		j.money(y.Sum)
-	}
-	if y.SumRule != "" {
-		j.key("sumRule")
-		j.str(y.SumRule)
-	}
+	j.optMoney("sum", y.Sum)
+	j.optStr("sumRule", y.SumRule)
 	j.key("otherRolesClaimed")
 	j.money(y.OtherRolesClaimed)
 	j.key("allowed")
 	j.money(y.Allowed)
 	j.key("excess")
 	j.money(y.Excess)
-	if !y.RanOut.IsZero() {
-		j.key("ranOut")
-		j.date(y.RanOut)
-	}
+	j.optDate("ranOut", y.RanOut)
 	j.key("payable")
 	j.money(y.Payable)
-	if y.OverEntitlement {
-		j.key("overEntitlement")
-		j.bool(true)
-	}
+	j.flag("overEntitlement", y.OverEntitlement)
 	j.close('}')
 }
 
@@ -398,26 +434,11 @@ func (u *RuleUsed) writeJSON(j *jsonWriter) {
 		j.key("role")
 		j.enum(string(u.Role), u.Role.IsValid())
 	}
-	if !u.From.IsZero() {
-		j.key("from")
-		j.date(u.From)
-	}
-	if !u.To.IsZero() {
-		j.key("to")
-		j.date(u.To)
-	}
-	if u.Year != (FinancialYear{}) {
-		j.key("year")
-		j.year(u.Year)
-	}
-	if u.AnnualMaximum != (Money{}) {
-		j.key("annualMaximum")
-		j.money(u.AnnualMaximum)
-	}
-	if u.Band != "" {
-		j.key("band")
-		j.str(u.Band)
-	}
+	j.optDate("from", u.From)
+	j.optDate("to", u.To)
+	j.optYear("year", u.Year)
+	j.optMoney("annualMaximum", u.AnnualMaximum)
+	j.optStr("band", u.Band)
 	if u.Rate != (Rate{}) {
 		j.key("rate")
 		if !u.Rate.IsValid() {
@@ -425,10 +446,7 @@ func (u *RuleUsed) writeJSON(j *jsonWriter) {
 		}
 		j.fixed(u.Rate.v)
 	}
-	if !u.SnapshotDate.IsZero() {
-		j.key("snapshotDate")
-		j.date(u.SnapshotDate)
-	}
+	j.optDate("snapshotDate", u.SnapshotDate)
 	if !u.WTE.IsZero() {
 		j.key("wte")
 		j.fixed(u.WTE.v)
@@ -441,10 +459,7 @@ func (u *RuleUsed) writeJSON(j *jsonWriter) {
 	j.str(u.Source)
 	j.key("confidence")
 	j.enum(string(u.Confidence), u.Confidence.IsValid())
-	if u.Origin != "" {
-		j.key("origin")
-		j.str(u.Origin)
-	}
+	j.optStr("origin", u.Origin)
 	j.close('}')
 }
 
@@ -477,22 +492,10 @@ func (l *Line) writeJSON(j *jsonWriter) {
 		j.int(p.Days)
 		j.key("wte")
 		j.fixed(p.WTE.v)
-		if p.AnnualMaximum != (Money{}) {
-			j.key("annualMaximum")
-			j.money(p.AnnualMaximum)
-		}
-		if p.Rule != "" {
-			j.key("rule")
-			j.str(p.Rule)
-		}
-		if p.SubcontractAnnualMaximum != (Money{}) {
-			j.key("subcontractAnnualMaximum")
-			j.money(p.SubcontractAnnualMaximum)
-		}
-		if p.SubcontractRule != "" {
-			j.key("subcontractRule")
-			j.str(p.SubcontractRule)
-		}
+		j.optMoney("annualMaximum", p.AnnualMaximum)
+		j.optStr("rule", p.Rule)
+		j.optMoney("subcontractAnnualMaximum", p.SubcontractAnnualMaximum)
+		j.optStr("subcontractRule", p.SubcontractRule)
 		j.close('}')
 	})
 	if !l.BaselineWTE.IsZero() {
@@ -501,18 +504,9 @@ func (l *Line) writeJSON(j *jsonWriter) {
 	}
 	j.key("costs")
 	j.money(l.Costs)
-	if l.SubcontractClaimed != (Money{}) {
-		j.key("subcontractClaimed")
-		j.money(l.SubcontractClaimed)
-	}
-	if l.SubcontractCap != (Money{}) {
-		j.key("subcontractCap")
-		j.money(l.SubcontractCap)
-	}
-	if l.SubcontractCounted != (Money{}) {
-		j.key("subcontractCounted")
-		j.money(l.SubcontractCounted)
-	}
+	j.optMoney("subcontractClaimed", l.SubcontractClaimed)
+	j.optMoney("subcontractCap", l.SubcontractCap)
+	j.optMoney("subcontractCounted", l.SubcontractCounted)
 	j.key("claimed")
 	j.money(l.Claimed)
 	j.key("maximum")
@@ -521,26 +515,11 @@ func (l *Line) writeJSON(j *jsonWriter) {
 	j.money(l.Allowed)
 	j.key("difference")
 	j.money(l.Difference)
-	if l.Capped {
-		j.key("capped")
-		j.bool(true)
-	}
-	if l.NoRule {
-		j.key("noRule")
-		j.bool(true)
-	}
-	if l.NotInPost {
-		j.key("notInPost")
-		j.bool(true)
-	}
-	if l.Duplicate {
-		j.key("duplicate")
-		j.bool(true)
-	}
-	if len(l.Rules) > 0 {
-		j.key("rules")
-		j.strings(l.Rules)
-	}
+	j.flag("capped", l.Capped)
+	j.flag("noRule", l.NoRule)
+	j.flag("notInPost", l.NotInPost)
+	j.flag("duplicate", l.Duplicate)
+	j.optStrings("rules", l.Rules)
 	j.close('}')
 }
 
@@ -550,34 +529,16 @@ func (f *Finding) writeJSON(j *jsonWriter) {
 	j.str(f.Rule)
 	j.key("severity")
 	j.enum(string(f.Severity), f.Severity.IsValid())
-	if f.PCN != "" {
-		j.key("pcn")
-		j.str(f.PCN)
-	}
-	if f.Staff != "" {
-		j.key("staff")
-		j.str(f.Staff)
-	}
-	if !f.Month.IsZero() {
-		j.key("month")
-		j.date(f.Month)
-	}
-	if f.Year != (FinancialYear{}) {
-		j.key("year")
-		j.year(f.Year)
-	}
+	j.optStr("pcn", f.PCN)
+	j.optStr("staff", f.Staff)
+	j.optDate("month", f.Month)
+	j.optYear("year", f.Year)
 	if !f.Claim.IsZero() {
 		j.key("claim")
 		j.claim(f.Claim)
 	}
-	if len(f.RuleRows) > 0 {
-		j.key("ruleRows")
-		j.strings(f.RuleRows)
-	}
-	if f.Path != "" {
-		j.key("path")
-		j.str(f.Path)
-	}
+	j.optStrings("ruleRows", f.RuleRows)
+	j.optStr("path", f.Path)
 	j.key("message")
 	j.str(f.Message)
 	j.close('}')
