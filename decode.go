@@ -1819,16 +1819,8 @@ func DecodeAndValidate(data []byte, v Validator) error {
 	switch {
 	case verr == nil:
 	case errors.As(verr, &ve):
-		// A value reported missing or empty hides what its members would say: "/person: required"
-		// needs no "/person/nhsNumber" beside it.
-		var missing []string
 		for _, fe := range ve.Errors {
-			if fe.Rule == "required" {
-				missing = append(missing, fe.Path)
-			}
-		}
-		for _, fe := range ve.Errors {
-			if !below(fe.Path, d.bad) && !strictlyBelow(fe.Path, missing) {
+			if !below(fe.Path, d.bad) {
 				errs = append(errs, fe)
 			}
 		}
@@ -1847,16 +1839,6 @@ func DecodeAndValidate(data []byte, v Validator) error {
 		errs = errs[:maxErrors]
 	}
 	return &ValidationError{Type: typ, Errors: capErrors(errs, more)}
-}
-
-// strictlyBelow reports whether path is below one of paths (and not one of them).
-func strictlyBelow(path string, paths []string) bool {
-	for _, p := range paths {
-		if len(path) > len(p) && path[len(p)] == '/' && path[:len(p)] == p {
-			return true
-		}
-	}
-	return false
 }
 
 // below reports whether path is one of paths or below one of them.

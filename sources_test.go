@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -92,7 +93,7 @@ func citationProblems(root string) ([]string, error) {
 		sc.Buffer(nil, len(b)+1)
 		for n := 1; sc.Scan(); n++ {
 			line := sc.Text()
-			report := func(msg string) { problems = append(problems, rel+":"+itoa(n)+": "+msg) }
+			report := func(msg string) { problems = append(problems, rel+":"+strconv.Itoa(n)+": "+msg) }
 			// Cheap tests first: most lines name no file and cite nothing, and the regular
 			// expressions below are slow enough to matter over the whole module (under -race above all).
 			lower := strings.ToLower(line)
@@ -167,19 +168,6 @@ func citedFileExists(root, dir, name string, anywhere bool) bool {
 func within(root, p string) bool {
 	r, err := filepath.Rel(root, p)
 	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator))
-}
-
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-		if n == 0 {
-			return string(b[i:])
-		}
-	}
 }
 
 // TestCitationsStayInModule fails if any Go file, schema, fixture, golden file or document of the
