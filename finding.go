@@ -99,14 +99,14 @@ func HasErrors(fs []Finding) bool {
 func (f Finding) Validate() error {
 	var errs []*FieldError
 	if f.Message == "" {
-		errs = append(errs, &FieldError{Path: "/message", Rule: "required", Err: fmt.Errorf("value is required: %w", ErrRequired)})
+		errs = append(errs, &FieldError{Path: "/message", Rule: "required", Err: fmt.Errorf("missing or empty: %w", ErrRequired)})
 	}
 	if f.Rule == "" {
-		errs = append(errs, &FieldError{Path: "/rule", Rule: "required", Err: fmt.Errorf("value is required: %w", ErrRequired)})
+		errs = append(errs, &FieldError{Path: "/rule", Rule: "required", Err: fmt.Errorf("missing or empty: %w", ErrRequired)})
 	}
 	switch {
 	case f.Severity == "":
-		errs = append(errs, &FieldError{Path: "/severity", Rule: "required", Err: fmt.Errorf("value is required: %w", ErrRequired)})
+		errs = append(errs, &FieldError{Path: "/severity", Rule: "required", Err: fmt.Errorf("missing or empty: %w", ErrRequired)})
 	case !f.Severity.IsValid():
 		errs = append(errs, &FieldError{Path: "/severity", Rule: "enum", Err: fmt.Errorf("not one of the defined values: %w", ErrInvalid)})
 	}
