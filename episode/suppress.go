@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	sp "github.com/socialprescribing/go-socialprescribing"
 	"github.com/socialprescribing/go-socialprescribing/outcomes"
 )
 
@@ -238,7 +239,7 @@ func copyValue(dec *json.Decoder, out *bytes.Buffer, path string, s *Suppression
 					return err
 				}
 				key := k.(string)
-				p = path + "/" + strings.NewReplacer("~", "~0", "/", "~1").Replace(key)
+				p = sp.JoinPointer(path, key)
 				if s.Hides(p) {
 					var skip json.RawMessage
 					if err := dec.Decode(&skip); err != nil {

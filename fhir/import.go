@@ -180,7 +180,7 @@ func (m *importer) elements(e *entry, known ...string) {
 			// Reported by modifiers, at whatever depth it appears.
 		case k == "resourceType" || k == "id" || k == "extension" || k == "contained" && e.ptr == "":
 		case !slices.Contains(known, k) && nameLike(k):
-			m.ignore(e.ptr+"/"+escape(k), "element "+k+" of "+e.typ+" (not read)")
+			m.ignore(sp.JoinPointer(e.ptr, k), "element "+k+" of "+e.typ+" (not read)")
 		case !slices.Contains(known, k):
 			// A key that is no element name could hold anything: it is reported at its resource,
 			// not shown.
@@ -223,8 +223,6 @@ func extensionWhat(url string) string {
 
 // lastElement returns the element name a pointer ends with ("valueCode"), which the importer wrote.
 func lastElement(p string) string { return p[strings.LastIndexByte(p, '/')+1:] }
-
-func escape(t string) string { return sp.JoinPointer("", t)[1:] }
 
 // resolve returns the entry a reference names, or nil: a Bundle full URL, "Type/id", or "#id" of a
 // contained resource.

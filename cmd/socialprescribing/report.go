@@ -74,18 +74,14 @@ func report(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var eps []episode.Episode
 	stdinRead := false
 	for _, f := range files {
-		var data []byte
-		var err error
 		if f == "-" {
 			if stdinRead {
 				fmt.Fprintln(stderr, "socialprescribing report: standard input given twice")
 				return 2
 			}
 			stdinRead = true
-			data, err = io.ReadAll(stdin)
-		} else {
-			data, err = os.ReadFile(f)
 		}
+		data, err := readInput(f, stdin)
 		if err != nil {
 			fmt.Fprintln(stderr, "socialprescribing report:", err)
 			return 2
@@ -193,15 +189,7 @@ func decodeEpisodes(file string, data []byte, eps []episode.Episode, stderr io.W
 // listInvalid prints one line per broken rule of an invalid episode: path, rule and cause, never a
 // value.
 func listInvalid(w io.Writer, where string, err error) {
-	var ve *sp.ValidationError
-	if !errors.As(err, &ve) {
-		fmt.Fprintf(w, "%s: invalid episode.episode, left out: %v\n", where, err)
-		return
-	}
-	fmt.Fprintf(w, "%s: invalid episode.episode, left out (%d)\n", where, len(ve.Errors))
-	for _, fe := range ve.Errors {
-		fmt.Fprintf(w, "  %s\n", fe)
-	}
+	printErrors(w, where, "episode.episode, left out", err)
 }
 
 // syntaxOnly describes a JSON error without quoting the document.
