@@ -359,7 +359,7 @@ func auditPathError(err error) string {
 
 // auditOneLine keeps a message on one line.
 func auditOneLine(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func auditSeverityRank(s sp.Severity) int {
