@@ -395,3 +395,13 @@ func ExampleARRSRoles() {
 	fmt.Println(sp.ARRSRoles())
 	// Output: [social-prescribing-link-worker health-and-wellbeing-coach care-coordinator]
 }
+
+func ExampleSeverity_Compare() {
+	fmt.Println(sp.SeverityError.Compare(sp.SeverityWarning) < 0)
+	fmt.Println(sp.SeverityInfo.Compare(sp.SeverityWarning) > 0)
+	fmt.Println(sp.SeverityWarning.Compare(sp.SeverityWarning))
+	// Output:
+	// true
+	// true
+	// 0
+}

@@ -21,6 +21,11 @@ const (
 	SeverityInfo Severity = "info"
 )
 
+// Compare orders severities most serious first: it returns a negative number when s is more serious
+// than t, zero when they are the same, and a positive number when s is less serious. A value outside
+// [Severities] is less serious than every severity.
+func (s Severity) Compare(t Severity) int { return cmp.Compare(s.rank(), t.rank()) }
+
 // rank orders severities, most serious first.
 func (s Severity) rank() int {
 	switch s {
@@ -65,7 +70,7 @@ func (f Finding) String() string {
 // CompareFindings orders findings by severity (errors first), then subject, rule, path, message and
 // source. It is the one order every checker of the library returns.
 func CompareFindings(a, b Finding) int {
-	if c := cmp.Compare(a.Severity.rank(), b.Severity.rank()); c != 0 {
+	if c := a.Severity.Compare(b.Severity); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(a.Subject, b.Subject); c != 0 {

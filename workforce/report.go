@@ -378,23 +378,10 @@ func (f Finding) Common() sp.Finding {
 // String returns "severity rule subject path: message".
 func (f Finding) String() string { return f.Common().String() }
 
-// severityRank orders severities, most serious first.
-func severityRank(s sp.Severity) int {
-	switch s {
-	case sp.SeverityError:
-		return 0
-	case sp.SeverityWarning:
-		return 1
-	case sp.SeverityInfo:
-		return 2
-	}
-	return 3
-}
-
 // CompareFindings orders findings by severity (errors first), then PCN, staff, month, year, claim,
 // rule, rule rows, path and message: the order of [Report.Findings].
 func CompareFindings(a, b Finding) int {
-	if c := cmp.Compare(severityRank(a.Severity), severityRank(b.Severity)); c != 0 {
+	if c := a.Severity.Compare(b.Severity); c != 0 {
 		return c
 	}
 	if c := strings.Compare(a.PCN, b.PCN); c != 0 {

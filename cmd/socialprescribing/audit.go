@@ -63,15 +63,8 @@ func audit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	default:
 		return fail("-format must be text, json, csv, html or xlsx")
 	}
-	var keep int
-	switch sp.Severity(*minSev) {
-	case sp.SeverityError:
-		keep = 1
-	case sp.SeverityWarning:
-		keep = 2
-	case sp.SeverityInfo:
-		keep = 3
-	default:
+	minSeverity := sp.Severity(*minSev)
+	if !minSeverity.IsValid() {
 		return fail("-min-severity must be error, warning or info")
 	}
 	if *format == "xlsx" && *outPath == "" && auditIsTerminal(stdout) {
@@ -142,10 +135,10 @@ func audit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if rep.HasErrors() {
 		status = 1
 	}
-	if keep < 3 {
+	if minSeverity != sp.SeverityInfo {
 		kept := rep.Findings[:0:0]
 		for _, f := range rep.Findings {
-			if auditSeverityRank(f.Severity) < keep {
+			if f.Severity.Compare(minSeverity) <= 0 {
 				kept = append(kept, f)
 			}
 		}
@@ -360,16 +353,6 @@ func auditPathError(err error) string {
 // auditOneLine keeps a message on one line.
 func auditOneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
-}
-
-func auditSeverityRank(s sp.Severity) int {
-	switch s {
-	case sp.SeverityError:
-		return 0
-	case sp.SeverityWarning:
-		return 1
-	}
-	return 2
 }
 
 // auditIsTerminal reports whether w is a character device such as a terminal.
